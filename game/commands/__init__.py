@@ -1,0 +1,1 @@
+"""Commands that belong to no single layer (play, which picks a front end)."""

@@ -1,0 +1,93 @@
+"""Every diagnostic code, defined once: severity, message template and an example.
+
+Codes are stable: a code once published keeps its meaning, so authors and
+teachers can search for it. docs/diagnostics.md documents each one; a test
+checks that every code here appears there. Ranges:
+
+- CN1xx  the file itself and its YAML (size, encoding, syntax, aliases, depth)
+- CN2xx  the shape of a scene (keys, types, ids)
+- CN3xx  references inside a scene (goto, start, unique ids, variables)
+- CN4xx  conditions and effects
+- CN5xx  sources and quotes
+- CN6xx  authoring checks beyond loading (`cover-names lint`)
+- CN7xx  session plans, reference data and other classroom files
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.diagnostics.core import Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Code:
+    """One diagnostic code's fixed parts."""
+
+    code: str
+    severity: Severity
+    template: str
+    example: str
+
+
+_TABLE: tuple[Code, ...] = (
+    # -- CN1xx: the file and its YAML --------------------------------------
+    Code("CN100", E, "cannot read the file: {reason}", "permission denied"),
+    Code("CN101", E, "the file is empty", "an empty scenes/new.yaml"),
+    Code("CN102", E, "the file is {size} bytes, over the limit of {limit}", "a 50 MB scene"),
+    Code("CN103", E, "the file is not UTF-8 text (bad byte 0x{byte} at offset {offset})",
+         "a scene saved as Latin-1"),
+    Code("CN104", E, "YAML syntax error: {problem}", "a tab used for indentation"),
+    Code("CN105", E, "anchors and aliases ('&' and '*') are not allowed",
+         "a: &x [1]  b: *x"),
+    Code("CN106", E, "nesting is deeper than {limit} levels", "[[[[[[[[...]]]]]]]]"),
+    Code("CN107", E, "tags like '{tag}' are not allowed", "!!python/object"),
+    Code("CN108", E, "the key '{key}' is written twice (first at line {first_line})",
+         "two 'text:' keys in one node"),
+    Code("CN109", E, "the file holds more than one YAML document", "a '---' between two scenes"),
+    Code("CN110", E, "the top of the file must be a mapping of keys, not {found}",
+         "a file that is only a list"),
+    Code("CN111", E, "a mapping key must be plain text, not {found}", "? [a, b]: 1"),
+    # -- CN2xx: shape ---------------------------------------------------------
+    Code("CN201", E, "'{key}' is required in {where}", "a node without 'text'"),
+    Code("CN202", E, "unknown key '{key}' in {where}", "'txet:' for 'text:'"),
+    Code("CN203", E, "'{key}' must be {expected}, not {found}", "'choices: hello'"),
+    Code("CN204", E, "'{value}' is not a snake_case id", "'AskHigher' as a choice id"),
+    Code("CN205", E, "'{value}' is not a known {kind}; expected one of {allowed}",
+         "'verdict: true'"),
+    Code("CN206", E, "{what} must not be empty", "'text: \"\"'"),
+    Code("CN207", E, "the scene format {found} is newer than this game reads ({supported})",
+         "'format: 9'"),
+    Code("CN208", E, "a node has {conflict}", "both 'choices' and 'ending'"),
+    # -- CN3xx: references ------------------------------------------------------
+    Code("CN301", E, "'{target}' is not a node of this scene", "goto: mr_y"),
+    Code("CN302", E, "the start node '{target}' does not exist", "start: begining"),
+    Code("CN303", E, "the choice id '{id}' is used twice in node '{node}'",
+         "two choices with id 'wait'"),
+    Code("CN304", E, "the scene id '{id}' is already used by {other}",
+         "two files with 'id: exit_visa'"),
+    Code("CN305", E, "the variable '{name}' is not declared in 'vars'", "if: \"resolv > 1\""),
+    Code("CN306", E, "the variable name '{name}' is not a snake_case name", "vars: {Resolve: 0}"),
+    # -- CN4xx: conditions and effects ------------------------------------------
+    Code("CN401", E, "cannot read the condition: {problem}", "if: \"resolve >\""),
+    Code("CN402", E, "'{construct}' is not allowed in a condition", "if: \"open('x')\""),
+    Code("CN403", E, "type mismatch: {problem}", "if: \"resolve and 'x'\""),
+    Code("CN404", E, "cannot set '{name}' to {value}: {problem}",
+         "set: {fields_present: +1}"),
+    Code("CN405", E, "a condition must be true or false, but this one gives {found}",
+         "if: \"resolve + 1\""),
+    # -- CN5xx: sources and quotes --------------------------------------------------
+    Code("CN501", E, "'{source}' is not a known source", "source: bazrov"),
+    Code("CN502", E, "the quote is not found in '{source}'", "a quote with a changed word"),
+    Code("CN503", E, "the source file '{file}' is missing", "seeds/sources.yaml names a lost file"),
+    Code("CN504", E, "the source text '{file}' has changed (sha256 {found}, expected {expected})",
+         "an edited seed"),
+    Code("CN505", E, "the quote is too short to prove anything ({length} characters)",
+         "quote: \"he\""),
+)
+
+CODES: dict[str, Code] = {code.code: code for code in _TABLE}
+

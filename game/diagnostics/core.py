@@ -1,0 +1,132 @@
+"""The `Diagnostic` value, its location, and how it prints for an author."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors stop a scene loading, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something was written: file, 1-based line and column, and span length."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    length: int = 1
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem: a stable code, where it is, what is wrong and how to fix it."""
+
+    code: str
+    where: Location
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.severity.value} {self.code}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def render(self, source_text: str | None = None) -> str:
+        """The one-line form, then the offending source line with its span marked."""
+        text = f"{self.where}: {self.severity.value} {self.code}: {self.message}"
+        lines = _source_lines(self.where, source_text)
+        if lines:
+            text += "\n" + lines
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+def _source_lines(where: Location, source_text: str | None) -> str:
+    if where.line <= 0:
+        return ""
+    if source_text is None:
+        try:
+            source_text = Path(where.file).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+    all_lines = source_text.splitlines()
+    if where.line > len(all_lines):
+        return ""
+    line = all_lines[where.line - 1]
+    gutter = f"{where.line:>5} | "
+    start = max(where.column - 1, 0)
+    width = max(1, min(where.length, max(len(line) - start, 1)))
+    marker = " " * (len(gutter) - 2) + "| " + " " * start + "^" * width
+    return f"{gutter}{line}\n{marker}"
+
+
+@dataclass
+class Diagnostics:
+    """A growing list of diagnostics, built by a loader as it reads."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        where: Location,
+        hint: str = "",
+        **values: object,
+    ) -> Diagnostic:
+        """Record a problem by its code; the message comes from the code's template."""
+        from game.diagnostics.codes import CODES
+
+        spec = CODES[code]
+        diagnostic = Diagnostic(
+            code=code,
+            where=where,
+            message=spec.template.format(**values),
+            hint=hint,
+            severity=spec.severity,
+        )
+        self.items.append(diagnostic)
+        return diagnostic
+
+    def extend(self, more: Iterable[Diagnostic]) -> None:
+        self.items.extend(more)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.is_error]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.items)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean …?' hint from the closest known names, or '' when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

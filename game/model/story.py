@@ -1,0 +1,228 @@
+"""Frozen dataclasses for a scene: nodes, choices, records, citations, endings.
+
+Every part keeps `where`, the file, line and column it was written at, so any
+later check (lint, walkthrough, reload) can point an author at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+
+from game.diagnostics import Location
+
+#: A variable's value. Its type is fixed by the value it is declared with.
+Value = int | bool | str
+
+#: A compiled condition: reads variables, answers true or false. Never `eval`.
+ConditionFn = Callable[[Mapping[str, Value]], bool]
+
+
+class Verdict(str, Enum):
+    """What the record says of a choice. Shown as a word, a colour and an icon."""
+
+    HISTORICAL = "historical"  # this is what the record says happened
+    DIVERGED = "diverged"  # the record says otherwise; the note says what did happen
+    UNRECORDED = "unrecorded"  # the sources are silent: plausible invention, labelled so
+    DISPUTED = "disputed"  # the sources disagree; the note gives each account
+
+    @property
+    def label(self) -> str:
+        return _VERDICT_LABELS[self]
+
+    @property
+    def explanation(self) -> str:
+        return _VERDICT_EXPLANATIONS[self]
+
+
+_VERDICT_LABELS = {
+    Verdict.HISTORICAL: "Historical",
+    Verdict.DIVERGED: "Diverged",
+    Verdict.UNRECORDED: "Unrecorded",
+    Verdict.DISPUTED: "Disputed",
+}
+_VERDICT_EXPLANATIONS = {
+    Verdict.HISTORICAL: "This is what the record says happened.",
+    Verdict.DIVERGED: "The record says otherwise: here is what did happen.",
+    Verdict.UNRECORDED: "The sources are silent here: this is invention, labelled so.",
+    Verdict.DISPUTED: "The sources disagree: here is each account.",
+}
+
+
+class EndingKind(str, Enum):
+    """Whether an ending is what happened or what did not."""
+
+    HISTORICAL = "historical"
+    COUNTERFACTUAL = "counterfactual"
+
+
+class VarType(str, Enum):
+    INT = "int"
+    BOOL = "bool"
+    STR = "str"
+
+    @staticmethod
+    def of(value: Value) -> VarType:
+        # bool first: in Python a bool is also an int.
+        if isinstance(value, bool):
+            return VarType.BOOL
+        if isinstance(value, int):
+            return VarType.INT
+        return VarType.STR
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A quote proven to stand in a source, with its character span there."""
+
+    source: str
+    quote: str
+    start: int  # span of the quote in the source's text, as characters
+    end: int
+    where: Location
+    account: str = ""  # optional label, e.g. "Massing's memoir", for disputed records
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the historical record says about one choice."""
+
+    verdict: Verdict
+    note: str
+    citations: tuple[Citation, ...]
+    where: Location
+
+
+@dataclass(frozen=True)
+class Condition:
+    """An author's `if:` expression: its text, the variables it reads, and its compiled form."""
+
+    text: str
+    names: frozenset[str]
+    test: ConditionFn = field(compare=False, repr=False)
+    where: Location = field(compare=False, default=Location("<unknown>"))
+
+    def __call__(self, variables: Mapping[str, Value]) -> bool:
+        return self.test(variables)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One `set:` entry: assign a value, or add a signed amount to a number."""
+
+    name: str
+    value: Value
+    relative: bool  # True for "+1" / "-2": add to the current value
+    where: Location
+
+    def apply(self, variables: dict[str, Value]) -> None:
+        if self.relative:
+            current = variables[self.name]
+            assert isinstance(current, int) and isinstance(self.value, int)
+            variables[self.name] = current + self.value
+        else:
+            variables[self.name] = self.value
+
+    def describe(self) -> str:
+        if self.relative:
+            sign = "+" if isinstance(self.value, int) and self.value >= 0 else ""
+            return f"{self.name} {sign}{self.value}"
+        return f"{self.name} = {self.value!r}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option at a node: its text, guard, effects, destination and record."""
+
+    id: str
+    text: str
+    goto: str
+    where: Location
+    condition: Condition | None = None
+    locked_reason: str = ""  # shown when the condition is false; a default is derived
+    effects: tuple[Effect, ...] = ()
+    record: Record | None = None
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a path ends: historical or counterfactual, with a cited epilogue."""
+
+    kind: EndingKind
+    epilogue: str
+    citations: tuple[Citation, ...]
+    where: Location
+
+
+@dataclass(frozen=True)
+class Node:
+    """One passage of a scene and the ways on from it.
+
+    A node has exactly one of: `choices` (a decision or a single option),
+    `next` (a passage that simply continues), or `ending`.
+    """
+
+    id: str
+    text: str
+    where: Location
+    speaker: str = ""
+    place: str = ""  # overrides the scene's place for this passage when set
+    date: str = ""
+    citations: tuple[Citation, ...] = ()  # none means the passage is dramatised
+    choices: tuple[Choice, ...] = ()
+    next: str = ""
+    ending: Ending | None = None
+    discuss: str = ""  # discussion prompt for a decision point
+
+    @property
+    def is_decision(self) -> bool:
+        return len(self.choices) >= 2
+
+    @property
+    def is_dramatised(self) -> bool:
+        """No citation backs this passage: the UI labels it as dramatisation."""
+        return not self.citations
+
+    def choice(self, choice_id: str) -> Choice:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        raise KeyError(choice_id)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A whole scene: its card (title, place, date, role …), variables and nodes."""
+
+    id: str
+    title: str
+    place: str
+    date: str
+    role: str
+    summary: str
+    start: str
+    nodes: Mapping[str, Node]
+    where: Location
+    content_hash: str  # sha256 of the file's bytes: a save from another version is detected
+    variables: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
+    content_notes: tuple[str, ...] = ()
+    length_minutes: int = 0
+    order: int = 0  # position in the historical sequence; scene lists sort by it
+    format: int = 1
+
+    @property
+    def path(self) -> str:
+        return self.where.file
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    @property
+    def decision_points(self) -> tuple[Node, ...]:
+        return tuple(node for node in self.nodes.values() if node.is_decision)
+
+    @property
+    def endings(self) -> tuple[Node, ...]:
+        return tuple(node for node in self.nodes.values() if node.ending is not None)

@@ -1,0 +1,197 @@
+"""Loads `seeds/sources.yaml` and the texts it names, and proves quotes against them.
+
+A quote is proven when it appears in the source after both are normalised:
+runs of whitespace become one space, curly quotes become straight ones, and
+every kind of dash becomes a hyphen. The proof returns the quote's span in the
+original text, so the source viewer can scroll to it and highlight it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from game.diagnostics import Diagnostics, Location
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+#: Quotes shorter than this prove nothing: "he said" is in every text.
+MIN_QUOTE_LENGTH = 12
+
+
+def normalise(text: str) -> str:
+    """The form in which quotes are compared: straight quotes, hyphens, single spaces."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a proven quote stands in a source's original text."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """One seed text and what the game says about it."""
+
+    id: str
+    title: str
+    kind: str
+    provenance: str
+    path: Path
+    text: str
+    known_slips: tuple[tuple[str, str], ...] = ()
+    _normal: str = field(init=False, repr=False, default="")
+    _index: list[int] = field(init=False, repr=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._normal, self._index = _normalise_with_index(self.text)
+
+    def find(self, quote: str) -> Span | None:
+        """The span of `quote` in this text, or None when it is not there."""
+        wanted = normalise(quote)
+        if not wanted:
+            return None
+        at = self._normal.find(wanted)
+        if at < 0:
+            return None
+        start = self._index[at]
+        end = self._index[at + len(wanted) - 1] + 1
+        return Span(self.id, start, end)
+
+    def closest_passage(self, quote: str, width: int = 0) -> str:
+        """The passage of this text most like `quote`, for an error message."""
+        wanted = normalise(quote)
+        if not wanted:
+            return ""
+        matcher = difflib.SequenceMatcher(None, self._normal, wanted, autojunk=False)
+        match = matcher.find_longest_match(0, len(self._normal), 0, len(wanted))
+        if match.size == 0:
+            return ""
+        # Align the quote on its longest exact run, then widen to whole sentences.
+        begin = max(match.a - match.b, 0)
+        end = min(begin + max(len(wanted), width), len(self._normal))
+        sentence_start = self._normal.rfind(". ", 0, begin + 1)
+        begin = sentence_start + 2 if sentence_start >= 0 and begin - sentence_start < 200 else begin
+        sentence_end = self._normal.find(". ", max(end - 2, begin))
+        end = sentence_end + 1 if 0 <= sentence_end - end < 200 else end
+        return self._normal[begin:end]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset in the original text."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+def _normalise_with_index(text: str) -> tuple[str, list[int]]:
+    """Normalise `text`, keeping for each output character its offset in the input."""
+    out: list[str] = []
+    index: list[int] = []
+    in_space = True  # leading whitespace is dropped, as in normalise()
+    for offset, char in enumerate(text):
+        if char.isspace():
+            if not in_space:
+                out.append(" ")
+                index.append(offset)
+                in_space = True
+            continue
+        in_space = False
+        for piece in char.translate(_TRANSLATE):
+            out.append(piece)
+            index.append(offset)
+    while out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+class SourceLibrary:
+    """All sources by id; proves quotes and explains misses."""
+
+    def __init__(self, sources: Iterable[Source] = ()) -> None:
+        self.sources: dict[str, Source] = {source.id: source for source in sources}
+
+    def __contains__(self, source_id: object) -> bool:
+        return source_id in self.sources
+
+    def __getitem__(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.sources.values())
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self.sources)
+
+    def prove(self, source_id: str, quote: str) -> Span | None:
+        source = self.sources.get(source_id)
+        return source.find(quote) if source else None
+
+
+def load_library(seeds_dir: Path, diagnostics: Diagnostics | None = None) -> SourceLibrary:
+    """Read `sources.yaml` in `seeds_dir` and every text it names.
+
+    Problems (a missing file, a text whose hash changed) become diagnostics;
+    the sources that did load are still returned.
+    """
+    diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+    index_path = seeds_dir / "sources.yaml"
+    where = Location(str(index_path))
+    try:
+        raw = yaml.load(index_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        diagnostics.add("CN100", where, reason=str(error).splitlines()[0])
+        return SourceLibrary()
+    sources: list[Source] = []
+    for entry in (raw or {}).get("sources", []):
+        path = seeds_dir / entry["file"]
+        try:
+            data = path.read_bytes()
+        except OSError:
+            diagnostics.add("CN503", where, file=str(path))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if entry.get("sha256") and digest != entry["sha256"]:
+            diagnostics.add(
+                "CN504",
+                where,
+                hint="the seed texts are never edited: restore it from version control",
+                file=str(path),
+                found=digest[:12],
+                expected=str(entry["sha256"])[:12],
+            )
+        slips = tuple(
+            (str(slip.get("text", "")), str(slip.get("note", "")))
+            for slip in entry.get("known_slips", [])
+        )
+        sources.append(
+            Source(
+                id=entry["id"],
+                title=entry["title"],
+                kind=entry["kind"],
+                provenance=" ".join(str(entry.get("provenance", "")).split()),
+                path=path,
+                text=data.decode("utf-8"),
+                known_slips=slips,
+            )
+        )
+    return SourceLibrary(sources)
