@@ -1,0 +1,49 @@
+"""`cover-names play`: the desktop window, or the terminal player when asked or when no display exists."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scene", nargs="?", help="scene id to start (default: choose from a list)")
+    parser.add_argument("--terminal", action="store_true", help="play in this terminal")
+    parser.add_argument(
+        "--reveal",
+        choices=["each", "end"],
+        default="each",
+        help="show the record after each choice (default) or all at the end",
+    )
+
+
+def has_display() -> bool:
+    """Whether a window can open here: a desktop OS, an X or Wayland display, or SDL told where."""
+    if sys.platform in {"win32", "darwin"}:
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("SDL_VIDEODRIVER")
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.engine import load_story
+
+    if not args.terminal and has_display():
+        try:
+            from game.desktop.app import run_desktop
+        except ImportError as error:
+            print(f"The desktop game is unavailable ({error}); playing in the terminal.")
+        else:
+            return run_desktop(scene_id=args.scene)
+    elif not args.terminal:
+        print("No display found: playing in the terminal. (Use --terminal to skip this notice.)")
+    from game.terminal import TerminalPlayer
+
+    story = load_story()
+    for diagnostic in story.diagnostics:
+        print(f"warning: a scene was left out: {diagnostic}", file=sys.stderr)
+    return TerminalPlayer(story, reveal_at_end=args.reveal == "end").play(args.scene)

@@ -1,0 +1,194 @@
+"""The terminal player's loop: show, read a line, act; bad input re-prompts.
+
+It reads from a text stream and writes to another, so tests and scripts can
+drive it through a subprocess with choices on standard input. End of input
+quits cleanly; the game autosaves at every choice.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from game.engine import ChoiceUnavailable, EngineError, Player, Story
+from game.model import Record
+from game.saves import autosave_slot, list_saves, read_save, write_save
+from game.terminal import render
+
+HELP = """  Commands:
+    1-9        choose an option
+    h          history of your choices
+    r N        rewind to just before step N
+    s [NAME]   save (to slot NAME, default 'slot-1')
+    l [NAME]   load a save (no NAME: list them)
+    ?          this help
+    q          quit (your place is autosaved)"""
+
+
+@dataclass
+class TerminalPlayer:
+    """Plays scenes of a `Story` over a pair of text streams."""
+
+    story: Story
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    reveal_at_end: bool = False
+    saves_directory: Path | None = None
+    #: With reveal at the end: (step index, choice text, record) kept back until the ending.
+    _held_records: list[tuple[int, str, Record]] = field(default_factory=list)
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str | None:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            return None
+        return line.strip()
+
+    # -- choosing a scene ----------------------------------------------------
+    def pick_scene(self) -> str | None:
+        scenes = self.story.ordered
+        if not scenes:
+            self.say("No scenes could be loaded. Run 'cover-names lint' to see why.")
+            return None
+        self.say(render.rule("Cover Names"))
+        for number, scene in enumerate(scenes, start=1):
+            self.say(f"  {number}. {scene.title} — {scene.place}, {scene.date} (as {scene.role})")
+        while True:
+            answer = self.ask(f"Choose a scene (1-{len(scenes)}, q to quit): ")
+            if answer is None or answer.lower() in {"q", "quit"}:
+                return None
+            if answer.isdigit() and 1 <= int(answer) <= len(scenes):
+                return scenes[int(answer) - 1].id
+            if answer in self.story.scenes:
+                return answer
+            self.say(f"  Please type a number from 1 to {len(scenes)}.")
+
+    # -- playing ----------------------------------------------------------------
+    def play(self, scene_id: str | None = None, player: Player | None = None) -> int:
+        """Play until the scene ends or input runs out. Returns an exit status."""
+        if player is None:
+            if scene_id is None:
+                scene_id = self.pick_scene()
+                if scene_id is None:
+                    return 0
+            if scene_id not in self.story.scenes:
+                known = ", ".join(sorted(self.story.scenes)) or "none"
+                self.say(f"There is no scene '{scene_id}'. Scenes: {known}.")
+                return 2
+            player = self.story.new_player(scene_id)
+            self.say(render.scene_card(player.scene))
+        self.say(render.passage(player.passage))
+        while not player.is_over:
+            self.say(render.options(player.options))
+            answer = self.ask("> ")
+            if answer is None or answer.lower() in {"q", "quit", "exit"}:
+                self.say("Your place is saved. Run the game again to continue.")
+                return 0
+            player = self._act(player, answer)
+        self._finish(player)
+        return 0
+
+    def _act(self, player: Player, answer: str) -> Player:
+        """Carry out one line of input; returns the player to go on with (a load replaces it)."""
+        command, _, argument = answer.partition(" ")
+        command = command.lower()
+        if command.isdigit():
+            self._choose(player, int(command))
+        elif command in {"?", "help"}:
+            self.say(HELP)
+        elif command in {"h", "history"}:
+            self.say(render.history(player.history))
+        elif command in {"r", "rewind"}:
+            self._rewind(player, argument)
+        elif command in {"s", "save"}:
+            path = write_save(player, argument or "slot-1", self.saves_directory)
+            self.say(f"  Saved to {path}.")
+        elif command in {"l", "load"}:
+            return self._load(player, argument)
+        elif answer == "":
+            self.say("  Type the number of an option, or ? for help.")
+        else:
+            self.say(f"  '{answer}' is not an option here. Type a number, or ? for help.")
+        return player
+
+    def _choose(self, player: Player, number: int) -> None:
+        options = {option.number: option for option in player.options}
+        option = options.get(number)
+        if option is None:
+            self.say(f"  There is no option {number}. Choose 1-{len(options)}.")
+            return
+        if not option.available:
+            self.say(f"  Option {number} is locked: {option.locked_reason}")
+            return
+        try:
+            outcome = player.choose(option.id)
+        except ChoiceUnavailable as error:
+            self.say(f"  {error}")
+            return
+        write_save(player, autosave_slot(player.scene.id), self.saves_directory)
+        if outcome.record is not None:
+            if self.reveal_at_end:
+                step = len(player.playthrough.history) - 1
+                self._held_records.append((step, outcome.choice_text, outcome.record))
+                self.say("  (The record for this choice will be shown at the end.)")
+            else:
+                self.say(render.record(outcome.record, self.story.library))
+        self.say(render.passage(outcome.passage))
+
+    def _rewind(self, player: Player, argument: str) -> None:
+        if not argument.strip().isdigit():
+            self.say("  Rewind to which step? Type 'h' to see them, then e.g. 'r 2'.")
+            return
+        try:
+            passage = player.rewind(int(argument))
+        except EngineError as error:
+            self.say(f"  {error}")
+            return
+        kept = len(player.playthrough.history)
+        self._held_records = [held for held in self._held_records if held[0] < kept]
+        self.say(f"  Rewound to step {argument}.")
+        self.say(render.passage(passage))
+
+    def _load(self, player: Player, argument: str) -> Player:
+        slots = list_saves(self.saves_directory)
+        if not argument:
+            for slot in slots:
+                state = f"  ({slot.problem})" if slot.problem else ""
+                self.say(f"  {slot.slot}: {slot.scene_title} {slot.saved_at}{state}")
+            return player
+        match = next((slot for slot in slots if slot.slot == argument), None)
+        if match is None:
+            self.say(f"  There is no save '{argument}'.")
+            return player
+        loaded = read_save(match.path, self.story)
+        if loaded.playthrough is None:
+            self.say(f"  Cannot load: {loaded.problem}")
+            return player
+        player.close()
+        restored = self.story.resume(loaded.playthrough)
+        self._held_records.clear()
+        if loaded.problem:
+            self.say(f"  Note: {loaded.problem}")
+        if restored.scene.id != player.scene.id:
+            self.say(render.scene_card(restored.scene))
+        self.say(render.passage(restored.passage))
+        return restored
+
+    def _finish(self, player: Player) -> None:
+        ending = player.ending
+        assert ending is not None
+        if self._held_records:
+            self.say(render.rule("The record, choice by choice"))
+            for _step, text, record in self._held_records:
+                self.say(f"\n  You chose: {text}")
+                self.say(render.record(record, self.story.library))
+        self.say(render.ending(ending, self.story.library))
+        self.say(render.debrief(player.history))
