@@ -52,8 +52,8 @@ _TABLE: tuple[Code, ...] = (
          "a file that is only a list"),
     Code("CN111", E, "a mapping key must be plain text, not {found}", "? [a, b]: 1"),
     # -- CN2xx: shape ---------------------------------------------------------
-    Code("CN201", E, "'{key}' is required in {where}", "a node without 'text'"),
-    Code("CN202", E, "unknown key '{key}' in {where}", "'txet:' for 'text:'"),
+    Code("CN201", E, "'{key}' is required in {context}", "a node without 'text'"),
+    Code("CN202", E, "unknown key '{key}' in {context}", "'txet:' for 'text:'"),
     Code("CN203", E, "'{key}' must be {expected}, not {found}", "'choices: hello'"),
     Code("CN204", E, "'{value}' is not a snake_case id", "'AskHigher' as a choice id"),
     Code("CN205", E, "'{value}' is not a known {kind}; expected one of {allowed}",
@@ -62,6 +62,8 @@ _TABLE: tuple[Code, ...] = (
     Code("CN207", E, "the scene format {found} is newer than this game reads ({supported})",
          "'format: 9'"),
     Code("CN208", E, "a node has {conflict}", "both 'choices' and 'ending'"),
+    Code("CN209", E, "a '{verdict}' record needs {needed}",
+         "'verdict: historical' with 'cite: []'"),
     # -- CN3xx: references ------------------------------------------------------
     Code("CN301", E, "'{target}' is not a node of this scene", "goto: mr_y"),
     Code("CN302", E, "the start node '{target}' does not exist", "start: begining"),
@@ -71,9 +73,11 @@ _TABLE: tuple[Code, ...] = (
          "two files with 'id: exit_visa'"),
     Code("CN305", E, "the variable '{name}' is not declared in 'vars'", "if: \"resolv > 1\""),
     Code("CN306", E, "the variable name '{name}' is not a snake_case name", "vars: {Resolve: 0}"),
+    Code("CN307", E, "the variable name '{name}' is reserved: conditions read it as a keyword",
+         "vars: {true: 1}"),
     # -- CN4xx: conditions and effects ------------------------------------------
     Code("CN401", E, "cannot read the condition: {problem}", "if: \"resolve >\""),
-    Code("CN402", E, "'{construct}' is not allowed in a condition", "if: \"open('x')\""),
+    Code("CN402", E, "{construct} is not allowed in a condition", "if: \"open('x')\""),
     Code("CN403", E, "type mismatch: {problem}", "if: \"resolve and 'x'\""),
     Code("CN404", E, "cannot set '{name}' to {value}: {problem}",
          "set: {fields_present: +1}"),
@@ -87,6 +91,21 @@ _TABLE: tuple[Code, ...] = (
          "an edited seed"),
     Code("CN505", E, "the quote is too short to prove anything ({length} characters)",
          "quote: \"he\""),
+    # -- CN7xx: session plans (game/classroom/plans.py) -----------------------------
+    Code("CN701", E, "the plan format {found} is newer than this game reads ({supported})",
+         "'format: 9' in a plan"),
+    Code("CN702", E, "'{scene}' is not a scene of this game", "scene: exit_vsa"),
+    Code("CN703", E, "'{node}' is not a node of the scene '{scene}'",
+         "prompts: {asking_petr: ...}"),
+    Code("CN704", W, "'{node}' is not a decision point of '{scene}'; its prompts are never shown",
+         "prompts for a passage that only continues"),
+    Code("CN705", W, "the scene '{scene}' is listed twice in the plan", "exit_visa, then exit_visa"),
+    Code("CN706", E, "'{value}' is not a way to reveal the record; expected one of {allowed}",
+         "reveal: later"),
+    Code("CN707", E, "minutes must be a whole number from 0 to {limit}, not {found}",
+         "minutes: -5"),
+    Code("CN708", W, "the plan adds up to {total} minutes, longer than {limit}",
+         "three scenes at 40 minutes each"),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}
