@@ -1,0 +1,120 @@
+"""Citations: read `cite:` lists and prove every quote against the source library.
+
+Proofs are cached per library and (source, quote): a run that loads many
+scenes quoting the same passage searches the source once. The cache is
+attached weakly to the library, so a reloaded library (its texts changed)
+starts afresh.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from game.diagnostics import Diagnostics
+from game.diagnostics.core import did_you_mean
+from game.loading.shape import check_keys, wrong_type
+from game.loading.yaml_tree import YList, YMap, YNode, YScalar
+from game.model import Citation
+from game.sources.library import MIN_QUOTE_LENGTH, SourceLibrary, Span, normalise
+
+CITATION_KEYS = ("source", "quote", "account")
+
+_Proof = tuple[Span | None, str]  # the span, or on a miss the closest passage's hint
+_PROOFS: weakref.WeakKeyDictionary[SourceLibrary, dict[tuple[str, str], _Proof]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def prove(library: SourceLibrary, source_id: str, quote: str) -> _Proof:
+    """The quote's span in the source, or None and a hint naming the closest passage."""
+    cache = _PROOFS.get(library)
+    if cache is None:
+        cache = {}
+        _PROOFS[library] = cache
+    key = (source_id, quote)
+    proof = cache.get(key)
+    if proof is None:
+        span = library.prove(source_id, quote)
+        hint = ""
+        if span is None:
+            passage = library[source_id].closest_passage(quote) if source_id in library else ""
+            if passage:
+                hint = f'closest passage in \'{source_id}\': "{_shorten(passage)}"'
+        proof = (span, hint)
+        cache[key] = proof
+    return proof
+
+
+def _shorten(passage: str, limit: int = 240) -> str:
+    return passage if len(passage) <= limit else passage[: limit - 1].rstrip() + "…"
+
+
+def read_citations(
+    node: YNode | None,
+    key: str,
+    library: SourceLibrary,
+    diagnostics: Diagnostics,
+) -> tuple[Citation, ...]:
+    """Every citation in the list `node` (the value of `key`), each proven; bad ones reported."""
+    if node is None:
+        return ()
+    if type(node) is not YList:
+        wrong_type(key, node, "a list of citations", diagnostics)
+        return ()
+    assert isinstance(node, YList)
+    citations: list[Citation] = []
+    for item in node.items:
+        citation = read_citation(item, library, diagnostics)
+        if citation is not None:
+            citations.append(citation)
+    return tuple(citations)
+
+
+def read_citation(
+    item: YNode, library: SourceLibrary, diagnostics: Diagnostics
+) -> Citation | None:
+    """One `{source, quote, account}` mapping, proven; None (after diagnostics) when bad."""
+    if type(item) is not YMap:
+        wrong_type("cite", item, "a mapping with 'source' and 'quote'", diagnostics)
+        return None
+    assert isinstance(item, YMap)
+    check_keys(item, ("source", "quote"), CITATION_KEYS, "a citation", diagnostics)
+    source_node = item.items.get("source")
+    quote_node = item.items.get("quote")
+    account_node = item.items.get("account")
+    account = ""
+    if account_node is not None:
+        if isinstance(account_node, YScalar):
+            account = account_node.raw
+        else:
+            wrong_type("account", account_node, "text", diagnostics)
+    source_id = ""
+    if source_node is not None:
+        if not isinstance(source_node, YScalar):
+            wrong_type("source", source_node, "a source id", diagnostics)
+        elif source_node.raw not in library:
+            diagnostics.add("CN501", source_node.where, source=source_node.raw,
+                            hint=did_you_mean(source_node.raw, library.ids)
+                            or f"known sources: {', '.join(library.ids)}")
+        else:
+            source_id = source_node.raw
+    if quote_node is None:
+        return None
+    if not isinstance(quote_node, YScalar):
+        wrong_type("quote", quote_node, "text", diagnostics)
+        return None
+    quote = quote_node.raw
+    length = len(normalise(quote))
+    if length < MIN_QUOTE_LENGTH:
+        diagnostics.add("CN505", quote_node.where, length=length,
+                        hint=f"quote at least {MIN_QUOTE_LENGTH} characters, "
+                             "enough to find the passage")
+        return None
+    if not source_id:
+        return None
+    span, hint = prove(library, source_id, quote)
+    if span is None:
+        diagnostics.add("CN502", quote_node.where, source=source_id, hint=hint)
+        return None
+    return Citation(source=source_id, quote=quote, start=span.start, end=span.end,
+                    where=item.where, account=account)

@@ -1,0 +1,250 @@
+"""Builds a scene's nodes, choices, records and endings from the positioned YAML tree.
+
+Each reader reports what is wrong with its own part and returns what it
+could build, so one pass finds every problem. References between nodes
+(`goto`, `next`) are only collected here; `scene.py` checks them once every
+node is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.diagnostics import Diagnostics
+from game.loading.citations import read_citations
+from game.loading.expressions import default_locked_reason, parse_condition, parse_effect
+from game.loading.shape import (
+    check_id,
+    check_keys,
+    enum_of,
+    id_of,
+    list_of,
+    map_of,
+    text_of,
+    wrong_type,
+)
+from game.loading.yaml_tree import YList, YMap, YNode, YScalar
+from game.model import (
+    Choice,
+    Citation,
+    Condition,
+    Effect,
+    Ending,
+    EndingKind,
+    Node,
+    Record,
+    VarType,
+    Verdict,
+)
+from game.sources.library import SourceLibrary
+
+NODE_KEYS = ("text", "speaker", "place", "date", "cite", "discuss",
+             "choices", "next", "ending", "epilogue")
+CHOICE_KEYS = ("id", "text", "goto", "if", "locked", "set", "record")
+RECORD_KEYS = ("verdict", "note", "cite")
+EPILOGUE_KEYS = ("text", "cite")
+VERDICTS = tuple(verdict.value for verdict in Verdict)
+ENDINGS = tuple(kind.value for kind in EndingKind)
+
+
+@dataclass
+class SceneContext:
+    """What every node reader needs: the library, the variable types, and the references."""
+
+    library: SourceLibrary
+    variables: Mapping[str, VarType]
+    diagnostics: Diagnostics
+    #: (target node id, the scalar that names it), checked once all nodes are read.
+    references: list[tuple[str, YScalar]] = field(default_factory=list)
+
+
+def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) -> Node | None:
+    """One entry of `nodes:`: its passage, evidence and exactly one way on."""
+    diagnostics = context.diagnostics
+    check_id(node_id, key, diagnostics)
+    if type(body) is not YMap:
+        wrong_type(node_id, body, "a mapping with 'text' and 'choices', 'next' or 'ending'",
+                   diagnostics)
+        return None
+    assert isinstance(body, YMap)
+    label = f"node '{node_id}'"
+    check_keys(body, ("text",), NODE_KEYS, label, diagnostics)
+    ways = [way for way in ("choices", "next", "ending") if way in body.items]
+    if len(ways) > 1:
+        diagnostics.add("CN208", body.key_where(ways[1]),
+                        conflict=" and ".join(f"'{way}'" for way in ways),
+                        hint="a node has exactly one of 'choices', 'next' or 'ending'")
+    elif not ways:
+        diagnostics.add("CN208", key.where, conflict="none of 'choices', 'next' or 'ending'",
+                        hint="add 'next: <node>' to continue, or 'ending: historical'")
+    if "epilogue" in body.items and "ending" not in body.items:
+        diagnostics.add("CN208", body.key_where("epilogue"),
+                        conflict="an 'epilogue' but no 'ending'",
+                        hint="only an ending node has an epilogue")
+    choices = _read_choices(node_id, body, context)
+    if len(choices) >= 2 and "discuss" not in body.items:
+        diagnostics.add("CN201", key.where, key="discuss",
+                        context=f"{label}, a decision point",
+                        hint="add a discussion prompt for the class")
+    next_id = ""
+    next_node = body.items.get("next")
+    if next_node is not None:
+        next_id = id_of(body, "next", diagnostics)
+        if next_id and isinstance(next_node, YScalar):
+            context.references.append((next_id, next_node))
+    return Node(
+        id=node_id,
+        text=text_of(body, "text", diagnostics),
+        where=key.where,
+        speaker=text_of(body, "speaker", diagnostics),
+        place=text_of(body, "place", diagnostics),
+        date=text_of(body, "date", diagnostics),
+        citations=read_citations(body.items.get("cite"), "cite", context.library, diagnostics),
+        choices=choices,
+        next=next_id,
+        ending=_read_ending(body, context),
+        discuss=text_of(body, "discuss", diagnostics),
+    )
+
+
+def _read_choices(node_id: str, body: YMap, context: SceneContext) -> tuple[Choice, ...]:
+    diagnostics = context.diagnostics
+    items = list_of(body, "choices", diagnostics)
+    if items is None:
+        return ()
+    if not items.items:
+        diagnostics.add("CN206", body.key_where("choices"), what="'choices'",
+                        hint="give at least one choice, or use 'next:' instead")
+        return ()
+    choices: list[Choice] = []
+    seen: set[str] = set()
+    for item in items.items:
+        choice = _read_choice(item, context)
+        if choice is None:
+            continue
+        if choice.id in seen:
+            id_node = item.items.get("id") if isinstance(item, YMap) else None
+            diagnostics.add("CN303", id_node.where if id_node else item.where,
+                            id=choice.id, node=node_id, hint="give each choice its own id")
+        seen.add(choice.id)
+        choices.append(choice)
+    return tuple(choices)
+
+
+def _read_choice(item: YNode, context: SceneContext) -> Choice | None:
+    diagnostics = context.diagnostics
+    if type(item) is not YMap:
+        wrong_type("choices", item, "a mapping with 'id', 'text', 'goto' and 'record'",
+                   diagnostics)
+        return None
+    assert isinstance(item, YMap)
+    choice_id = id_of(item, "id", diagnostics)
+    label = f"choice '{choice_id}'" if choice_id else "a choice"
+    check_keys(item, ("id", "text", "goto", "record"), CHOICE_KEYS, label, diagnostics)
+    goto = id_of(item, "goto", diagnostics)
+    goto_node = item.items.get("goto")
+    if goto and isinstance(goto_node, YScalar):
+        context.references.append((goto, goto_node))
+    condition = _read_condition(item, context)
+    locked = text_of(item, "locked", diagnostics)
+    if not locked and condition is not None:
+        locked = default_locked_reason(condition)
+    record_node = item.items.get("record")
+    record = _read_record(record_node, context) if record_node is not None else None
+    return Choice(
+        id=choice_id,
+        text=text_of(item, "text", diagnostics),
+        goto=goto,
+        where=item.where,
+        condition=condition,
+        locked_reason=locked,
+        effects=_read_effects(item, context),
+        record=record,
+    )
+
+
+def _read_condition(item: YMap, context: SceneContext) -> Condition | None:
+    node = item.items.get("if")
+    if node is None:
+        return None
+    if not isinstance(node, YScalar):
+        wrong_type("if", node, "a condition (text)", context.diagnostics)
+        return None
+    return parse_condition(node.raw, context.variables, node.at(node.text_offset),
+                           context.diagnostics)
+
+
+def _read_effects(item: YMap, context: SceneContext) -> tuple[Effect, ...]:
+    effects_map = map_of(item, "set", context.diagnostics)
+    if effects_map is None:
+        return ()
+    effects: list[Effect] = []
+    for name, value in effects_map.items.items():
+        if not isinstance(value, YScalar):
+            wrong_type(name, value, "a value", context.diagnostics)
+            continue
+        effect = parse_effect(name, value, context.variables, context.diagnostics)
+        if effect is not None:
+            effects.append(effect)
+    return tuple(effects)
+
+
+def _read_record(node: YNode, context: SceneContext) -> Record | None:
+    diagnostics = context.diagnostics
+    if type(node) is not YMap:
+        wrong_type("record", node, "a mapping with 'verdict', 'note' and 'cite'", diagnostics)
+        return None
+    assert isinstance(node, YMap)
+    check_keys(node, RECORD_KEYS, RECORD_KEYS, "a record", diagnostics)
+    verdict_text = enum_of(node, "verdict", VERDICTS, "verdict", diagnostics)
+    citations = read_citations(node.items.get("cite"), "cite", context.library, diagnostics)
+    note = text_of(node, "note", diagnostics)
+    if not verdict_text:
+        return None
+    verdict = Verdict(verdict_text)
+    cite_node = node.items.get("cite")
+    if isinstance(cite_node, YList):
+        _check_record_evidence(verdict, cite_node, node, diagnostics)
+    return Record(verdict=verdict, note=note, citations=citations, where=node.where)
+
+
+def _check_record_evidence(
+    verdict: Verdict, cite: YList, node: YMap, diagnostics: Diagnostics
+) -> None:
+    """A record's citations must fit its verdict: one at least, two with accounts if disputed.
+
+    Counts the citations as written, proven or not: an unproven quote is
+    already reported on its own.
+    """
+    where = node.key_where("cite")
+    citations = cite.items
+    if verdict is Verdict.DISPUTED:
+        accounts = [c for c in citations if isinstance(c, YMap) and "account" in c.items]
+        if len(citations) < 2 or len(accounts) < len(citations):
+            diagnostics.add("CN209", where, verdict=verdict.value,
+                            needed="at least two citations, each with an 'account'",
+                            hint="quote each side and label it, e.g. account: Massing's memoir")
+    elif verdict is not Verdict.UNRECORDED and not citations:
+        diagnostics.add("CN209", where, verdict=verdict.value, needed="at least one citation",
+                        hint="quote the source, or use 'verdict: unrecorded' for invention")
+
+
+def _read_ending(body: YMap, context: SceneContext) -> Ending | None:
+    diagnostics = context.diagnostics
+    if "ending" not in body.items:
+        return None
+    kind_text = enum_of(body, "ending", ENDINGS, "ending", diagnostics)
+    epilogue = map_of(body, "epilogue", diagnostics)
+    text = ""
+    citations: tuple[Citation, ...] = ()
+    if epilogue is not None:
+        check_keys(epilogue, ("text",), EPILOGUE_KEYS, "an epilogue", diagnostics)
+        text = text_of(epilogue, "text", diagnostics)
+        citations = read_citations(epilogue.items.get("cite"), "cite", context.library,
+                                   diagnostics)
+    if not kind_text:
+        return None
+    ending_node = body.items["ending"]
+    return Ending(kind=EndingKind(kind_text), epilogue=text, citations=citations,
+                  where=ending_node.where)

@@ -1,0 +1,410 @@
+"""Reads one YAML file into a positioned tree (`YMap`, `YList`, `YScalar`), safely.
+
+Every author file the game reads (scenes, session plans, reference data) goes
+through `read_yaml`, so they all get the same protections and the same
+diagnostics:
+
+- libyaml's C parser is used, but only for *events*: no Python object is ever
+  built from a tag, and the tree is assembled here without recursion, so a
+  100,000-deep `[[[[…` stops at `MAX_DEPTH` instead of exhausting the C stack
+  (libyaml's own composer is recursive);
+- anchors and aliases are refused outright (no alias bombs), as are
+  non-standard tags, duplicate keys, several documents and non-UTF-8 bytes;
+- every node keeps its line and column, and every scalar its raw text: YAML
+  reads `+1` as the number 1, but in an effect `+1` means "add one".
+
+Plain scalars are resolved with the YAML 1.2 core schema (`true`/`false`,
+whole and decimal numbers, `null`/`~`), not PyYAML's YAML 1.1 rules, so an
+author's `No` or `off` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml._yaml import CParser  # libyaml, in C: the only parser used here
+
+from game.diagnostics import Diagnostics, Location
+
+#: Files bigger than this are refused before parsing: no scene is near it.
+MAX_BYTES = 1_000_000
+#: Deeper nesting than this is refused; a scene needs about eight levels.
+MAX_DEPTH = 32
+
+#: Explicit tags an author may write; each only says what plain YAML already means.
+STANDARD_TAGS = frozenset(
+    {"!"}
+    | {
+        f"tag:yaml.org,2002:{name}"
+        for name in ("str", "int", "bool", "float", "null", "map", "seq")
+    }
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOAT = {
+    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan"),
+}
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+
+#: What a resolved scalar can be.
+Scalar = str | int | float | bool | None
+
+
+class YNode:
+    """A node of the tree and where it was written (0-based inside, 1-based in `where`)."""
+
+    __slots__ = ("column", "end_column", "file", "line")
+
+    def __init__(self, file: str, line: int, column: int, end_column: int) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.end_column = end_column  # -1 when the node spans several lines
+
+    @property
+    def where(self) -> Location:
+        """Where this node starts, 1-based, with the span length when on one line."""
+        length = self.end_column - self.column if self.end_column > self.column else 1
+        return Location(self.file, self.line + 1, self.column + 1, length)
+
+    def at(self, offset: int, length: int = 1) -> Location:
+        """A location `offset` characters into this node (used for conditions)."""
+        return Location(self.file, self.line + 1, self.column + 1 + offset, max(length, 1))
+
+    @property
+    def kind(self) -> str:
+        """What this node is, in an author's words ("a list", "text", …)."""
+        raise NotImplementedError
+
+
+class YScalar(YNode):
+    """A scalar: its raw text as written, its quoting style, and its resolved value."""
+
+    __slots__ = ("raw", "style", "tag")
+
+    def __init__(
+        self, file: str, line: int, column: int, end_column: int,
+        raw: str, style: str, tag: str | None,
+    ) -> None:
+        super().__init__(file, line, column, end_column)
+        self.raw = raw
+        self.style = style  # "" plain, "'" or '"' quoted, "|" or ">" block
+        self.tag = tag
+
+    @property
+    def plain(self) -> bool:
+        """Written without quotes or block style: only then does YAML resolve its type."""
+        return self.style == "" and self.tag != _STR_TAG and self.tag != "!"
+
+    @property
+    def value(self) -> Scalar:
+        """The value with the YAML 1.2 core schema: bool, int, float, None or text."""
+        return resolve_scalar(self.raw) if self.plain else self.raw
+
+    @property
+    def text_offset(self) -> int:
+        """Columns between the node's start and its text: 1 for a quoted scalar."""
+        return 1 if self.style in ("'", '"') else 0
+
+    @property
+    def kind(self) -> str:
+        return kind_of_value(self.value)
+
+
+class YList(YNode):
+    """A sequence of nodes."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, file: str, line: int, column: int) -> None:
+        super().__init__(file, line, column, -1)
+        self.items: list[YNode] = []
+
+    @property
+    def kind(self) -> str:
+        return "a list"
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class YMap(YNode):
+    """A mapping from plain-text keys to nodes, keeping each key's own node for its position."""
+
+    __slots__ = ("_pending", "items", "keys")
+
+    def __init__(self, file: str, line: int, column: int) -> None:
+        super().__init__(file, line, column, -1)
+        self.items: dict[str, YNode] = {}
+        self.keys: dict[str, YScalar] = {}
+        self._pending: YScalar | bool | None = None  # the key awaiting its value while reading
+
+    @property
+    def kind(self) -> str:
+        return "a mapping"
+
+    def get(self, key: str) -> YNode | None:
+        return self.items.get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.items
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def key_where(self, key: str) -> Location:
+        """Where `key` itself is written (falls back to the mapping's own position)."""
+        node = self.keys.get(key)
+        return node.where if node is not None else self.where
+
+
+def resolve_scalar(raw: str) -> Scalar:
+    """Resolve a plain scalar's text with the YAML 1.2 core schema."""
+    if raw in _NULL:
+        return None
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    first = raw[0]
+    if first in "0123456789+-.":
+        if _INT.match(raw):
+            return int(raw)
+        if _HEX.match(raw):
+            return int(raw[2:], 16)
+        if _OCT.match(raw):
+            return int(raw[2:], 8)
+        if _FLOAT.match(raw):
+            return float(raw)
+        special = _SPECIAL_FLOAT.get(raw.lower())
+        if special is not None:
+            return special
+    return raw
+
+
+def kind_of_value(value: Scalar) -> str:
+    """A resolved scalar's type in an author's words."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    return "text"
+
+
+def read_yaml(data: bytes | str, filename: str, diagnostics: Diagnostics) -> YMap | None:
+    """Read one YAML document that must be a mapping; report every problem found.
+
+    Returns None when the file cannot be read as a mapping at all (syntax
+    error, too deep, empty, not a mapping …). Otherwise returns the tree, even
+    when softer problems (a duplicate key, an alias, a tag) were reported:
+    callers go on checking it, and decide by `diagnostics.has_errors`.
+    """
+    raw = _as_utf8_bytes(data, filename, diagnostics)
+    if raw is None:
+        return None
+    root = _build_tree(raw, filename, diagnostics)
+    if root is None:
+        return None
+    if not isinstance(root, YMap):
+        diagnostics.add("CN110", root.where, found=root.kind)
+        return None
+    return root
+
+
+def _as_utf8_bytes(data: bytes | str, filename: str, diagnostics: Diagnostics) -> bytes | None:
+    """The file as UTF-8 bytes, after the size, encoding and emptiness checks."""
+    start = Location(filename, 1, 1)
+    if isinstance(data, str):
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate in a Python str
+            bad = data[error.start].encode("utf-8", "surrogatepass")[:1].hex()
+            diagnostics.add("CN103", _offset_location(data, error.start, filename),
+                            byte=bad, offset=error.start)
+            return None
+    else:
+        raw = bytes(data)
+    if len(raw) > MAX_BYTES:
+        diagnostics.add("CN102", start, size=len(raw), limit=MAX_BYTES,
+                        hint="split the scene into several files")
+        return None
+    if isinstance(data, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            good = raw[: error.start].decode("utf-8")
+            diagnostics.add(
+                "CN103", _offset_location(good, len(good), filename),
+                hint="save the file as UTF-8 in your editor",
+                byte=raw[error.start : error.start + 1].hex(), offset=error.start,
+            )
+            return None
+    else:
+        text = data
+    if not text.strip():
+        diagnostics.add("CN101", start, hint="a scene starts with 'id:' and 'title:'")
+        return None
+    return raw
+
+
+def _offset_location(text: str, offset: int, filename: str) -> Location:
+    """The 1-based line and column of character `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Location(filename, line, column)
+
+
+def _build_tree(raw: bytes, filename: str, diagnostics: Diagnostics) -> YNode | None:
+    """Assemble the first document's tree from libyaml events, without recursion."""
+    parser: Any = CParser(raw)
+    try:
+        return _consume_events(parser, filename, diagnostics)
+    except yaml.MarkedYAMLError as error:
+        mark: Any = error.problem_mark or error.context_mark
+        where = (Location(filename, mark.line + 1, mark.column + 1) if mark is not None
+                 else Location(filename, 1, 1))
+        problem = error.problem or error.context or "not valid YAML"
+        diagnostics.add("CN104", where, hint=_syntax_hint(problem), problem=problem)
+        return None
+    except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
+        position = int(getattr(error, "position", 0))
+        text = raw.decode("utf-8", "replace")
+        reason = str(getattr(error, "reason", "")) or "unacceptable character"
+        diagnostics.add("CN104", _offset_location(text, min(position, len(text)), filename),
+                        problem=reason)
+        return None
+    finally:
+        parser.dispose()
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, never tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value holding ': ' needs quotes around it"
+    return ""
+
+
+def _consume_events(parser: CParser, filename: str, diagnostics: Diagnostics) -> YNode | None:
+    """The event loop: a stack of open collections instead of recursion."""
+    # Events are typed loosely: libyaml's C classes carry the marks PyYAML's stubs omit.
+    get_event: Any = parser.get_event
+    stack: list[YMap | YList] = []
+    root: YNode | None = None
+    documents = 0
+    scalar_event = yaml.ScalarEvent
+    while True:
+        event = get_event()
+        cls = type(event)
+        if cls is scalar_event:
+            mark = event.start_mark
+            end = event.end_mark
+            node: YNode = YScalar(
+                filename, mark.line, mark.column,
+                end.column if end.line == mark.line else -1,
+                event.value, event.style or "", event.tag,
+            )
+            if event.anchor is not None or (event.tag is not None
+                                            and event.tag not in STANDARD_TAGS):
+                _check_anchor_and_tag(event, filename, diagnostics)
+        elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            if len(stack) >= MAX_DEPTH:
+                diagnostics.add("CN106", Location(filename, mark.line + 1, mark.column + 1),
+                                hint="flatten the structure", limit=MAX_DEPTH)
+                return None
+            if event.anchor is not None or (event.tag is not None
+                                            and event.tag not in STANDARD_TAGS):
+                _check_anchor_and_tag(event, filename, diagnostics)
+            collection: YMap | YList = (
+                YMap(filename, mark.line, mark.column) if cls is yaml.MappingStartEvent
+                else YList(filename, mark.line, mark.column)
+            )
+            stack.append(collection)
+            continue
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            node = stack.pop()
+        elif cls is yaml.AliasEvent:
+            mark = event.start_mark
+            diagnostics.add("CN105", Location(filename, mark.line + 1, mark.column + 1),
+                            hint="write the value out again instead of '*" + event.anchor + "'")
+            node = YScalar(filename, mark.line, mark.column, event.end_mark.column,
+                           "", "", None)
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                diagnostics.add("CN109", Location(filename, mark.line + 1, mark.column + 1),
+                                hint="put each scene in its own file")
+                return root
+            continue
+        elif cls is yaml.StreamEndEvent:
+            if documents == 0:
+                diagnostics.add("CN101", Location(filename, 1, 1),
+                                hint="the file holds only comments")
+            return root
+        else:  # stream start, document end
+            continue
+        if not stack:
+            root = node
+            continue
+        _attach(stack[-1], node, diagnostics)
+
+
+def _attach(parent: YMap | YList, node: YNode, diagnostics: Diagnostics) -> None:
+    """Put a finished node into its parent: a list item, a mapping key or its value."""
+    if type(parent) is YList:
+        parent.items.append(node)
+        return
+    assert isinstance(parent, YMap)
+    pending = parent._pending
+    if pending is None:  # this node is a key
+        if type(node) is not YScalar:
+            diagnostics.add("CN111", node.where, found=node.kind,
+                            hint="keys are plain words like 'text'")
+            parent._pending = False  # its value will be dropped
+            return
+        assert isinstance(node, YScalar)
+        first = parent.keys.get(node.raw)
+        if first is not None:
+            diagnostics.add("CN108", node.where, key=node.raw, first_line=first.line + 1,
+                            hint="delete one of them")
+            parent._pending = False
+            return
+        parent._pending = node
+        return
+    parent._pending = None
+    if pending is False:
+        return
+    assert isinstance(pending, YScalar)
+    parent.keys[pending.raw] = pending
+    parent.items[pending.raw] = node
+
+
+def _check_anchor_and_tag(event: Any, filename: str, diagnostics: Diagnostics) -> None:
+    mark = event.start_mark
+    where = Location(filename, mark.line + 1, mark.column + 1)
+    if event.anchor is not None:
+        diagnostics.add("CN105", where, hint=f"remove '&{event.anchor}' and write values out")
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in STANDARD_TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        diagnostics.add("CN107", where, tag=shown, hint="remove the tag")
