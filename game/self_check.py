@@ -1,0 +1,442 @@
+"""`cover-names --self-check`: prove that this copy of the game works, headless, in one run.
+
+Meant for the frozen bundle (CI runs it on every build, a teacher can run it on
+a school laptop) but it runs the same from a checkout. It loads and lints every
+shipped scene and plan, plays each scene's historical path, saves and restores
+a game in a throwaway user folder, renders every desktop screen with SDL's
+dummy drivers, and opens the debrief templates. It prints one line per check,
+`ok` or `FAIL` with the reason, and returns 0 only when every check passed.
+
+A part of the game that is missing counts as a failure, never as a skip: a
+bundle that lacks something must not pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game import __version__, paths
+
+if TYPE_CHECKING:
+    from game.engine import Story
+
+#: The folders every build ships (keep in step with DATA_FOLDERS in build/cover-names.spec).
+DATA_FOLDERS = ("scenes", "seeds", "assets", "plans", "reference")
+#: The window size the screens are rendered at: a common school-laptop size.
+SCREEN_SIZE = (1280, 720)
+#: The debrief report's Jinja2 templates, as package data (found with importlib.resources).
+TEMPLATES_PACKAGE = "game.classroom"
+TEMPLATES_FOLDER = "templates"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One check's outcome: its name, whether it passed, and what it found or what went wrong."""
+
+    name: str
+    ok: bool
+    detail: str = ""
+
+    def line(self) -> str:
+        status = "ok  " if self.ok else "FAIL"
+        return f"{status} {self.name}" + (f": {self.detail}" if self.detail else "")
+
+
+def ok(name: str, detail: str = "") -> Result:
+    return Result(name, True, detail)
+
+
+def fail(name: str, detail: str) -> Result:
+    return Result(name, False, detail)
+
+
+class _Context:
+    """What the checks share: the story once loaded (later checks need it)."""
+
+    def __init__(self) -> None:
+        self.story: Story | None = None
+
+
+# -- the checks ---------------------------------------------------------------------------------
+# Each yields Results; an exception inside one is turned into a FAIL and the rest still run.
+
+
+def check_data_folders(context: _Context) -> Iterator[Result]:
+    root = paths.resource_root()
+    for folder in DATA_FOLDERS:
+        path = root / folder
+        if not path.is_dir():
+            yield fail(f"data {folder}/", f"missing (looked in {path})")
+            continue
+        files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")]
+        if not files:
+            yield fail(f"data {folder}/", f"empty (looked in {path})")
+        else:
+            yield ok(f"data {folder}/", f"{len(files)} files")
+
+
+def check_scenes_load(context: _Context) -> Iterator[Result]:
+    from game.engine import load_story
+    from game.loading import find_scene_files
+
+    story = load_story()
+    context.story = story
+    errors = [d for d in story.diagnostics if d.is_error]
+    scene_files = find_scene_files([paths.scenes_dir()])
+    if errors:
+        shown = "; ".join(str(d).replace("\n", " ") for d in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        yield fail("scenes load", f"{len(errors)} errors: {shown}{more}")
+    elif not story.scenes:
+        yield fail("scenes load", f"no scenes found in {paths.scenes_dir()}")
+    elif len(story.scenes) < len(scene_files):
+        yield fail("scenes load", f"{len(scene_files)} scene files but {len(story.scenes)} scenes")
+    else:
+        yield ok("scenes load", f"{len(story.scenes)} scenes ({', '.join(sorted(story.scenes))})")
+
+
+def check_scenes_lint(context: _Context) -> Iterator[Result]:
+    story = _story(context)
+    try:
+        from game.authoring.lint import lint_scene
+    except ImportError as error:
+        yield fail("scene lint", f"the scene linter is not available ({error})")
+        return
+    for scene in story.ordered:
+        diagnostics = list(lint_scene(scene, story.library))
+        yield _diagnostics_result(f"lint scene {scene.id}", diagnostics)
+
+
+def check_plans_lint(context: _Context) -> Iterator[Result]:
+    story = _story(context)
+    plan_files = sorted(paths.plans_dir().glob("*.yaml"))
+    if not plan_files:
+        yield fail("plans lint", f"no plan files in {paths.plans_dir()}")
+        return
+    try:
+        from game.classroom.plans import lint_plan_files
+    except ImportError as error:
+        yield fail("plans lint", f"the plan linter is not available ({error})")
+        return
+    for plan_file in plan_files:
+        yield _diagnostics_result(
+            f"lint plan {plan_file.name}", lint_plan_files([plan_file], story)
+        )
+
+
+def check_historical_paths(context: _Context) -> Iterator[Result]:
+    story = _story(context)
+    for scene in story.ordered:
+        name = f"historical path {scene.id}"
+        try:
+            path = historical_path(story, scene.id)
+        except HistoricalPathError as error:
+            yield fail(name, str(error))
+        else:
+            yield ok(name, path.summary())
+
+
+def check_save_round_trip(context: _Context) -> Iterator[Result]:
+    """For each scene: save half-way along its historical path, read it back, finish from it."""
+    from game.saves import read_save, write_save
+
+    story = _story(context)
+    if not story.scenes:
+        yield fail("save and restore", "no scene to save")
+    for scene in story.ordered:
+        name = f"save and restore {scene.id}"
+        try:
+            path_taken = historical_path(story, scene.id).choices
+        except HistoricalPathError as error:
+            yield fail(name, f"no historical path to save along ({error})")
+            continue
+        half = len(path_taken) // 2
+        player = story.new_player(scene.id)
+        try:
+            for option_id in path_taken[:half]:
+                player.choose(option_id)
+            before = player.playthrough.snapshot()
+            saved = write_save(player, f"self-check-{scene.id}"[:40])
+        finally:
+            player.close()
+        loaded = read_save(saved, story)
+        if loaded.playthrough is None:
+            yield fail(name, f"the save could not be read back: {loaded.problem}")
+            continue
+        resumed = story.resume(loaded.playthrough)
+        try:
+            if resumed.playthrough.snapshot() != before:
+                yield fail(name, f"the restored game differs from the one saved in {saved}")
+                continue
+            for option_id in path_taken[half:]:
+                resumed.choose(option_id)
+            if not resumed.is_over:
+                yield fail(name, "the restored game did not reach the ending")
+                continue
+        finally:
+            resumed.close()
+        yield ok(name, f"saved at step {half} of {len(path_taken)}, read back, finished")
+
+
+def check_screens(context: _Context) -> Iterator[Result]:
+    try:
+        from game.desktop.app import render_every_screen
+    except ImportError as error:
+        yield fail("screens", f"the desktop game is not available ({error})")
+        return
+    rendered = list(render_every_screen(SCREEN_SIZE))
+    if not rendered:
+        yield fail("screens", "no screen was rendered")
+    else:
+        width, height = SCREEN_SIZE
+        yield ok("screens", f"{len(rendered)} rendered at {width}x{height}: {', '.join(rendered)}")
+
+
+def check_templates(context: _Context) -> Iterator[Result]:
+    """The debrief report's templates are package data: a bundle that lost them cannot report."""
+    from importlib import resources
+
+    import jinja2
+
+    folder = resources.files(TEMPLATES_PACKAGE) / TEMPLATES_FOLDER
+    names = (
+        sorted(
+            entry.name
+            for entry in folder.iterdir()
+            if entry.name.endswith((".j2", ".html", ".jinja"))
+        )
+        if folder.is_dir()
+        else []
+    )
+    if not names:
+        yield fail("debrief templates", f"none found in {TEMPLATES_PACKAGE}/{TEMPLATES_FOLDER}")
+        return
+    environment = jinja2.Environment(autoescape=True)
+    for name in names:
+        environment.parse((folder / name).read_text(encoding="utf-8"))
+    yield ok("debrief templates", f"{len(names)} parsed ({', '.join(names)})")
+
+
+CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
+    ("data folders", check_data_folders),
+    ("scenes load", check_scenes_load),
+    ("scene lint", check_scenes_lint),
+    ("plans lint", check_plans_lint),
+    ("historical paths", check_historical_paths),
+    ("save and restore", check_save_round_trip),
+    ("screens", check_screens),
+    ("debrief templates", check_templates),
+)
+
+
+# -- the historical path ------------------------------------------------------------------------
+
+
+class HistoricalPathError(Exception):
+    """A scene's historical path cannot be followed to a historical ending; says where it stops."""
+
+
+@dataclass(frozen=True)
+class HistoricalPath:
+    """The option ids taken from a scene's start, what the record says of each, and the ending."""
+
+    choices: tuple[str, ...]
+    verdicts: tuple[str, ...]  # per step: a verdict, or "continue" for a single option
+    ending: str
+
+    def summary(self) -> str:
+        counts: dict[str, int] = {}
+        for verdict in self.verdicts:
+            counts[verdict] = counts.get(verdict, 0) + 1
+        kinds = ", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items()))
+        return f"{len(self.choices)} steps ({kinds}) to the historical ending '{self.ending}'"
+
+
+#: Which option the historical path prefers at a decision. A `diverged` choice
+#: is never on it: the record says that is not what happened. Where the record
+#: has no `historical` option, the path takes the `disputed` one (the sources
+#: agree it happened and differ on details), then an `unrecorded` one.
+_PREFERENCE = {"historical": 0, "disputed": 1, "unrecorded": 2}
+#: A scene whose path takes more steps than this is reported, not searched forever.
+_MAX_STATES = 20_000
+
+
+def historical_path(story: Story, scene_id: str) -> HistoricalPath:
+    """Find and play a scene's historical path, from its start to a historical ending.
+
+    At each node the path takes the available option the record supports best
+    (see _PREFERENCE); a node with a single option (Continue) is followed. If
+    that leads to a counterfactual ending or a loop, the search backs up and
+    tries the next supported option. HistoricalPathError names the first node
+    where the record offered no way on, or the ending the path could not avoid.
+    """
+    from game.engine import Player
+    from game.model import EndingKind
+
+    player = story.new_player(scene_id)
+    visited: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
+    problems: list[str] = []
+
+    def ranked_options(current: Player) -> list[tuple[str, str]]:
+        node = current.node
+        ranked = []
+        for option in current.options:
+            if not option.available:
+                continue
+            if not node.choices:  # a passage with `next:`: its one Continue
+                ranked.append((0, option.id, "continue"))
+                continue
+            record = node.choice(option.id).record
+            verdict = record.verdict.value if record is not None else "unrecorded"
+            if verdict in _PREFERENCE:
+                ranked.append((_PREFERENCE[verdict], option.id, verdict))
+        return [(option_id, verdict) for _rank, option_id, verdict in sorted(ranked)]
+
+    def walk(steps: list[tuple[str, str]]) -> bool:
+        if player.is_over:
+            ending = player.ending
+            assert ending is not None
+            if ending.kind is EndingKind.HISTORICAL:
+                return True
+            problems.append(f"the path reaches '{player.node.id}', a {ending.kind.value} ending")
+            return False
+        node = player.node
+        state = (node.id, tuple(sorted(player.variables.items())))
+        if state in visited or len(visited) >= _MAX_STATES:
+            problems.append(f"the path loops back to node '{node.id}'")
+            return False
+        visited.add(state)
+        options = ranked_options(player)
+        if not options:
+            shown = ", ".join(
+                f"{option.id} [{_verdict_of(node, option.id)}]" for option in player.options
+            )
+            problems.append(
+                f"no choice at node '{node.id}' ({node.where}) is historical, disputed or "
+                f"unrecorded; options: {shown or 'none available'}"
+            )
+            return False
+        for option_id, verdict in options:
+            step = len(player.playthrough.history)
+            player.choose(option_id)
+            steps.append((option_id, verdict))
+            if walk(steps):
+                return True
+            steps.pop()
+            player.rewind(step)
+        return False
+
+    steps: list[tuple[str, str]] = []
+    try:
+        if not walk(steps):
+            raise HistoricalPathError(problems[0] if problems else "no historical ending reached")
+        return HistoricalPath(
+            tuple(option_id for option_id, _ in steps),
+            tuple(verdict for _, verdict in steps),
+            player.node.id,
+        )
+    finally:
+        player.close()
+
+
+def _verdict_of(node: object, option_id: str) -> str:
+    from game.model import Node
+
+    assert isinstance(node, Node)
+    try:
+        record = node.choice(option_id).record
+    except KeyError:
+        return "continue"
+    return record.verdict.value if record is not None else "no record"
+
+
+# -- running ------------------------------------------------------------------------------------
+
+
+def _story(context: _Context) -> Story:
+    if context.story is None:
+        raise RuntimeError("the scenes did not load, so this check could not run")
+    return context.story
+
+
+def _diagnostics_result(name: str, diagnostics: Iterable[object]) -> Result:
+    from game.diagnostics import Diagnostic
+
+    found = [d for d in diagnostics if isinstance(d, Diagnostic)]
+    errors = [d for d in found if d.is_error]
+    warnings = len(found) - len(errors)
+    if errors:
+        shown = "; ".join(str(d).replace("\n", " ") for d in errors[:3])
+        return fail(name, f"{len(errors)} errors: {shown}")
+    return ok(name, f"clean, {warnings} warnings" if warnings else "clean")
+
+
+def headless() -> None:
+    """SDL's dummy drivers: no window, no sound card. Must run before pygame opens a display."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+def run_checks(out: Callable[[str], None] = print) -> list[Result]:
+    """Run every check in a throwaway user folder; print each result as it comes."""
+    headless()
+    results: list[Result] = []
+    context = _Context()
+    saved_home = os.environ.get("COVER_NAMES_HOME")
+    with tempfile.TemporaryDirectory(prefix="cover-names-self-check-") as home:
+        # Saves and settings go to the throwaway folder, never the student's own.
+        os.environ["COVER_NAMES_HOME"] = home
+        try:
+            for name, check in CHECKS:
+                started = time.perf_counter()
+                try:
+                    found = list(check(context))
+                except Exception as error:  # one broken part must not hide the rest
+                    where = traceback.extract_tb(error.__traceback__)[-1]
+                    found = [
+                        fail(
+                            name,
+                            f"{type(error).__name__}: {error} "
+                            f"({Path(where.filename).name}:{where.lineno})",
+                        )
+                    ]
+                seconds = time.perf_counter() - started
+                for result in found:
+                    out(result.line())
+                if seconds > 1:
+                    out(f"     ({name} took {seconds:.1f} s)")
+                results.extend(found)
+        finally:
+            if saved_home is None:
+                os.environ.pop("COVER_NAMES_HOME", None)
+            else:
+                os.environ["COVER_NAMES_HOME"] = saved_home
+    return results
+
+
+def run(args: argparse.Namespace | None = None) -> int:
+    """The `--self-check` command: 0 when every check passed, 1 otherwise."""
+    frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
+    print(f"cover-names {__version__} self-check ({frozen}), data in {paths.resource_root()}")
+    started = time.perf_counter()
+    results = run_checks()
+    failed = [result for result in results if not result.ok]
+    seconds = time.perf_counter() - started
+    if failed:
+        print(
+            f"self-check FAILED: {len(failed)} of {len(results)} checks ({seconds:.1f} s): "
+            + ", ".join(result.name for result in failed)
+        )
+        return 1
+    print(f"self-check passed: {len(results)} checks ({seconds:.1f} s)")
+    return 0
