@@ -1,0 +1,113 @@
+"""`cover-names graph SCENE [--format mermaid|dot] [--path FILE.json] [-o FILE]`: draw a scene.
+
+SCENE is a scene id (looked up in the game's scenes/) or a scene file's path.
+`--path` takes a save or an exported student record and draws the way that
+playthrough took over the scene, its steps numbered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.diagnostics import Diagnostic, Diagnostics, Location
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scene", metavar="SCENE", help="a scene id, or the path of a scene file")
+    parser.add_argument("--format", choices=["mermaid", "dot"], default="mermaid",
+                        help="Mermaid (default; GitHub and many editors draw it) or Graphviz DOT")
+    parser.add_argument("--path", type=Path, metavar="RECORD_OR_SAVE.json",
+                        help="draw this saved playthrough's path over the scene")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write here instead of printing")
+    parser.add_argument("--seeds", type=Path, default=None, help=argparse.SUPPRESS)
+
+
+def read_path(
+    file: Path, scene_id: str
+) -> tuple[list[tuple[str, str]], str | None, Diagnostic | None]:
+    """The (node, option) steps of a save or record file, the node it ended on, or a problem."""
+
+    def problem(text: str) -> tuple[list[tuple[str, str]], str | None, Diagnostic]:
+        return [], None, Diagnostics().add("CN651", Location(str(file)), file=str(file),
+                                            problem=text)
+
+    try:
+        document: Any = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as error:
+        return problem(error.strerror or str(error))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return problem("it is not a JSON file")
+    body = document.get("playthrough", document) if isinstance(document, dict) else None
+    if not isinstance(body, dict):
+        return problem("it holds no playthrough")
+    found_scene = body.get("scene", body.get("scene_id"))
+    if found_scene is not None and str(found_scene) != scene_id:
+        return problem(f"it is a playthrough of '{found_scene}', not of '{scene_id}'")
+    history = body.get("history", body.get("steps"))
+    if not isinstance(history, list):
+        return problem("it has no 'history' of choices")
+    steps: list[tuple[str, str]] = []
+    for entry in history:
+        if not isinstance(entry, dict):
+            return problem("a step of its history is not a mapping")
+        node = entry.get("node", entry.get("node_id"))
+        option = entry.get("choice", entry.get("choice_id", entry.get("option")))
+        if node is None or option is None:
+            return problem("a step of its history names no node or choice")
+        steps.append((str(node), str(option)))
+    end = body.get("node")
+    return steps, str(end) if end is not None else None, None
+
+
+def _find_scene(name: str, seeds: Path | None) -> tuple[Any, list[Diagnostic]]:
+    from game import paths
+    from game.diagnostics.core import did_you_mean
+    from game.loading import load_scene, load_scenes
+    from game.sources import load_library
+
+    diagnostics = Diagnostics()
+    library = load_library(seeds or paths.seeds_dir(), diagnostics)
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
+        result = load_scene(candidate, library)
+        return result.scene, [*diagnostics, *result.diagnostics]
+    loaded = load_scenes([paths.scenes_dir()], library)
+    scene = loaded.scenes.get(name)
+    found = [*diagnostics, *loaded.diagnostics]
+    if scene is None:
+        found.append(Diagnostics().add("CN650", Location(name), scene=name,
+                                       hint=did_you_mean(name, loaded.scenes)
+                                       or f"known scenes: {', '.join(sorted(loaded.scenes))}"))
+    return scene, found
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.authoring.report import exit_code, print_diagnostics
+    from game.engine.diagram import draw
+
+    scene, diagnostics = _find_scene(args.scene, args.seeds)
+    if scene is None:
+        print_diagnostics(diagnostics or [Diagnostics().add(
+            "CN650", Location(args.scene), scene=args.scene)], sys.stderr)
+        return 1
+    steps: list[tuple[str, str]] = []
+    end = None
+    if args.path is not None:
+        steps, end, problem = read_path(args.path, scene.id)
+        if problem is not None:
+            diagnostics.append(problem)
+            print_diagnostics(diagnostics, sys.stderr)
+            return 1
+    print_diagnostics(diagnostics, sys.stderr)
+    text = draw(scene, args.format, steps, end)
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"graph: wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return exit_code(diagnostics)

@@ -1,0 +1,306 @@
+"""The scene linter: checks beyond loading, one `check_*` function per kind of problem.
+
+Loading already proves a scene's shape, references, conditions and quotes.
+These checks ask what only the whole scene answers: can every passage be
+reached, can the player get stuck, is every choice annotated and cited. Each
+check takes a `LintContext` and yields diagnostics; `lint_scene` runs them
+all and turns a check that crashes into a diagnostic (CN614), never a
+traceback.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+from pathlib import Path
+
+from game.authoring.explore import DEFAULT_LIMIT, StateSpace, explore
+from game.diagnostics import Diagnostic, Diagnostics, Location
+from game.model import Citation, Node, Scene, Verdict
+from game.sources import SourceLibrary
+
+#: A record quote this many characters from every passage the scene quotes is suspicious.
+FAR_CHARACTERS = 3000
+
+
+def issue(code: str, where: Location, hint: str = "", **values: object) -> Diagnostic:
+    """One diagnostic from the code table (message from its template)."""
+    return Diagnostics().add(code, where, hint=hint, **values)
+
+
+class LintContext:
+    """One scene under check, with what several checks share computed once, lazily."""
+
+    def __init__(self, scene: Scene, library: SourceLibrary, limit: int = DEFAULT_LIMIT) -> None:
+        self.scene = scene
+        self.library = library
+        self.limit = limit
+
+    @cached_property
+    def space(self) -> StateSpace:
+        return explore(self.scene, self.limit)
+
+    @cached_property
+    def linked(self) -> set[str]:
+        """Nodes some 'goto' or 'next' leads to from the start, conditions ignored."""
+        nodes = self.scene.nodes
+        seen = {self.scene.start}
+        queue = deque([self.scene.start])
+        while queue:
+            node = nodes.get(queue.popleft())
+            if node is None:
+                continue
+            targets = [choice.goto for choice in node.choices]
+            if node.next:
+                targets.append(node.next)
+            for target in targets:
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return seen
+
+    @cached_property
+    def read_names(self) -> set[str]:
+        return {
+            name
+            for node in self.scene.nodes.values()
+            for choice in node.choices
+            if choice.condition is not None
+            for name in choice.condition.names
+        }
+
+    @cached_property
+    def set_names(self) -> set[str]:
+        return {
+            effect.name
+            for node in self.scene.nodes.values()
+            for choice in node.choices
+            for effect in choice.effects
+        }
+
+    @cached_property
+    def variable_places(self) -> dict[str, Location]:
+        """Where each variable is declared, read back from the file (the model has values only)."""
+        from game.loading import YMap, read_yaml
+
+        try:
+            data = Path(self.scene.where.file).read_bytes()
+        except OSError:
+            return {}
+        root = read_yaml(data, self.scene.where.file, Diagnostics())
+        declared = root.get("vars") if root is not None else None
+        if not isinstance(declared, YMap):
+            return {}
+        return {name: declared.key_where(name) for name in declared}
+
+    def variable_where(self, name: str) -> Location:
+        return self.variable_places.get(name, self.scene.where)
+
+
+def check_unreachable(context: LintContext) -> Iterator[Diagnostic]:
+    """CN601: a node no path from the start leads to."""
+    scene = context.scene
+    for node in scene.nodes.values():
+        if node.id not in context.linked:
+            yield issue("CN601", node.where, node=node.id, start=scene.start,
+                        hint="add a 'goto' or 'next' that leads here, or delete the node")
+
+
+def check_dead_ends(context: LintContext) -> Iterator[Diagnostic]:
+    """CN602: a reachable state where every option is locked and the scene is not over."""
+    space = context.space
+    reported: set[str] = set()
+    for state, moves in space.moves.items():
+        node = context.scene.nodes[state[0]]
+        if moves or node.ending is not None or node.id in reported:
+            continue
+        reported.add(node.id)
+        locked = ", ".join(f"'{c.id}' ({c.condition.text if c.condition else ''})"
+                           for c in node.choices)
+        yield issue("CN602", node.where, node=node.id, state=space.describe(state),
+                    hint=f"locked: {locked}; add an option with no 'if', or loosen a condition")
+
+
+def check_endless(context: LintContext) -> Iterator[Diagnostic]:
+    """CN603: reachable states from which no ending can be reached (loops with no way out)."""
+    space = context.space
+    if not space.complete:
+        return
+    reported: set[str] = set()
+    for state in space.trapped():
+        node = context.scene.nodes[state[0]]
+        if node.id in reported or not space.moves[state]:
+            continue  # states with no move at all are CN602's
+        reported.add(node.id)
+        yield issue("CN603", node.where, node=node.id,
+                    hint=f"when {space.describe(state)}; give the loop a way out to an ending")
+
+
+def check_never_unlocked(context: LintContext) -> Iterator[Diagnostic]:
+    """CN604: an option whose condition is false in every reachable state of its node."""
+    space = context.space
+    if not space.complete:
+        return
+    open_at: dict[str, set[str]] = {}
+    for state, moves in space.moves.items():
+        open_at.setdefault(state[0], set()).update(option for option, _after in moves)
+    for node in context.scene.nodes.values():
+        if node.id not in open_at:
+            continue  # never reached: CN601 says so
+        for choice in node.choices:
+            if choice.condition is not None and choice.id not in open_at[node.id]:
+                states = space.states_at(node.id)
+                seen = "; ".join(space.describe(state) for state in states[:3])
+                yield issue("CN604", choice.condition.where, choice=choice.id, node=node.id,
+                            hint=f"'{choice.condition.text}' is false whenever the player is "
+                                 f"here ({seen})")
+
+
+def check_unused_variables(context: LintContext) -> Iterator[Diagnostic]:
+    """CN605: a variable no condition reads (its value never matters)."""
+    for name in context.scene.variables:
+        if name not in context.read_names:
+            hint = ("it is set but nothing reads it; use it in an 'if', or remove it and its 'set's"
+                    if name in context.set_names else "remove it from 'vars'")
+            yield issue("CN605", context.variable_where(name), name=name, hint=hint)
+
+
+def check_unset_variables(context: LintContext) -> Iterator[Diagnostic]:
+    """CN606: a variable conditions read but no effect changes (it is a constant)."""
+    for name in context.scene.variables:
+        if name in context.read_names and name not in context.set_names:
+            yield issue("CN606", context.variable_where(name), name=name,
+                        hint=f"add 'set: {{{name}: ...}}' to the choice that should change it")
+
+
+def check_epilogues(context: LintContext) -> Iterator[Diagnostic]:
+    """CN607: an ending with no epilogue (students are left without 'what happened next')."""
+    for node in context.scene.endings:
+        assert node.ending is not None
+        if not node.ending.epilogue.strip():
+            yield issue("CN607", node.ending.where, node=node.id,
+                        hint="add 'epilogue:' with 'text:' and 'cite:' saying what happened next")
+
+
+def check_records(context: LintContext) -> Iterator[Diagnostic]:
+    """CN608: an option with no record of what history says about it."""
+    for node in context.scene.nodes.values():
+        for choice in node.choices:
+            if choice.record is None:
+                yield issue("CN608", choice.where, choice=choice.id, node=node.id,
+                            hint="add 'record:' with 'verdict:', 'note:' and 'cite:'")
+
+
+def check_discussion(context: LintContext) -> Iterator[Diagnostic]:
+    """CN609: a decision point (two or more options) with no discussion prompt."""
+    for node in context.scene.decision_points:
+        if not node.discuss.strip():
+            yield issue("CN609", node.where, node=node.id,
+                        hint="add 'discuss:' with a question a class can argue about")
+
+
+def check_historical_citations(context: LintContext) -> Iterator[Diagnostic]:
+    """CN610: a choice presented as history with nothing quoted to prove it."""
+    for node, choice_id, record_where, verdict, citations in _records(context.scene):
+        if verdict is Verdict.HISTORICAL and not citations:
+            yield issue("CN610", record_where, choice=choice_id,
+                        hint=f"quote the passage that shows it under 'cite:' (at '{node.id}'), "
+                             "or make the verdict 'unrecorded'")
+
+
+def check_disputed_citations(context: LintContext) -> Iterator[Diagnostic]:
+    """CN611: a dispute that does not quote each side."""
+    for _node, choice_id, record_where, verdict, citations in _records(context.scene):
+        if verdict is Verdict.DISPUTED and len(citations) < 2:
+            yield issue("CN611", record_where, choice=choice_id, count=len(citations),
+                        hint="cite each account, and label it with 'account:'")
+
+
+def check_quote_distance(context: LintContext) -> Iterator[Diagnostic]:
+    """CN612: a record's quote far from every passage this scene's text quotes.
+
+    The passages' own citations mark the part of each source the scene is
+    built on. A record quoting the same source thousands of characters away
+    is usually a different episode (or a copy-paste slip). Not judged:
+    sources the passages never quote, `disputed` records (each account is
+    quoted wherever it stands) and epilogues (they tell what happened later).
+    """
+    covered: dict[str, list[Citation]] = {}
+    for node in context.scene.nodes.values():
+        for citation in node.citations:
+            covered.setdefault(citation.source, []).append(citation)
+    for _node, _choice_id, _where, verdict, citations in _records(context.scene):
+        if verdict is Verdict.DISPUTED:
+            continue
+        for citation in citations:
+            near = covered.get(citation.source)
+            if not near:
+                continue
+            distance, nearest = min(
+                ((max(other.start - citation.end, citation.start - other.end, 0), other)
+                 for other in near),
+                key=lambda pair: pair[0],
+            )
+            if distance <= FAR_CHARACTERS:
+                continue
+            source = context.library.sources.get(citation.source)
+            line = source.line_of(citation.start) if source else 0
+            nearest_line = source.line_of(nearest.start) if source else 0
+            yield issue("CN612", citation.where, line=line, source=citation.source,
+                        hint=f"the nearest passage the scene quotes is at line {nearest_line} "
+                             f"(cited at {nearest.where}); check this is the passage you meant")
+
+
+def _records(scene: Scene) -> Iterator[tuple[Node, str, Location, Verdict, tuple[Citation, ...]]]:
+    for node in scene.nodes.values():
+        for choice in node.choices:
+            if choice.record is not None:
+                record = choice.record
+                yield node, choice.id, record.where, record.verdict, record.citations
+
+
+def check_exploration(context: LintContext) -> Iterator[Diagnostic]:
+    """CN613: the state search hit its limit, so CN603 and CN604 were not decided."""
+    if not context.space.complete:
+        yield issue("CN613", context.scene.where, scene=context.scene.id, limit=context.limit,
+                    hint="a whole number that grows each time round a loop makes endless "
+                         "states; cap it with a condition, or use true/false")
+
+
+Check = Callable[[LintContext], Iterable[Diagnostic]]
+
+#: Every check, in the order their findings are printed.
+CHECKS: tuple[Check, ...] = (
+    check_unreachable,
+    check_dead_ends,
+    check_endless,
+    check_never_unlocked,
+    check_unused_variables,
+    check_unset_variables,
+    check_epilogues,
+    check_records,
+    check_discussion,
+    check_historical_citations,
+    check_disputed_citations,
+    check_quote_distance,
+    check_exploration,
+)
+
+
+def lint_scene(
+    scene: Scene,
+    library: SourceLibrary,
+    limit: int = DEFAULT_LIMIT,
+    checks: Iterable[Check] = CHECKS,
+) -> list[Diagnostic]:
+    """Every problem the checks find in a loaded scene; a crashing check becomes CN614."""
+    context = LintContext(scene, library, limit)
+    found: list[Diagnostic] = []
+    for check in checks:
+        try:
+            found.extend(check(context))
+        except Exception as error:  # a linter bug must not hide the other findings
+            found.append(issue("CN614", scene.where, check=check.__name__,
+                               error=f"{type(error).__name__}: {error}"))
+    return found

@@ -1,0 +1,55 @@
+"""Printing diagnostics for an author: sorted by place, the source line marked, then a summary.
+
+Every authoring command (lint, test, graph) prints through here, so an author
+sees one format everywhere: `path:line:col: error CODE: message`, the line
+with the span marked, and the hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from game.diagnostics import Diagnostic
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    where = diagnostic.where
+    return (where.file, where.line, where.column, diagnostic.code)
+
+
+def render_all(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """Each diagnostic rendered with its source line; each file is read once."""
+    texts: dict[str, str | None] = {}
+    rendered = []
+    for diagnostic in sorted(set(diagnostics), key=sort_key):
+        file = diagnostic.where.file
+        if file not in texts:
+            try:
+                texts[file] = Path(file).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                texts[file] = None
+        source = texts[file]
+        rendered.append(diagnostic.render(source) if source is not None else str(diagnostic))
+    return rendered
+
+
+def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    return errors, len(diagnostics) - errors
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    for text in render_all(diagnostics):
+        print(text, file=stream)
+
+
+def exit_code(diagnostics: Sequence[Diagnostic], strict: bool = False) -> int:
+    """1 when there are errors (or, with --strict, warnings); else 0."""
+    errors, warnings = counts(diagnostics)
+    return 1 if errors or (strict and warnings) else 0
