@@ -1,0 +1,403 @@
+"""`FacilitatorSession`: a guided class session over a plan, with no screen of its own.
+
+The projector screen and the terminal facilitator both drive this one object
+and draw its `view()`: the passage, the prompt, a vote tally filled from a
+show of hands, a timer, then the record. The class's pick (the most votes; a
+tie needs the facilitator) or the facilitator's override drives the story
+through the same `Player` every front end uses. Every action is written to the
+session log before the method returns, so a crash loses nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from game.classroom.plans import Plan, Reveal
+from game.classroom.session_log import SessionLog
+from game.engine import Outcome, Player, Story
+from game.model import Record
+
+#: Going through passages to the next decision stops after this many, whatever the scene.
+_MAX_SKIP = 500
+
+
+class Phase(str, Enum):
+    """Where the session is; the projector shows something different for each."""
+
+    READING = "reading"  # a passage without a decision: continue when ready
+    VOTING = "voting"  # a decision: the class votes, then the pick is decided
+    REVEALED = "revealed"  # the record of the class's choice is on screen
+    SCENE_ENDED = "scene_ended"  # the ending (and with reveal at_end, every record)
+    FINISHED = "finished"  # every scene of the plan is done
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A choice the class made (or the facilitator made for it) in the current scene."""
+
+    step: int  # index in the player's history
+    node_id: str
+    choice_id: str
+    choice_text: str
+    record: Record | None
+    tally: dict[str, int]
+    by: str  # "class" or "facilitator"
+    seconds: float
+
+
+class FacilitatorSession:
+    """A plan played scene by scene, each decision put to the class."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        story: Story,
+        log: SessionLog,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not plan.scenes:
+            raise ValueError("the plan has no scenes")
+        self.plan = plan
+        self.story = story
+        self.log = log
+        self._clock = clock
+        self.scene_index = 0
+        self.player: Player = story.new_player(plan.scenes[0].scene_id)
+        self.phase = Phase.READING
+        self.paused = False
+        self.message = ""
+        self.tally: dict[str, int] = {}
+        self._vote_ops: list[tuple[str, int]] = []
+        self.decisions: list[Decision] = []
+        self.last_outcome: Outcome | None = None
+        self.tied: tuple[str, ...] = ()
+        now = clock()
+        self._session_started = now
+        self._decision_started = now
+        self._scene_started = now
+        self._paused_at = 0.0
+        self._paused_total = 0.0  # paused seconds since the current decision began
+        self._start_scene()
+
+    @staticmethod
+    def log_header(plan: Plan, story: Story) -> dict[str, object]:
+        """What the session log's first line says: the plan and each scene's version."""
+        return {
+            "plan": {
+                "title": plan.title,
+                "path": plan.path,
+                "content_hash": plan.content_hash,
+                "reveal": plan.reveal.value,
+            },
+            "scenes": [
+                {
+                    "id": part.scene_id,
+                    "title": story.scenes[part.scene_id].title,
+                    "content_hash": story.scenes[part.scene_id].content_hash,
+                }
+                for part in plan.scenes
+            ],
+        }
+
+    # -- what is on screen ------------------------------------------------------
+    @property
+    def scene_id(self) -> str:
+        return self.player.scene.id
+
+    @property
+    def prompts(self) -> tuple[str, ...]:
+        """The node's own discussion prompt, then the plan's extra ones."""
+        node = self.player.node
+        own = (node.discuss,) if node.discuss else ()
+        return own + self.plan.prompts_for(self.scene_id, node.id)
+
+    @property
+    def decision_seconds(self) -> float:
+        """Time spent on the current decision, pauses left out."""
+        now = self._paused_at if self.paused else self._clock()
+        return max(0.0, now - self._decision_started - self._paused_total)
+
+    @property
+    def scene_seconds(self) -> float:
+        now = self._paused_at if self.paused else self._clock()
+        return max(0.0, now - self._scene_started)
+
+    @property
+    def planned_minutes(self) -> int:
+        return self.plan.scenes[self.scene_index].minutes if self.phase is not Phase.FINISHED else 0
+
+    @property
+    def total_votes(self) -> int:
+        return sum(self.tally.values())
+
+    def leaders(self) -> tuple[str, ...]:
+        """The available options with the most votes (several when tied)."""
+        available = [option.id for option in self.player.options if option.available]
+        if not available:
+            return ()
+        best = max(self.tally.get(option_id, 0) for option_id in available)
+        return tuple(option_id for option_id in available if self.tally.get(option_id, 0) == best)
+
+    # -- votes ------------------------------------------------------------------
+    def _option_id(self, option: str | int) -> str | None:
+        for candidate in self.player.options:
+            if option in (candidate.id, candidate.number):
+                return candidate.id if candidate.available else None
+        return None
+
+    def _can_act(self, *phases: Phase) -> bool:
+        if self.paused:
+            self.message = "Paused: press P to resume."
+            return False
+        if self.phase not in phases:
+            self.message = ""
+            return False
+        return True
+
+    def add_vote(self, option: str | int) -> bool:
+        """One more hand up for an option (by id or its number)."""
+        if not self._can_act(Phase.VOTING):
+            return False
+        option_id = self._option_id(option)
+        if option_id is None:
+            self.message = f"There is no open option {option}."
+            return False
+        self._change_vote(option_id, +1, "vote_added")
+        return True
+
+    def remove_vote(self, option: str | int) -> bool:
+        """One hand fewer for an option; nothing happens at zero."""
+        if not self._can_act(Phase.VOTING):
+            return False
+        option_id = self._option_id(option)
+        if option_id is None or self.tally.get(option_id, 0) == 0:
+            self.message = f"Option {option} has no votes to remove."
+            return False
+        self._change_vote(option_id, -1, "vote_removed")
+        return True
+
+    def undo_vote(self) -> bool:
+        """Take back the last vote change, whichever it was."""
+        if not self._can_act(Phase.VOTING):
+            return False
+        if not self._vote_ops:
+            self.message = "No vote to undo."
+            return False
+        option_id, delta = self._vote_ops.pop()
+        self.tally[option_id] -= delta
+        self.tied = ()
+        self.message = ""
+        self._log("vote_undone", choice=option_id, delta=-delta, count=self.tally[option_id])
+        return True
+
+    def _change_vote(self, option_id: str, delta: int, event: str) -> None:
+        self.tally[option_id] = self.tally.get(option_id, 0) + delta
+        self._vote_ops.append((option_id, delta))
+        self.tied = ()
+        self.message = ""
+        self._log(event, choice=option_id, count=self.tally[option_id])
+
+    # -- moving on --------------------------------------------------------------
+    def advance(self) -> bool:
+        """Space/Enter: decide the vote, continue past a passage or record, or next scene."""
+        if not self._can_act(Phase.READING, Phase.VOTING, Phase.REVEALED, Phase.SCENE_ENDED):
+            return False
+        if self.phase is Phase.READING:
+            options = [option for option in self.player.options if option.available]
+            if not options:
+                self.message = "Nothing to continue to."
+                return False
+            return self._take(options[0].id, by="", tally={})
+        if self.phase is Phase.VOTING:
+            leaders = self.leaders()
+            if len(leaders) != 1:
+                self.tied = leaders
+                numbers = [o.number for o in self.player.options if o.id in leaders]
+                self.message = (
+                    "A tie between " + " and ".join(str(n) for n in numbers)
+                    + ": press O, then the option's number, to decide."
+                )
+                self._log("tie", choices=list(leaders), tally=dict(self.tally))
+                return False
+            return self._take(leaders[0], by="class", tally=dict(self.tally))
+        if self.phase is Phase.REVEALED:
+            self._enter_node()
+            return True
+        return self.next_scene()
+
+    def override(self, option: str | int) -> bool:
+        """The facilitator decides, whatever the votes (and always after a tie)."""
+        if not self._can_act(Phase.VOTING):
+            return False
+        option_id = self._option_id(option)
+        if option_id is None:
+            self.message = f"There is no open option {option}."
+            return False
+        return self._take(option_id, by="facilitator", tally=dict(self.tally))
+
+    def _take(self, option_id: str, by: str, tally: dict[str, int]) -> bool:
+        step = len(self.player.playthrough.history)
+        node_id = self.player.node.id
+        seconds = round(self.decision_seconds, 1)
+        outcome = self.player.choose(option_id)
+        self.last_outcome = outcome
+        self.tied = ()
+        self.message = ""
+        verdict = outcome.record.verdict.value if outcome.record else None
+        if by:
+            self.decisions.append(
+                Decision(step, node_id, option_id, outcome.choice_text, outcome.record,
+                         tally, by, seconds)
+            )
+            self._log("decided", node=node_id, choice=option_id, verdict=verdict, by=by,
+                      tally=tally, votes=sum(tally.values()), seconds=seconds, step=step)
+        else:
+            self._log("continued", node=node_id, choice=option_id, verdict=verdict, step=step)
+        if outcome.record is not None and self.plan.reveal is Reveal.AFTER_EACH_VOTE:
+            self.phase = Phase.REVEALED
+            self._log("revealed", node=node_id, choice=option_id, verdict=verdict)
+        else:
+            self._enter_node()
+        return True
+
+    def skip_to_decision(self) -> bool:
+        """N: go through passages without decisions until the next decision or the ending."""
+        if not self._can_act(Phase.READING, Phase.REVEALED):
+            if self.phase is Phase.VOTING and not self.paused:
+                self.message = "This is a decision: press Space to take the vote, or O to override."
+            return False
+        from_node = self.player.node.id if self.phase is Phase.READING else self._last_node()
+        if self.phase is Phase.REVEALED:
+            self._enter_node(log=False)
+        steps = 0
+        while self.phase is Phase.READING and steps < _MAX_SKIP:
+            option = next((o for o in self.player.options if o.available), None)
+            if option is None:
+                break
+            self.player.choose(option.id)
+            steps += 1
+            self._enter_node(log=False)
+        self._log("skipped", from_node=from_node, to_node=self.player.node.id, steps=steps)
+        return True
+
+    def _last_node(self) -> str:
+        history = self.player.playthrough.history
+        return history[-1].node_id if history else self.player.node.id
+
+    def back(self) -> bool:
+        """B: undo the last decision (with its votes restored), or go back to the scene's start."""
+        if not self._can_act(Phase.READING, Phase.VOTING, Phase.REVEALED, Phase.SCENE_ENDED):
+            return False
+        history = self.player.playthrough.history
+        current = self.player.node.id
+        if self.phase is Phase.VOTING:
+            # Back from a decision means the decision before it.
+            earlier = [d for d in self.decisions if d.step < len(history)]
+        else:
+            earlier = list(self.decisions)
+        if earlier:
+            target = earlier[-1]
+            to_step = target.step
+        elif history:
+            target, to_step = None, 0
+        else:
+            self.message = "This is the start of the scene."
+            return False
+        undone = sum(1 for decision in self.decisions if decision.step >= to_step)
+        steps_undone = len(history) - to_step
+        self.decisions = [d for d in self.decisions if d.step < to_step]
+        self.player.rewind(to_step)
+        self._enter_node(log=False)
+        if target is not None and self.phase is Phase.VOTING:
+            self.tally = dict(target.tally)  # the class sees the votes it gave
+        self._log("went_back", from_node=current, to_node=self.player.node.id,
+                  steps_undone=steps_undone, decisions_undone=undone, tally=dict(self.tally))
+        return True
+
+    def next_scene(self) -> bool:
+        """Go on to the plan's next scene (or finish the session after the last)."""
+        if self.paused:
+            self.message = "Paused: press P to resume."
+            return False
+        if self.phase is Phase.FINISHED:
+            return False
+        if not self.player.is_over:
+            self._log("scene_left", node=self.player.node.id)
+        self.player.close()
+        if self.scene_index + 1 >= len(self.plan.scenes):
+            self.phase = Phase.FINISHED
+            self.message = ""
+            self._log("plan_finished", scenes=len(self.plan.scenes))
+            return True
+        self.scene_index += 1
+        self.player = self.story.new_player(self.plan.scenes[self.scene_index].scene_id)
+        self._start_scene()
+        return True
+
+    # -- pause --------------------------------------------------------------------
+    def toggle_pause(self) -> bool:
+        """P: pause (the timer stops, the screen is blanked) or resume."""
+        if self.phase is Phase.FINISHED:
+            return False
+        now = self._clock()
+        if self.paused:
+            paused_for = now - self._paused_at
+            self._paused_total += paused_for
+            self._scene_started += paused_for
+            self.paused = False
+            self.message = ""
+            self._log("resumed", paused_seconds=round(paused_for, 1))
+        else:
+            self.paused = True
+            self._paused_at = now
+            self._log("paused", node=self.player.node.id)
+        return True
+
+    def end(self) -> None:
+        """Close the session: its log ends with `session_ended`."""
+        if self.log.closed:
+            return
+        done = self.scene_index + (1 if self.phase is Phase.FINISHED else 0)
+        self._log("session_ended", scenes_done=done,
+                  minutes=round((self._clock() - self._session_started) / 60, 1))
+        self.log.close()
+
+    # -- inside ---------------------------------------------------------------------
+    def _start_scene(self) -> None:
+        scene = self.player.scene
+        self.decisions = []
+        self._scene_started = self._clock()
+        self._log("scene_started", title=scene.title, content_hash=scene.content_hash,
+                  planned_minutes=self.plan.scenes[self.scene_index].minutes)
+        self._enter_node()
+
+    def _enter_node(self, log: bool = True) -> None:
+        """Set the phase for the passage the player has arrived at."""
+        node = self.player.node
+        self.tally, self._vote_ops, self.tied = {}, [], ()
+        if self.player.is_over:
+            self.phase = Phase.SCENE_ENDED
+            ending = self.player.ending
+            self._log("scene_ended", node=node.id, ending=ending.kind.value if ending else None)
+            if self.plan.reveal is Reveal.AT_END:
+                for decision in self.decisions:
+                    self._log("revealed", node=decision.node_id, choice=decision.choice_id,
+                              verdict=decision.record.verdict.value if decision.record else None,
+                              at_end=True)
+        elif node.is_decision:
+            self.phase = Phase.VOTING
+            self.tally = {choice.id: 0 for choice in node.choices}
+            self._decision_started = self._clock()
+            self._paused_total = 0.0
+            if log:
+                self._log("decision_shown", node=node.id)
+        else:
+            self.phase = Phase.READING
+            if log:
+                self._log("passage_shown", node=node.id)
+
+    def _log(self, event: str, **fields: object) -> None:
+        self.log.write(event, scene=self.scene_id, **fields)

@@ -1,0 +1,207 @@
+"""Student records: one playthrough exported as versioned JSON, and read back safely.
+
+A student presses "Export record" on the scene's debrief screen; the file
+goes to the class folder the teacher collects (`paths.records_dir()` unless
+told otherwise). `cover-names debrief` reads many of them. Reading never
+trusts the file: anything that is not a record of this version comes back as
+a plain-words reason, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game import __version__, paths
+from game.engine import Player, Playthrough
+from game.engine.playthrough import now_iso
+from game.saves import atomic_write_text
+
+RECORD_FORMAT = "cover-names/record"
+# Version 1. Promise: every field written by version 1 keeps its meaning; new
+# optional fields may be added without a new version. A record of another
+# version is skipped by the debrief (and listed with the reason), never misread.
+RECORD_VERSION = 1
+#: A record bigger than this is not one (a scene has a few dozen choices).
+MAX_RECORD_BYTES = 512_000
+MAX_NAME_LENGTH = 80
+
+# A fixed namespace, so the same playthrough always gets the same derived id.
+_NAMESPACE = uuid.UUID("4f1c1d52-6f0b-4b7e-9a55-0c0de5a1e5e5")
+
+
+@dataclass(frozen=True)
+class RecordedChoice:
+    """One choice in a record, as the debrief reads it."""
+
+    node_id: str
+    choice_id: str
+    text: str
+    verdict: str
+    chosen_at: str
+
+
+@dataclass(frozen=True)
+class StudentRecord:
+    """A record file, read and checked."""
+
+    path: Path
+    playthrough_id: str
+    student_name: str
+    scene_id: str
+    scene_title: str
+    scene_hash: str
+    choices: tuple[RecordedChoice, ...]
+    ending_kind: str  # "historical", "counterfactual", or "" when unfinished
+    ending_node: str
+    started_at: str
+    finished_at: str
+
+
+def playthrough_id(playthrough: Playthrough) -> str:
+    """A stable id for one playthrough, so that exporting it twice counts once.
+
+    The engine's Playthrough may carry its own id (`playthrough_id`); until it
+    does, the id is derived from what identifies a playthrough on one machine:
+    the scene, the second it started, and the machine's node id. A student who
+    exports, plays on and exports again keeps the same id; two laptops never
+    share one.
+    """
+    own = getattr(playthrough, "playthrough_id", "") or getattr(playthrough, "id", "")
+    if isinstance(own, str) and own:
+        return own
+    key = f"{playthrough.scene_id}|{playthrough.started_at}|{uuid.getnode():012x}"
+    return str(uuid.uuid5(_NAMESPACE, key))
+
+
+def clean_name(name: str) -> str:
+    """A student's name as typed, trimmed to one short line."""
+    return " ".join(name.split())[:MAX_NAME_LENGTH]
+
+
+def build_record(player: Player, student_name: str = "") -> dict[str, Any]:
+    """The record of a player's playthrough so far, as plain JSON-ready data."""
+    scene = player.scene
+    choices = [
+        {
+            "node": step.node_id,
+            "choice": step.choice_id,
+            "text": step.choice_text,
+            "verdict": step.record.verdict.value,
+            "chosen_at": step.chosen_at,
+        }
+        for step in player.history
+        if step.record is not None  # a plain "Continue" is not a choice
+    ]
+    ending = player.ending
+    history = player.playthrough.history
+    return {
+        "format": RECORD_FORMAT,
+        "version": RECORD_VERSION,
+        "game_version": __version__,
+        "playthrough_id": playthrough_id(player.playthrough),
+        "student_name": clean_name(student_name),
+        "scene": {"id": scene.id, "title": scene.title, "content_hash": scene.content_hash},
+        "started_at": player.playthrough.started_at,
+        "finished_at": (history[-1].chosen_at if history else "") if ending else "",
+        "exported_at": now_iso(),
+        "choices": choices,
+        "ending": {"node": player.node.id, "kind": ending.kind.value} if ending else None,
+    }
+
+
+def record_filename(record: dict[str, Any]) -> str:
+    """`<scene>-<name or anon>-<id prefix>.json`: readable, and unique per playthrough."""
+    name = re.sub(r"[^a-z0-9]+", "-", str(record.get("student_name", "")).lower()).strip("-")
+    return f"{record['scene']['id']}-{name[:30] or 'anonymous'}-{record['playthrough_id'][:8]}.json"
+
+
+def write_record(player: Player, directory: Path | None = None, student_name: str = "") -> Path:
+    """Export a player's record into `directory` (the records folder by default), atomically."""
+    record = build_record(player, student_name)
+    path = (directory or paths.records_dir()) / record_filename(record)
+    atomic_write_text(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+    return path
+
+
+def read_record(path: Path, data: bytes | None = None) -> tuple[StudentRecord | None, str]:
+    """A record from a file, or None and the reason it cannot be used."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return None, f"cannot be read ({error.strerror or error})"
+    if len(data) > MAX_RECORD_BYTES:
+        return None, f"is too big to be a record ({len(data):,} bytes)"
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None, "is damaged (not valid JSON)"
+    return record_from_document(path, document)
+
+
+def record_from_document(path: Path, document: object) -> tuple[StudentRecord | None, str]:
+    """Check a parsed JSON document and turn it into a StudentRecord."""
+    if not isinstance(document, dict) or document.get("format") != RECORD_FORMAT:
+        return None, "is not a Cover Names record"
+    version = document.get("version")
+    if version != RECORD_VERSION:
+        return None, f"is a record of another version (version {version!r}; this game reads 1)"
+    try:
+        return _parse(path, document), ""
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return None, f"is damaged ({_describe(error)})"
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"'{error.args[0]}' is missing"
+    return str(error) or type(error).__name__
+
+
+def _text(value: object, field_name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"'{field_name}' is not text")
+    return value
+
+
+def _parse(path: Path, document: dict[str, Any]) -> StudentRecord:
+    scene = document["scene"]
+    if not isinstance(scene, dict):
+        raise ValueError("'scene' is not a mapping")
+    raw_choices = document["choices"]
+    if not isinstance(raw_choices, list):
+        raise ValueError("'choices' is not a list")
+    choices = tuple(
+        RecordedChoice(
+            node_id=_text(entry["node"], "node"),
+            choice_id=_text(entry["choice"], "choice"),
+            text=_text(entry.get("text", ""), "text"),
+            verdict=_text(entry.get("verdict", ""), "verdict"),
+            chosen_at=_text(entry.get("chosen_at", ""), "chosen_at"),
+        )
+        for entry in raw_choices
+    )
+    ending = document.get("ending")
+    if ending is not None and not isinstance(ending, dict):
+        raise ValueError("'ending' is not a mapping")
+    ident = _text(document["playthrough_id"], "playthrough_id")
+    if not ident:
+        raise ValueError("'playthrough_id' is empty")
+    return StudentRecord(
+        path=path,
+        playthrough_id=ident,
+        student_name=clean_name(_text(document.get("student_name", ""), "student_name")),
+        scene_id=_text(scene["id"], "scene id"),
+        scene_title=_text(scene.get("title", ""), "scene title"),
+        scene_hash=_text(scene.get("content_hash", ""), "content_hash"),
+        choices=choices,
+        ending_kind=_text(ending.get("kind", ""), "ending kind") if ending else "",
+        ending_node=_text(ending.get("node", ""), "ending node") if ending else "",
+        started_at=_text(document.get("started_at", ""), "started_at"),
+        finished_at=_text(document.get("finished_at", ""), "finished_at"),
+    )

@@ -1,0 +1,174 @@
+"""The session log: every facilitator action, one JSON object per line, as it happens.
+
+Each line is written whole, flushed and fsynced before the next action, so a
+crash, a pulled plug or a `kill -9` loses nothing that was done: the file is
+valid JSON Lines up to the last completed step. The first line is a versioned
+header naming the plan and the scenes with their content hashes, so the
+debrief can tell which version of a scene the class played.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from game import __version__, paths
+
+LOG_FORMAT = "cover-names/session-log"
+# Version 1. Promise: event names and their fields keep their meaning; new
+# events and new fields may be added. Readers ignore events they do not know.
+LOG_VERSION = 1
+MAX_LOG_BYTES = 20_000_000
+
+
+def sessions_dir() -> Path:
+    """Where session logs go: the user data folder's `sessions/`."""
+    path = paths.user_data_dir() / "sessions"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _wall_clock() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SessionLog:
+    """An append-only JSON Lines file; `write` returns only once the line is on disk."""
+
+    def __init__(
+        self,
+        path: Path,
+        header: dict[str, Any],
+        wall_clock: Callable[[], str] = _wall_clock,
+    ) -> None:
+        self.path = path
+        self._wall_clock = wall_clock
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # "x": never append to, or overwrite, another session's log.
+        self._stream: IO[str] | None = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._seq = 0
+        self.write(
+            "session_started",
+            format=LOG_FORMAT,
+            version=LOG_VERSION,
+            game_version=__version__,
+            started_at=self._wall_clock(),
+            **header,
+        )
+
+    @staticmethod
+    def new_path(directory: Path | None = None, stamp: str | None = None) -> Path:
+        """A fresh file name like `session-2026-11-22T0912Z.jsonl`, never reusing one."""
+        directory = directory or sessions_dir()
+        stamp = stamp or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%MZ")
+        path = directory / f"session-{stamp}.jsonl"
+        counter = 2
+        while path.exists():
+            path = directory / f"session-{stamp}-{counter}.jsonl"
+            counter += 1
+        return path
+
+    def write(self, event: str, **fields: Any) -> None:
+        """Append one event as one line, and make it durable before returning."""
+        if self._stream is None:
+            raise ValueError("the session log is closed")
+        self._seq += 1
+        line = {"event": event, "seq": self._seq, "at": self._wall_clock(), **fields}
+        self._stream.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._stream.flush()
+        os.fsync(self._stream.fileno())
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    @property
+    def closed(self) -> bool:
+        return self._stream is None
+
+
+@dataclass
+class ReadLog:
+    """A session log as read back: its header, its events, and whether it ended cleanly."""
+
+    path: Path
+    header: dict[str, Any]
+    events: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False  # the last line was cut off (a crash mid-write)
+    ended: bool = False  # a `session_ended` event is present
+
+
+def looks_like_log(data: bytes) -> bool:
+    """Cheap sniff: does the first line declare a session log?"""
+    first = data.split(b"\n", 1)[0]
+    return LOG_FORMAT.encode() in first
+
+
+def read_log(path: Path, data: bytes | None = None) -> tuple[ReadLog | None, str]:
+    """Every complete event of a session log, or None and the reason it cannot be used.
+
+    A last line without its newline is what a crash mid-write leaves behind: it
+    is dropped and the log is marked `truncated`, the rest still counts. A bad
+    line anywhere else means the file is damaged.
+    """
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return None, f"cannot be read ({error.strerror or error})"
+    if len(data) > MAX_LOG_BYTES:
+        return None, f"is too big to be a session log ({len(data):,} bytes)"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "is damaged (not UTF-8 text)"
+    lines = text.split("\n")
+    truncated = lines[-1] != ""
+    complete = lines[:-1]
+    events: list[dict[str, Any]] = []
+    for number, line in enumerate(complete, start=1):
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            return None, f"is damaged (line {number} is not valid JSON)"
+        if not isinstance(event, dict) or not isinstance(event.get("event"), str):
+            return None, f"is damaged (line {number} is not an event)"
+        events.append(event)
+    if not events or events[0].get("format") != LOG_FORMAT:
+        return None, "is not a Cover Names session log"
+    header = events[0]
+    if header.get("version") != LOG_VERSION:
+        return None, (
+            f"is a session log of another version (version {header.get('version')!r}; "
+            f"this game reads {LOG_VERSION})"
+        )
+    body = events[1:]
+    return ReadLog(
+        path=path,
+        header=header,
+        events=body,
+        truncated=truncated,
+        ended=any(event["event"] == "session_ended" for event in body),
+    ), ""
+
+
+def iter_decisions(log: ReadLog) -> Iterator[dict[str, Any]]:
+    """The class's decisions that still stand: those not taken back by a `went_back`."""
+    standing: list[dict[str, Any]] = []
+    for event in log.events:
+        kind = event["event"]
+        if kind == "decided":
+            standing.append(event)
+        elif kind == "went_back":
+            undone = event.get("decisions_undone", 0)
+            if isinstance(undone, int) and undone > 0:
+                del standing[-undone:]
+    yield from standing
