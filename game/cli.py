@@ -1,8 +1,9 @@
 """The `cover-names` command line: one table of subcommands, each in its own module.
 
 Each command module exposes `add_arguments(parser)` and `run(args) -> int`.
-Modules are imported only when their command runs, so `cover-names lint`
-never loads pygame and start-up stays fast.
+Only the module of the command being run is imported, so `cover-names lint`
+never loads pygame, start-up stays fast, and a build that leaves a command
+out still runs the others.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only `command`'s module is imported, to add its own arguments."""
     parser = argparse.ArgumentParser(
         prog="cover-names",
         description="Cover Names: documented moments of 1930s Soviet intelligence, "
@@ -42,23 +44,37 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module_name, help_text) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(_module=module_name)
-        _module(module_name).add_arguments(sub)
+        if name == command:
+            importlib.import_module(module_name).add_arguments(sub)
     return parser
 
 
-def _module(name: str):  # type: ignore[no-untyped-def]
-    return importlib.import_module(name)
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named in `argv`: its first word that is not an option."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(argv)
     try:
-        if args.self_check:
-            return int(_module("game.self_check").run(args))
-        if args.command is None:
+        if command is None and not any(word in {"-h", "--help", "--version"} for word in argv):
+            if "--self-check" in argv:
+                return int(importlib.import_module("game.self_check").run(
+                    build_parser().parse_args(argv)))
             # Plain `cover-names` plays: the window when there is a display.
-            args = build_parser().parse_args(["play", *(argv or [])])
-        return int(_module(args._module).run(args))
+            argv, command = ["play", *argv], "play"
+        try:
+            parser = build_parser(command)
+        except ImportError as error:
+            print(f"cover-names {command} is not available in this build ({error})",
+                  file=sys.stderr)
+            return 2
+        args = parser.parse_args(argv)
+        return int(importlib.import_module(args._module).run(args))
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scene", nargs="?", help="scene id to start (default: choose from a list)")
     parser.add_argument("--terminal", action="store_true", help="play in this terminal")
+    parser.add_argument(
+        "--scenes",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help="play scenes from this file or folder instead of the shipped ones (repeatable)",
+    )
     parser.add_argument(
         "--reveal",
         choices=["each", "end"],
@@ -38,12 +46,14 @@ def run(args: argparse.Namespace) -> int:
         except ImportError as error:
             print(f"The desktop game is unavailable ({error}); playing in the terminal.")
         else:
-            return run_desktop(scene_id=args.scene)
+            return int(run_desktop(scene_id=args.scene))
     elif not args.terminal:
         print("No display found: playing in the terminal. (Use --terminal to skip this notice.)")
     from game.terminal import TerminalPlayer
 
-    story = load_story()
+    story = load_story(args.scenes)
     for diagnostic in story.diagnostics:
-        print(f"warning: a scene was left out: {diagnostic}", file=sys.stderr)
+        print(f"warning: {diagnostic}", file=sys.stderr)
+    if story.diagnostics:
+        print("(scenes with errors were left out; 'cover-names lint' explains each)", file=sys.stderr)
     return TerminalPlayer(story, reveal_at_end=args.reveal == "end").play(args.scene)

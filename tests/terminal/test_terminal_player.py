@@ -1,0 +1,101 @@
+"""The terminal player driven as a user would: a subprocess with choices on standard input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "tests" / "fixtures" / "scenes"
+
+
+def play(stdin: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COVER_NAMES_HOME": str(home), "COLUMNS": "100"}
+    env.pop("DISPLAY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "game", "play", "--terminal", "--scenes", str(DEMO), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+    )
+
+
+def test_scene_played_to_its_historical_ending(tmp_path: Path) -> None:
+    result = play("1\n1\n1\n", "demo_call", home=tmp_path)
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "The Telephone Call (demo)" in out and "Content notes: state violence" in out
+    assert "Moscow · 1938" in out
+    assert "THE RECORD [? UNRECORDED]" in out
+    assert "THE RECORD [= HISTORICAL]" in out
+    assert "“We have guests, Herta and Noel Field." in out and "— Boris Bazarov" in out
+    assert "THE HISTORICAL ENDING" in out and "What happened next:" in out
+    assert "You followed the record at 1 of 2 choices." in out
+    assert (tmp_path / "saves" / "autosave-demo_call.json").exists()
+
+
+def test_bad_input_re_prompts_and_locked_options_explain_themselves(tmp_path: Path) -> None:
+    result = play("banana\n9\n2\n1\n1\n3\n", "demo_call", home=tmp_path)
+    out = result.stdout
+    assert "'banana' is not an option here" in out
+    assert "There is no option 9" in out
+    assert "(locked) Tell him the Fields are listening" in out
+    assert "Option 1 is locked: You have not found the resolve to threaten him." in out
+    assert "A COUNTERFACTUAL ENDING" in out or "THE HISTORICAL ENDING" in out
+
+
+def test_rewind_then_take_the_other_path(tmp_path: Path) -> None:
+    result = play("2\nh\nr 0\n1\n1\n1\n", "demo_call", home=tmp_path)
+    out = result.stdout
+    assert "step 0: Hesitate, and keep waiting for the papers. [x DIVERGED]" in out
+    assert "Rewound to step 0." in out
+    assert "THE HISTORICAL ENDING" in out
+
+
+def test_save_and_resume_in_a_new_process(tmp_path: Path) -> None:
+    first = play("1\ns mine\nq\n", "demo_call", home=tmp_path)
+    assert "Saved to" in first.stdout
+    second = play("l\nl mine\n1\n1\n", "demo_call", home=tmp_path)
+    assert "mine: The Telephone Call (demo)" in second.stdout
+    assert "THE HISTORICAL ENDING" in second.stdout
+
+
+def test_reveal_at_the_end_holds_records_back(tmp_path: Path) -> None:
+    out = play("1\n1\n1\n", "demo_call", "--reveal", "end", home=tmp_path).stdout
+    assert out.count("will be shown at the end") == 2
+    assert out.index("The record, choice by choice") < out.index("THE HISTORICAL ENDING")
+
+
+def test_end_of_input_quits_cleanly(tmp_path: Path) -> None:
+    result = play("", "demo_call", home=tmp_path)
+    assert result.returncode == 0
+    assert "Your place is saved" in result.stdout
+
+
+def test_unknown_scene_is_named(tmp_path: Path) -> None:
+    result = play("", "no_such_scene", home=tmp_path)
+    assert result.returncode == 2
+    assert "There is no scene 'no_such_scene'. Scenes: demo_call." in result.stdout
+
+
+def test_plain_command_without_a_display_falls_back_to_the_terminal(tmp_path: Path) -> None:
+    env = {**os.environ, "COVER_NAMES_HOME": str(tmp_path)}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "game"],
+        input="q\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("No display found: playing in the terminal.")
+    assert "Choose a scene" in result.stdout
