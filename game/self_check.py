@@ -426,6 +426,11 @@ def run_checks(out: Callable[[str], None] = print) -> list[Result]:
 
 def run(args: argparse.Namespace | None = None) -> int:
     """The `--self-check` command: 0 when every check passed, 1 otherwise."""
+    # A Windows console or CI pipe may not take every character a scene holds:
+    # a result line must never crash on its own printing.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
     frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
     print(f"cover-names {__version__} self-check ({frozen}), data in {paths.resource_root()}")
     started = time.perf_counter()
