@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,19 +47,38 @@ class Story:
         return Player(self._machines[playthrough.scene_id], playthrough)
 
 
+@contextlib.contextmanager
+def _bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the story is built.
+
+    Loading allocates hundreds of thousands of long-lived objects; with the
+    collector running it re-walks them again and again (measured: building
+    1,000 machines took 1.3-3.9 s with it, 0.23 s without). Not `gc.freeze()`:
+    a live reload would then keep every old story's cycles for good.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_story(
     scenes_dir: Path | Iterable[Path] | None = None,
     seeds_dir: Path | None = None,
 ) -> Story:
     """Load the source library and the scenes; scenes with errors are left out, not fatal."""
-    diagnostics = Diagnostics()
-    library = load_library(seeds_dir or paths.seeds_dir(), diagnostics)
     if scenes_dir is None:
         scene_paths: list[Path] = [paths.scenes_dir()]
     elif isinstance(scenes_dir, Path):
         scene_paths = [scenes_dir]
     else:
         scene_paths = list(scenes_dir)
-    loaded = load_scenes(scene_paths, library)
-    diagnostics.extend(loaded.diagnostics)
-    return Story(library, dict(loaded.scenes), tuple(diagnostics))
+    with _bulk_allocation():
+        diagnostics = Diagnostics()
+        library = load_library(seeds_dir or paths.seeds_dir(), diagnostics)
+        loaded = load_scenes(scene_paths, library)
+        diagnostics.extend(loaded.diagnostics)
+        return Story(library, dict(loaded.scenes), tuple(diagnostics))
