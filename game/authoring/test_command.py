@@ -1,13 +1,176 @@
-"""stub"""
+"""`cover-names test [PATHS]`: random or exhaustive playthroughs, and walkthrough files.
+
+Random playthroughs (`--runs`, `--seed`) and the exhaustive search
+(`--exhaustive`) report node, option and ending coverage per scene and every
+runtime error with the choices that led to it. `--walkthroughs` also plays
+the walkthrough files found in PATHS, beside the scenes, and in
+tests/walkthroughs/. Exit status 1 when anything failed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from game.authoring.playtest import Coverage
+    from game.diagnostics import Diagnostic
+    from game.engine import Story
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS",
+                        help="scene files or folders, and walkthrough files "
+                             "(default: the game's scenes/)")
+    parser.add_argument("--runs", type=int, default=10_000,
+                        help="random playthroughs per scene (default 10000; 0 for none)")
+    parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same runs")
+    parser.add_argument("--exhaustive", action="store_true",
+                        help="visit every reachable (node, variables) state instead")
+    parser.add_argument("--walkthroughs", action="store_true",
+                        help="also play every walkthrough file found")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="processes for random runs (default: one per core)")
+    parser.add_argument("--seeds", type=Path, default=None, help=argparse.SUPPRESS)
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; silent when output is a file or a pipe."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+        self.last = 0.0
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        if not self.active:
+            return
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\r  {label:<24} [{'#' * filled}{'-' * (width - filled)}] "
+                          f"{done:>7,}/{total:,}")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.active:
+            self.stream.write("\r" + " " * 78 + "\r")
+            self.stream.flush()
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part // max(whole, 1)}%)"
+
+
+def coverage_report(coverage: Coverage, mode: str) -> list[str]:
+    """The lines printed for one scene."""
+    nodes, all_nodes = coverage.node_coverage
+    options, all_options = coverage.option_coverage
+    lines = [f"{coverage.scene.id}: {mode}",
+             f"  nodes    {_percent(nodes, all_nodes)}",
+             f"  options  {_percent(options, all_options)}"]
+    if coverage.states:
+        lines.append(f"  states   {coverage.states:,}"
+                     + ("" if coverage.complete else " (stopped at the limit)"))
+    finished = sum(coverage.endings.values())
+    endings = ", ".join(
+        f"{node} {100 * count / max(finished, 1):.1f}%"
+        for node, count in sorted(coverage.endings.items(), key=lambda item: -item[1]))
+    lines.append(f"  endings  {endings or 'none reached'}")
+    for label, missed in (("never reached", coverage.missed_nodes),
+                          ("never chosen", coverage.missed_options),
+                          ("endings never reached", coverage.missed_endings)):
+        if missed:
+            lines.append(f"  {label}: {', '.join(missed)}")
+    if coverage.errors:
+        lines.append(f"  runtime errors: {len(coverage.errors)} (below)")
+    return lines
+
+
+def _split(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Scene files, and walkthrough files, named by PATHS (walkthroughs beside scenes too)."""
+    from game.authoring.lint_command import WALKTHROUGH_SUFFIX
+    from game.authoring.walkthrough import find_walkthroughs
+    from game.loading import find_scene_files
+
+    scene_like = [p for p in paths if p.name != "walkthroughs" and p.parent.name != "walkthroughs"
+                  and not p.name.endswith(WALKTHROUGH_SUFFIX)]
+    scenes = [p for p in find_scene_files(scene_like) if not p.name.endswith(WALKTHROUGH_SUFFIX)]
+    return scenes, find_walkthroughs(paths)
+
+
+def run_walkthroughs(files: list[Path], story: Story) -> tuple[list[Diagnostic], list[str]]:
+    """Play each walkthrough twice: straight, then with a save and reload half-way."""
+    from game.authoring.walkthrough import read_walkthrough
+    from game.authoring.walkthrough_run import middle_step, run_walkthrough
+
+    problems: list[Diagnostic] = []
+    lines: list[str] = []
+    for file in files:
+        walkthrough, found = read_walkthrough(file)
+        problems.extend(found)
+        if walkthrough is None:
+            lines.append(f"walkthrough {file}: cannot be read")
+            continue
+        failed = run_walkthrough(walkthrough, story)
+        if not failed:
+            failed = run_walkthrough(walkthrough, story, middle_step(walkthrough))
+        problems.extend(failed)
+        verdict = "FAILED" if failed else "passed (and again with a save and reload)"
+        lines.append(f"walkthrough {walkthrough.name} [{file}]: {verdict}")
+    return problems, lines
 
 
 def run(args: argparse.Namespace) -> int:
-    return 0
+    from game import paths as game_paths
+    from game.authoring.playtest import exhaustive_playthroughs
+    from game.authoring.playtest_pool import default_jobs, random_many
+    from game.authoring.report import counts, exit_code, plural, print_diagnostics
+    from game.engine import load_story
+
+    given = list(args.paths) or [game_paths.scenes_dir()]
+    scene_files, walkthrough_files = _split(given)
+    if args.walkthroughs:
+        default_dir = game_paths.resource_root() / "tests" / "walkthroughs"
+        beside = _split([file.parent for file in scene_files])[1]
+        extra = sorted(default_dir.glob("*.yaml")) if default_dir.is_dir() else []
+        walkthrough_files = list(dict.fromkeys([*walkthrough_files, *beside, *extra]))
+    story = load_story(scene_files, args.seeds)
+    problems: list[Diagnostic] = list(story.diagnostics)
+    bar = ProgressBar(sys.stderr)
+    out: list[str] = []
+    started = time.perf_counter()
+    if args.exhaustive:
+        for scene_id in story.scenes:
+
+            def progress(done: int, total: int, scene: str = scene_id) -> None:
+                bar(scene, done, total)
+
+            coverage = exhaustive_playthroughs(story.machine(scene_id), progress=progress)
+            bar.clear()
+            out += coverage_report(coverage, "every reachable state")
+            problems += coverage.errors
+    elif args.runs > 0:
+        results = random_many(story, scene_files, args.seeds, args.runs, args.seed,
+                              args.jobs or default_jobs(), bar)
+        bar.clear()
+        for coverage in results.values():
+            out += coverage_report(
+                coverage, f"{coverage.runs:,} random playthroughs (seed {args.seed})")
+            problems += coverage.errors
+    if walkthrough_files:
+        found, lines = run_walkthroughs(walkthrough_files, story)
+        problems += found
+        out += lines
+    print("\n".join(out))
+    print_diagnostics(problems, sys.stdout)
+    errors, warnings = counts(problems)
+    print(f"test: {plural(len(story.scenes), 'scene')} in {time.perf_counter() - started:.1f} s: "
+          f"{plural(errors, 'error')}, {plural(warnings, 'warning')}", file=sys.stderr)
+    return exit_code(problems)
