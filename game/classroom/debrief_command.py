@@ -1,0 +1,53 @@
+"""`cover-names debrief FILES_OR_FOLDERS… [-o report.html] [--csv report.csv]`.
+
+Reads students' record files and session logs (folders are searched), and
+writes one self-contained HTML report and, when asked, a CSV. Files that
+cannot be counted are listed, never fatal: the command fails only when it
+cannot write its output or nothing at all could be counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", type=Path, metavar="FILES_OR_FOLDERS",
+                        help="record files (.json), session logs (.jsonl), or folders of them")
+    parser.add_argument("-o", "--output", type=Path, default=Path("debrief.html"),
+                        metavar="REPORT.html", help="where the HTML report goes "
+                        "(default: debrief.html)")
+    parser.add_argument("--csv", type=Path, metavar="REPORT.csv",
+                        help="also write the numbers as a CSV table")
+    parser.add_argument("--title", default="Class debrief", help="the report's heading")
+    parser.add_argument("--scenes", type=Path, action="append", metavar="PATH",
+                        help="compare against scenes from this file or folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.classroom.debrief import gather
+    from game.classroom.report import render_csv, render_html
+    from game.engine import load_story
+    from game.saves import atomic_write_text
+
+    missing = [path for path in args.inputs if not path.exists()]
+    for path in missing:
+        print(f"{path}: no such file or folder", file=sys.stderr)
+    story = load_story(args.scenes)
+    debrief = gather([path for path in args.inputs if path.exists()], story)
+    try:
+        atomic_write_text(args.output, render_html(debrief, args.title))
+        if args.csv:
+            atomic_write_text(args.csv, render_csv(debrief))
+    except OSError as error:
+        print(f"cannot write the report: {error}", file=sys.stderr)
+        return 1
+    for item in debrief.skipped + debrief.duplicates:
+        print(f"not counted: {item.file} {item.reason}", file=sys.stderr)
+    print(f"{len(debrief.students)} records and {len(debrief.sessions)} session logs counted, "
+          f"{len(debrief.skipped)} files skipped, "
+          f"{len(debrief.duplicates)} duplicates counted once")
+    print(f"report: {args.output}" + (f"  csv: {args.csv}" if args.csv else ""))
+    return 0 if (debrief.students or debrief.sessions) else 1

@@ -1,0 +1,184 @@
+"""The debrief as files: one self-contained HTML report (Jinja2) and one CSV.
+
+The HTML has no outside references at all (inline CSS, inline SVG charts, no
+scripts, no fonts to fetch), so it opens from a USB stick on a school
+computer with no network, and prints cleanly. Autoescaping is on: student
+names and file names are never trusted as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from game import __version__
+from game.classroom.debrief import Debrief, DecisionStats, OptionStats
+
+#: Verdicts as words, colours and icons together, never colour alone.
+VERDICTS = {
+    "historical": {"label": "Historical", "icon": "✓", "colour": "#1b7a3d",
+                   "meaning": "what the record says happened"},
+    "diverged": {"label": "Diverged", "icon": "✗", "colour": "#b3261e",
+                 "meaning": "the record says otherwise"},
+    "unrecorded": {"label": "Unrecorded", "icon": "?", "colour": "#5b5f97",
+                   "meaning": "the sources are silent: invention, labelled so"},
+    "disputed": {"label": "Disputed", "icon": "⚖", "colour": "#b25e00",
+                 "meaning": "the sources disagree"},
+}
+_UNKNOWN = {"label": "No record", "icon": "·", "colour": "#777777", "meaning": ""}
+
+CSV_COLUMNS = (
+    "section", "scene_id", "node_id", "choice_id", "text", "verdict", "is_historical",
+    "students", "reached", "percent", "class_votes", "class_picks",
+    "student", "file", "decisions", "historical_decisions", "followed_percent", "ending",
+    "note",
+)
+
+_MAX_PROMPTS = 8
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A discussion prompt for the next lesson: why it was chosen, the facts, the question."""
+
+    reason: str
+    context: str
+    question: str
+
+
+def verdict_style(verdict: str) -> dict[str, str]:
+    return VERDICTS.get(verdict, _UNKNOWN)
+
+
+def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
+    """Prompts from what the class did: where most left the record, splits, disputes."""
+    prompts: list[Prompt] = []
+    for decision in debrief.decisions:
+        favourite = decision.favourite
+        if favourite is None or decision.reached < 2 or favourite.verdict != "diverged":
+            continue
+        actual = [o for o in decision.options if o.historical]
+        prompts.append(Prompt(
+            f"{_where(debrief, decision)}: most of the class left the record "
+            f"({favourite.students} of {decision.reached} chose “{favourite.text}”).",
+            f"What happened: {actual[0].note if actual else favourite.note}",
+            decision.discuss or "Why did the real people act differently from you?",
+        ))
+    for decision in debrief.decisions:
+        shares = sorted((decision.share(o) for o in decision.options), reverse=True)
+        if decision.reached >= 4 and len(shares) > 1 and shares[0] - shares[1] <= 0.2:
+            split = " / ".join(str(o.students) for o in decision.options)
+            prompts.append(Prompt(
+                f"{_where(debrief, decision)}: the class was split ({split}).",
+                "Ask one student from each side to make their case.",
+                decision.discuss,
+            ))
+    for decision, option in debrief.disputed_reached:
+        times = option.students + option.picks
+        prompts.append(Prompt(
+            f"{_where(debrief, decision)}: a disputed point, taken {times} "
+            f"time{'' if times == 1 else 's'} (“{option.text}”).",
+            option.note,
+            "Which account do you find more convincing, and what evidence would settle it?",
+        ))
+    unique: dict[tuple[str, str], Prompt] = {}
+    for prompt in prompts:
+        unique.setdefault((prompt.context, prompt.question), prompt)
+    return list(unique.values())[:_MAX_PROMPTS]
+
+
+def _where(debrief: Debrief, decision: DecisionStats) -> str:
+    return f"{decision.scene_title}, decision {decision.number}"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        # A folder beside this file, not PackageLoader: it also works frozen (PyInstaller).
+        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+        autoescape=True,  # every template here is HTML; names are never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["percent"] = lambda value: f"{round(value * 100)}%"
+    environment.globals["verdict_style"] = verdict_style
+    environment.globals["VERDICTS"] = VERDICTS
+    return environment
+
+
+def render_html(debrief: Debrief, title: str = "Class debrief") -> str:
+    """The whole report as one HTML document."""
+    template = _environment().get_template("debrief.html.j2")
+    stale = [scene for scene in debrief.scenes if scene.stale_records]
+    return template.render(
+        title=title,
+        debrief=debrief,
+        prompts=next_lesson_prompts(debrief),
+        stale=stale,
+        version=__version__,
+        followed_bands=_followed_bands(debrief),
+    )
+
+
+def _followed_bands(debrief: Debrief) -> list[tuple[str, int]]:
+    """How many students followed the record how closely, in five bands, for a histogram."""
+    labels = ["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"]
+    counts = [0] * 5
+    for student in debrief.students:
+        if student.decisions:
+            counts[min(int(student.followed * 5), 4)] += 1
+    return list(zip(labels, counts, strict=True))
+
+
+def render_csv(debrief: Debrief) -> str:
+    """One table: a row per option of every decision, per student, per file not counted."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for decision in debrief.decisions:
+        for option in decision.options:
+            writer.writerow(_option_row(decision, option))
+    for student in debrief.students:
+        writer.writerow({
+            "section": "student", "scene_id": student.scene_id, "student": student.name,
+            "file": student.file, "decisions": student.decisions,
+            "historical_decisions": student.historical,
+            "followed_percent": round(student.followed * 100),
+            "ending": student.ending or "unfinished",
+            "note": "made with another version of the scene" if student.stale else "",
+        })
+    for session in debrief.sessions:
+        writer.writerow({
+            "section": "session", "scene_id": " ".join(session.scenes), "file": session.file,
+            "decisions": session.decisions, "text": session.plan_title,
+            "note": "" if session.ended else "the session log stops early",
+        })
+    for item in debrief.skipped:
+        writer.writerow({"section": "skipped", "file": item.file, "note": item.reason})
+    for item in debrief.duplicates:
+        writer.writerow({"section": "duplicate", "file": item.file, "note": item.reason})
+    return out.getvalue()
+
+
+def _option_row(decision: DecisionStats, option: OptionStats) -> dict[str, object]:
+    return {
+        "section": "decision",
+        "scene_id": decision.scene_id,
+        "node_id": decision.node_id,
+        "choice_id": option.choice_id,
+        "text": option.text,
+        "verdict": option.verdict,
+        "is_historical": "yes" if option.historical else "no",
+        "students": option.students,
+        "reached": decision.reached,
+        "percent": round(decision.share(option) * 100),
+        "class_votes": option.votes,
+        "class_picks": option.picks,
+        "note": option.note,
+    }
