@@ -64,7 +64,8 @@ def bundle(onefile: bool = False, dist: Path = DIST) -> Bundle:
     """The paths of a build made by this script (whether or not it exists yet)."""
     exe = ".exe" if sys.platform == "win32" else ""
     if onefile:
-        program = dist / f"{NAME}{exe}"
+        # Its own folder: a file named like the onedir folder cannot sit beside it.
+        program = dist / "onefile" / f"{NAME}{exe}"
         return Bundle(program, program, None)
     if sys.platform == "darwin":
         app = dist / f"{GUI_NAME}.app"
@@ -81,6 +82,8 @@ def folder_size(path: Path) -> int:
 
 
 def run_pyinstaller(onefile: bool, clean: bool) -> None:
+    distpath = bundle(onefile).folder.parent if onefile else DIST
+    workpath = WORK / "onefile" if onefile else WORK
     command = [
         sys.executable,
         "-m",
@@ -90,9 +93,9 @@ def run_pyinstaller(onefile: bool, clean: bool) -> None:
         "--log-level",
         "WARN",
         "--distpath",
-        str(DIST),
+        str(distpath),
         "--workpath",
-        str(WORK),
+        str(workpath),
     ]
     if clean:
         command.append("--clean")
@@ -184,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if problems:
         return 1
-    if not args.no_archive:
+    if not (args.no_archive or args.onefile):  # the one-file build is only measured
         archive = make_archive(built)
         print(f"archive {archive.relative_to(ROOT)}: {archive.stat().st_size / 1e6:.1f} MB")
     if args.self_check:
