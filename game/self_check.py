@@ -4,8 +4,9 @@ Meant for the frozen bundle (CI runs it on every build, a teacher can run it on
 a school laptop) but it runs the same from a checkout. It loads and lints every
 shipped scene and plan, plays each scene's historical path, saves and restores
 a game in a throwaway user folder, renders every desktop screen with SDL's
-dummy drivers, and opens the debrief templates. It prints one line per check,
-`ok` or `FAIL` with the reason, and returns 0 only when every check passed.
+dummy drivers, and exports records and builds the class debrief from them. It
+prints one line per check, `ok` or `FAIL` with the reason, and returns 0 only
+when every check passed.
 
 A part of the game that is missing counts as a failure, never as a skip: a
 bundle that lacks something must not pass.
@@ -33,9 +34,6 @@ if TYPE_CHECKING:
 DATA_FOLDERS = ("scenes", "seeds", "assets", "plans", "reference")
 #: The window size the screens are rendered at: a common school-laptop size.
 SCREEN_SIZE = (1280, 720)
-#: The debrief report's Jinja2 templates, as package data (found with importlib.resources).
-TEMPLATES_PACKAGE = "game.classroom"
-TEMPLATES_FOLDER = "templates"
 
 
 @dataclass(frozen=True)
@@ -201,29 +199,45 @@ def check_screens(context: _Context) -> Iterator[Result]:
         yield ok("screens", f"{len(rendered)} rendered at {width}x{height}: {', '.join(rendered)}")
 
 
-def check_templates(context: _Context) -> Iterator[Result]:
-    """The debrief report's templates are package data: a bundle that lost them cannot report."""
-    from importlib import resources
+def check_records_and_debrief(context: _Context) -> Iterator[Result]:
+    """Export a record of each scene's historical path, then build the class debrief from them.
 
-    import jinja2
+    This is a facilitator's whole round trip, and the only use of the Jinja2
+    templates (package data a bundle could lose).
+    """
+    from game.classroom.debrief import gather
+    from game.classroom.records import write_record
+    from game.classroom.report import render_csv, render_html
 
-    folder = resources.files(TEMPLATES_PACKAGE) / TEMPLATES_FOLDER
-    names = (
-        sorted(
-            entry.name
-            for entry in folder.iterdir()
-            if entry.name.endswith((".j2", ".html", ".jinja"))
-        )
-        if folder.is_dir()
-        else []
-    )
-    if not names:
-        yield fail("debrief templates", f"none found in {TEMPLATES_PACKAGE}/{TEMPLATES_FOLDER}")
+    story = _story(context)
+    records = paths.records_dir()
+    for scene in story.ordered:
+        player = story.new_player(scene.id)
+        try:
+            for option_id in historical_path(story, scene.id).choices:
+                player.choose(option_id)
+            write_record(player, records, student_name="Self Check")
+        finally:
+            player.close()
+    debrief = gather([records], story)
+    if debrief.skipped:
+        shown = "; ".join(f"{item}" for item in debrief.skipped[:3])
+        yield fail("records and debrief", f"{len(debrief.skipped)} records skipped: {shown}")
         return
-    environment = jinja2.Environment(autoescape=True)
-    for name in names:
-        environment.parse((folder / name).read_text(encoding="utf-8"))
-    yield ok("debrief templates", f"{len(names)} parsed ({', '.join(names)})")
+    html, csv = render_html(debrief), render_csv(debrief)
+    missing = [scene.title for scene in story.ordered if scene.title not in html]
+    if len(debrief.students) != len(story.scenes) or missing:
+        yield fail(
+            "records and debrief",
+            f"{len(debrief.students)} of {len(story.scenes)} records counted; "
+            f"not in the report: {', '.join(missing) or 'none'}",
+        )
+        return
+    yield ok(
+        "records and debrief",
+        f"{len(debrief.students)} records written and read; report {len(html) // 1024} KB "
+        f"HTML, {len(csv.splitlines())} CSV rows",
+    )
 
 
 CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
@@ -234,7 +248,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
     ("historical paths", check_historical_paths),
     ("save and restore", check_save_round_trip),
     ("screens", check_screens),
-    ("debrief templates", check_templates),
+    ("records and debrief", check_records_and_debrief),
 )
 
 
