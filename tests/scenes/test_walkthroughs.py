@@ -1,0 +1,194 @@
+"""Play each historical scene through the engine: its historical path, and every counterfactual.
+
+Paths are data: the option ids chosen in order ("continue" for a passage that
+simply goes on), and the ending node each must reach. Every walkthrough runs
+twice, straight and with a save and reload after each step (see conftest).
+A test also checks that every ending of every scene has a walkthrough here, so
+an ending added later without one fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from game.engine import ChoiceUnavailable, Story
+from game.model import EndingKind, Verdict
+from tests.scenes.conftest import HISTORICAL_SCENES, Driver
+
+C = "continue"
+
+#: scene -> ending node -> the choices that reach it. The historical path comes first.
+WALKTHROUGHS: dict[str, dict[str, list[str]]] = {
+    "recruiting_duggan": {
+        "recruited": [
+            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "meet_helen",
+            "draw_them_away", "accept_terms", "no_money",
+        ],
+        "duggan_refuses": [
+            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "press_larry",
+            "demand_answer",
+        ],
+        "hiss_network": [
+            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "meet_helen",
+            "join_hiss",
+        ],
+        "insulted": [
+            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "meet_helen",
+            "draw_them_away", "accept_terms", "offer_payment",
+        ],
+    },
+    "moscow_interrogation": {
+        "in_the_fold": [
+            C, C, "suspect_moscow", "complain", "accept", C, "tell_stories", "defend_ludwig",
+            C, "warm_to_him", "elaborate", "watch_every_word", C,
+        ],
+        "refused_invitation": [C, C, "suspect_moscow", "complain", "refuse"],
+        "asked_spiegelglass": [
+            C, C, "suspect_moscow", "complain", "accept", C, "tell_stories", "defend_ludwig",
+            C, "warm_to_him", "ask_about_ludwig",
+        ],
+    },
+    "exit_visa": {
+        "departure": [
+            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
+            "call_with_witnesses", "threaten_legation", C, "leave_the_service",
+        ],
+        "said_too_much": ["ask_higher", "say_it_plainly", C, "wonder_who", "announce_quitting"],
+        "kept_waiting": [
+            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
+            "wait_longer",
+        ],
+        "went_to_legation": [
+            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
+            "legation_now",
+        ],
+        "friendly_request": [
+            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
+            "call_with_witnesses", "plead_as_friend",
+        ],
+    },
+}
+
+#: The historical path follows the record: its choices are historical, or disputed
+#: where the sources themselves disagree about what happened.
+ON_THE_RECORD = {Verdict.HISTORICAL, Verdict.DISPUTED}
+
+Drive = Callable[[str], Driver]
+
+
+def _play(drive: Drive, scene_id: str, path: list[str]) -> tuple[Driver, list[Verdict]]:
+    driver = drive(scene_id)
+    verdicts: list[Verdict] = []
+    for step, option_id in enumerate(path):
+        assert not driver.player.is_over, f"step {step}: already over before '{option_id}'"
+        available = [o.id for o in driver.player.options if o.available]
+        assert option_id in available, (
+            f"step {step} at '{driver.player.passage.node_id}': '{option_id}' not in {available}"
+        )
+        outcome = driver.choose(option_id)
+        if outcome.record is not None:
+            verdicts.append(outcome.record.verdict)
+    return driver, verdicts
+
+
+@pytest.mark.parametrize("scene_id", HISTORICAL_SCENES)
+def test_historical_path_reaches_the_historical_ending(drive: Drive, scene_id: str) -> None:
+    ending_node, path = next(iter(WALKTHROUGHS[scene_id].items()))
+    driver, verdicts = _play(drive, scene_id, path)
+    player = driver.player
+    assert player.is_over
+    assert player.passage.node_id == ending_node
+    assert player.ending is not None and player.ending.kind is EndingKind.HISTORICAL
+    assert player.ending.citations
+    assert set(verdicts) <= ON_THE_RECORD, verdicts
+    assert Verdict.HISTORICAL in verdicts
+
+
+COUNTERFACTUALS = [
+    (scene_id, ending, path)
+    for scene_id, endings in WALKTHROUGHS.items()
+    for ending, path in list(endings.items())[1:]
+]
+
+
+@pytest.mark.parametrize(("scene_id", "ending_node", "path"), COUNTERFACTUALS,
+                         ids=[f"{s}-{e}" for s, e, _ in COUNTERFACTUALS])
+def test_counterfactual_ending_is_reached(
+    drive: Drive, scene_id: str, ending_node: str, path: list[str]
+) -> None:
+    driver, verdicts = _play(drive, scene_id, path)
+    player = driver.player
+    assert player.passage.node_id == ending_node
+    assert player.ending is not None and player.ending.kind is EndingKind.COUNTERFACTUAL
+    # the step that left the record says so
+    assert verdicts[-1] is Verdict.DIVERGED
+    assert "did not happen" in player.passage.text
+
+
+@pytest.mark.parametrize("scene_id", HISTORICAL_SCENES)
+def test_every_ending_has_a_walkthrough(story: Story, scene_id: str) -> None:
+    endings = {node.id for node in story.scenes[scene_id].endings}
+    assert endings == set(WALKTHROUGHS[scene_id])
+
+
+# -- consequences: earlier choices lock and unlock later options ------------------
+
+
+def _locked(driver: Driver) -> dict[str, str]:
+    return {o.id: o.locked_reason for o in driver.player.options if not o.available}
+
+
+def test_duggan_choices_lock_later_options(drive: Drive) -> None:
+    # Quarrelling with Hiss closes the way to working with him; trying money
+    # once closes it for good; hiding the Hiss affair keeps Hede away from Larry.
+    driver, _ = _play(drive, "recruiting_duggan", [
+        C, "offer_money", C, "confront_hiss", C, C, "drop_ernst",
+    ])
+    assert driver.player.variables["exposure"] == 2
+    assert "press_larry" in _locked(driver)
+    _play_on(driver, ["meet_helen"])
+    assert "join_hiss" in _locked(driver)
+    assert "quarrelled" in _locked(driver)["join_hiss"]
+    _play_on(driver, ["draw_them_away"])
+    assert "ask_for_documents" in _locked(driver)  # trust -1 +1 +1 = 1: not enough to ask
+    _play_on(driver, ["accept_terms"])
+    assert "offer_payment" in _locked(driver)
+    _play_on(driver, ["no_money"])
+    assert driver.player.passage.node_id == "recruited"
+
+
+def test_interrogation_choices_lock_later_options(drive: Drive) -> None:
+    driver, _ = _play(drive, "moscow_interrogation", [
+        C, C, "trust_moscow", "stay_silent", "accept", C, "tell_stories", "disown_ludwig", C,
+        "warm_to_him",
+    ])
+    assert "ask_about_ludwig" in _locked(driver)  # never spoke up for Ludwig
+    _play_on(driver, ["elaborate"])
+    assert "speak_freely" not in _locked(driver)  # suspicion stayed low
+    _play_on(driver, ["speak_freely", C])
+    assert driver.player.passage.node_id == "in_the_fold"
+
+
+def test_exit_visa_resolve_decides_the_phone_call(drive: Drive) -> None:
+    driver, _ = _play(drive, "exit_visa", [
+        "wait", C, "ask_higher", "heed_warning", C, "greet_politely", "tell_again", C,
+        "apologise", C,
+    ])
+    locked = _locked(driver)
+    assert "call_with_witnesses" in locked
+    assert locked["call_with_witnesses"]
+    with pytest.raises(ChoiceUnavailable):
+        driver.player.choose("call_with_witnesses")
+
+
+def test_waiting_is_only_offered_once(drive: Drive) -> None:
+    driver, _ = _play(drive, "exit_visa", ["wait", C])
+    assert driver.player.passage.node_id == "asking_peter"
+    assert "wait" in _locked(driver)
+
+
+def _play_on(driver: Driver, path: list[str]) -> None:
+    for option_id in path:
+        driver.choose(option_id)
