@@ -17,16 +17,18 @@ from game.loading.yaml_tree import YList, YMap, YNode, YScalar
 from game.model import Citation
 from game.sources.library import MIN_QUOTE_LENGTH, SourceLibrary, Span, normalise
 
-CITATION_KEYS = ("source", "quote", "account")
+CITATION_KEYS = frozenset({"source", "quote", "account"})
 
-_Proof = tuple[Span | None, str]  # the span, or on a miss the closest passage's hint
+#: A quote's normalised length, and its span in the source (None on a miss, with a hint
+#: naming the closest passage). Unknown sources never reach the cache.
+_Proof = tuple[int, Span | None, str]
 _PROOFS: weakref.WeakKeyDictionary[SourceLibrary, dict[tuple[str, str], _Proof]] = (
     weakref.WeakKeyDictionary()
 )
 
 
 def prove(library: SourceLibrary, source_id: str, quote: str) -> _Proof:
-    """The quote's span in the source, or None and a hint naming the closest passage."""
+    """Check one quote, once per library: its length, its span, or the closest passage."""
     cache = _PROOFS.get(library)
     if cache is None:
         cache = {}
@@ -34,13 +36,14 @@ def prove(library: SourceLibrary, source_id: str, quote: str) -> _Proof:
     key = (source_id, quote)
     proof = cache.get(key)
     if proof is None:
-        span = library.prove(source_id, quote)
+        length = len(normalise(quote))
+        span = library.prove(source_id, quote) if length >= MIN_QUOTE_LENGTH else None
         hint = ""
-        if span is None:
-            passage = library[source_id].closest_passage(quote) if source_id in library else ""
+        if span is None and length >= MIN_QUOTE_LENGTH:
+            passage = library[source_id].closest_passage(quote)
             if passage:
                 hint = f'closest passage in \'{source_id}\': "{_shorten(passage)}"'
-        proof = (span, hint)
+        proof = (length, span, hint)
         cache[key] = proof
     return proof
 
@@ -104,17 +107,23 @@ def read_citation(
         wrong_type("quote", quote_node, "text", diagnostics)
         return None
     quote = quote_node.raw
-    length = len(normalise(quote))
-    if length < MIN_QUOTE_LENGTH:
-        diagnostics.add("CN505", quote_node.where, length=length,
-                        hint=f"quote at least {MIN_QUOTE_LENGTH} characters, "
-                             "enough to find the passage")
-        return None
     if not source_id:
+        length = len(normalise(quote))
+        if length < MIN_QUOTE_LENGTH:
+            _too_short(quote_node, length, diagnostics)
         return None
-    span, hint = prove(library, source_id, quote)
+    length, span, hint = prove(library, source_id, quote)
+    if length < MIN_QUOTE_LENGTH:
+        _too_short(quote_node, length, diagnostics)
+        return None
     if span is None:
         diagnostics.add("CN502", quote_node.where, source=source_id, hint=hint)
         return None
     return Citation(source=source_id, quote=quote, start=span.start, end=span.end,
                     where=item.where, account=account)
+
+
+def _too_short(node: YScalar, length: int, diagnostics: Diagnostics) -> None:
+    diagnostics.add("CN505", node.where, length=length,
+                    hint=f"quote at least {MIN_QUOTE_LENGTH} characters, "
+                         "enough to find the passage")

@@ -2,8 +2,9 @@
 
 A condition is parsed by `ast.parse(mode="eval")` and walked against a small
 whitelist (names, int/bool/str literals, comparisons, and/or/not, + and - on
-whole numbers, parentheses); each allowed node becomes a closure, so the
-compiled condition can only read variables and compare them. Anything else
+whole numbers, parentheses); each allowed node becomes one of the small
+callables of `compiled.py`, so the compiled condition can only read
+variables and compare them. Anything else
 (calls, attributes, lambdas, f-strings, comprehensions …) is a diagnostic
 with the column of the offending part inside the YAML file.
 
@@ -22,6 +23,7 @@ from typing import Any
 
 from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
+from game.loading.compiled import Add, All, AnyOf, Compare, Const, Negate, Not, Subtract, Var
 from game.loading.yaml_tree import YScalar, kind_of_value
 from game.model import Condition, Effect, Value, VarType
 
@@ -202,20 +204,20 @@ class _Checker:
         name = node.id
         if name in _CONSTANT_NAMES:
             value = _CONSTANT_NAMES[name]
-            return (lambda v: value), VarType.BOOL
+            return Const(value), VarType.BOOL
         kind = self.variables.get(name)
         if kind is None:
             self.report("CN305", node, name=name, hint=did_you_mean(name, self.variables)
                         or "declare it under 'vars' with its starting value")
             return None
         self.names.add(name)
-        return (lambda v: v[name]), kind
+        return Var(name), kind
 
     def visit_Constant(self, node: ast.Constant) -> tuple[_Fn, VarType] | None:
         value = node.value
         if isinstance(value, (bool, int, str)):
             kind = VarType.of(value)
-            return (lambda v: value), kind
+            return Const(value), kind
         construct = "a decimal number" if isinstance(value, float) else repr(value)
         self.report("CN402", node, construct=construct, hint="use whole numbers only")
         return None
@@ -230,7 +232,7 @@ class _Checker:
                 self.report("CN403", node,
                             problem=f"'not' needs true/false, not {_TYPE_WORDS[kind]}")
                 return None
-            return (lambda v: not fn(v)), VarType.BOOL
+            return Not(fn), VarType.BOOL
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             if operand is None:
                 return None
@@ -241,7 +243,7 @@ class _Checker:
                 return None
             if isinstance(node.op, ast.UAdd):
                 return fn, VarType.INT
-            return (lambda v: -fn(v)), VarType.INT  # type: ignore[operator]
+            return Negate(fn), VarType.INT
         self.report("CN402", node, construct="'~'")
         return None
 
@@ -263,8 +265,8 @@ class _Checker:
                 return None
         lf, rf = left[0], right[0]
         if symbol == "+":
-            return (lambda v: lf(v) + rf(v)), VarType.INT  # type: ignore[operator]
-        return (lambda v: lf(v) - rf(v)), VarType.INT  # type: ignore[operator]
+            return Add(lf, rf), VarType.INT
+        return Subtract(lf, rf), VarType.INT
 
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[_Fn, VarType] | None:
         word = "and" if isinstance(node.op, ast.And) else "or"
@@ -284,8 +286,8 @@ class _Checker:
         if not ok:
             return None
         if word == "and":
-            return (lambda v: all(fn(v) for fn in fns)), VarType.BOOL
-        return (lambda v: any(fn(v) for fn in fns)), VarType.BOOL
+            return All(tuple(fns)), VarType.BOOL
+        return AnyOf(tuple(fns)), VarType.BOOL
 
     def visit_Compare(self, node: ast.Compare) -> tuple[_Fn, VarType] | None:
         operands = [node.left, *node.comparators]
@@ -315,10 +317,10 @@ class _Checker:
             steps.append((fn, left[0], right[0]))
         if not ok:
             return None
-        if len(steps) == 1:
-            compare, lf, rf = steps[0]
-            return (lambda v: compare(lf(v), rf(v))), VarType.BOOL
-        return (lambda v: all(c(lf(v), rf(v)) for c, lf, rf in steps)), VarType.BOOL
+        compares = tuple(Compare(op, lf, rf) for op, lf, rf in steps)
+        if len(compares) == 1:
+            return compares[0], VarType.BOOL
+        return All(compares), VarType.BOOL  # a < b < c: each pair, as Python reads it
 
 
 def default_locked_reason(condition: Condition) -> str:

@@ -7,10 +7,19 @@ loaded cleanly and every diagnostic found.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
-from collections.abc import Iterable
+import multiprocessing
+import pickle
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from types import MappingProxyType
 
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.loading.scene import build_scene
@@ -45,8 +54,32 @@ class LoadedScenes:
         return any(d.is_error for d in self.diagnostics)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading.
+
+    Loading allocates hundreds of thousands of small objects that all stay
+    alive and hold no cycles, so every collection the allocations trigger
+    rescans them for nothing: pausing it makes a large load about a third
+    faster. Reference counting still frees everything as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -> LoadResult:
     """Read, check and build the scene in `data` (the content of `filename`)."""
+    with gc_paused():
+        return _load_scene_text(data, filename, library)
+
+
+def _load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -> LoadResult:
     diagnostics = Diagnostics()
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     root = read_yaml(data, filename, diagnostics)
@@ -95,8 +128,9 @@ def load_scenes(paths: Iterable[Path], library: SourceLibrary) -> LoadedScenes:
     scenes: dict[str, Scene] = {}
     diagnostics: list[Diagnostic] = []
     checker = Diagnostics()
-    for path in find_scene_files(paths):
-        result = load_scene(path, library)
+    with gc_paused():
+        results = _load_files(find_scene_files(paths), library)
+    for result in results:
         diagnostics.extend(result.diagnostics)
         scene = result.scene
         if scene is None:
@@ -109,3 +143,84 @@ def load_scenes(paths: Iterable[Path], library: SourceLibrary) -> LoadedScenes:
         scenes[scene.id] = scene
     diagnostics.extend(checker.items)
     return LoadedScenes(scenes, tuple(diagnostics))
+
+
+#: Below this many files a second process costs more than it saves (a class's
+#: scenes load serially; a lint of a large corpus uses both cores).
+PARALLEL_MIN_FILES = 200
+#: The share of the files the second process loads; the first has to unpickle its results.
+_CHILD_SHARE = 0.55
+
+
+def _load_files(files: list[Path], library: SourceLibrary) -> list[LoadResult]:
+    """Load `files` in order: in two processes when there are many and it is safe to fork."""
+    if len(files) >= PARALLEL_MIN_FILES and _can_fork():
+        results = _load_in_two_processes(files, library)
+        if results is not None:
+            return results
+    return [load_scene(path, library) for path in files]
+
+
+def _can_fork() -> bool:
+    """Forking is fast and shares the loaded sources, but only safe on Linux in a
+    single-threaded process (a forked child inherits no other thread's locks)."""
+    return (sys.platform.startswith("linux")
+            and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
+
+
+def _load_in_two_processes(files: list[Path], library: SourceLibrary) -> list[LoadResult] | None:
+    """The first part of `files` in a forked child, the rest here; None if the child failed."""
+    split = int(len(files) * _CHILD_SHARE)
+    theirs, mine = files[:split], files[split:]
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child_main, args=(sender, theirs, library), daemon=True)
+    try:
+        child.start()
+    except OSError:
+        return None
+    sender.close()
+    own = [load_scene(path, library) for path in mine]
+    try:
+        payload = receiver.recv_bytes()
+    except (EOFError, OSError):
+        payload = b""
+    finally:
+        receiver.close()
+        child.join()
+    if not payload:
+        return [load_scene(path, library) for path in theirs] + own
+    received: list[LoadResult] = pickle.loads(payload)
+    return [_restored(result) for result in received] + own
+
+
+def _child_main(sender: Connection, files: list[Path], library: SourceLibrary) -> None:
+    """In the child: load, and send the results back pickled (empty bytes on any failure)."""
+    try:
+        with gc_paused():
+            results = [_portable(load_scene(path, library)) for path in files]
+            payload = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # the parent loads these files itself instead
+        payload = b""
+    sender.send_bytes(payload)
+    sender.close()
+
+
+def _portable(result: LoadResult) -> LoadResult:
+    """The scene with plain dicts, since a MappingProxyType cannot be pickled."""
+    scene = result.scene
+    if scene is None:
+        return result
+    scene = dataclasses.replace(scene, nodes=dict(scene.nodes), variables=dict(scene.variables))
+    return LoadResult(scene, result.diagnostics)
+
+
+def _restored(result: LoadResult) -> LoadResult:
+    """The scene read-only again, as a scene loaded in this process would be."""
+    scene = result.scene
+    if scene is None:
+        return result
+    scene = dataclasses.replace(scene, nodes=MappingProxyType(dict(scene.nodes)),
+                                variables=MappingProxyType(dict(scene.variables)))
+    return LoadResult(scene, result.diagnostics)

@@ -8,7 +8,8 @@ Scenes use them; session plans and reference data reuse them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from game.diagnostics import Diagnostics
 from game.diagnostics.core import did_you_mean
@@ -25,7 +26,7 @@ def is_snake_id(text: str) -> bool:
 def check_keys(
     node: YMap,
     required: Iterable[str],
-    known: Collection[str],
+    known: AbstractSet[str],
     context: str,
     diagnostics: Diagnostics,
 ) -> bool:
@@ -33,14 +34,16 @@ def check_keys(
 
     Returns True when nothing was missing or unknown.
     """
+    items = node.items
     ok = True
-    for key in node.items:
-        if key not in known:
-            ok = False
-            diagnostics.add("CN202", node.key_where(key), hint=did_you_mean(key, known),
-                            key=key, context=context)
+    if not items.keys() <= known:  # the common case, all keys known, costs one set test
+        for key in items:
+            if key not in known:
+                ok = False
+                diagnostics.add("CN202", node.key_where(key), hint=did_you_mean(key, known),
+                                key=key, context=context)
     for key in required:
-        if key not in node.items:
+        if key not in items:
             ok = False
             diagnostics.add("CN201", node.where, key=key, context=context)
     return ok

@@ -21,6 +21,7 @@ author's `No` or `off` stays text.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Any
 
 import yaml
@@ -61,23 +62,24 @@ Scalar = str | int | float | bool | None
 class YNode:
     """A node of the tree and where it was written (0-based inside, 1-based in `where`)."""
 
-    __slots__ = ("column", "end_column", "file", "line")
+    __slots__ = ("file",)
+    file: str
 
-    def __init__(self, file: str, line: int, column: int, end_column: int) -> None:
-        self.file = file
-        self.line = line
-        self.column = column
-        self.end_column = end_column  # -1 when the node spans several lines
+    def position(self) -> tuple[int, int, int]:
+        """0-based line, column, and end column (-1 when the node spans several lines)."""
+        raise NotImplementedError
 
     @property
     def where(self) -> Location:
         """Where this node starts, 1-based, with the span length when on one line."""
-        length = self.end_column - self.column if self.end_column > self.column else 1
-        return Location(self.file, self.line + 1, self.column + 1, length)
+        line, column, end_column = self.position()
+        length = end_column - column if end_column > column else 1
+        return Location(self.file, line + 1, column + 1, length)
 
     def at(self, offset: int, length: int = 1) -> Location:
         """A location `offset` characters into this node (used for conditions)."""
-        return Location(self.file, self.line + 1, self.column + 1 + offset, max(length, 1))
+        line, column, _ = self.position()
+        return Location(self.file, line + 1, column + 1 + offset, max(length, 1))
 
     @property
     def kind(self) -> str:
@@ -86,28 +88,52 @@ class YNode:
 
 
 class YScalar(YNode):
-    """A scalar: its raw text as written, its quoting style, and its resolved value."""
+    """A scalar: its raw text as written, its quoting style, and its resolved value.
 
-    __slots__ = ("raw", "style", "tag")
+    It keeps libyaml's event rather than copying its parts: most scalars of
+    a scene are read once for their text, and only a few for their position,
+    so copying every part of every event would be wasted work.
+    """
 
-    def __init__(
-        self, file: str, line: int, column: int, end_column: int,
-        raw: str, style: str, tag: str | None,
-    ) -> None:
-        super().__init__(file, line, column, end_column)
-        self.raw = raw
-        self.style = style  # "" plain, "'" or '"' quoted, "|" or ">" block
-        self.tag = tag
+    __slots__ = ("event",)
+
+    def __init__(self, file: str, event: Any) -> None:
+        self.file = file
+        self.event = event
+
+    @classmethod
+    def of(cls, raw: str, file: str = "<text>", line: int = 0, column: int = 0,
+           style: str = "") -> YScalar:
+        """A scalar made by hand (tests, other loaders): `raw` at 0-based line and column."""
+        start = yaml.error.Mark(file, 0, line, column, "", 0)
+        end = yaml.error.Mark(file, 0, line, column + len(raw) + (2 if style else 0), "", 0)
+        event = yaml.ScalarEvent(None, None, (not style, bool(style)), raw, start, end,
+                                 style or None)
+        return cls(file, event)
+
+    raw: str = property(attrgetter("event.value"))  # type: ignore[assignment]
+    tag: str | None = property(attrgetter("event.tag"))  # type: ignore[assignment]
+
+    @property
+    def style(self) -> str:
+        """"" plain, "'" or '"' quoted, "|" or ">" block."""
+        return self.event.style or ""
+
+    def position(self) -> tuple[int, int, int]:
+        start = self.event.start_mark
+        end = self.event.end_mark
+        return start.line, start.column, end.column if end.line == start.line else -1
 
     @property
     def plain(self) -> bool:
         """Written without quotes or block style: only then does YAML resolve its type."""
-        return self.style == "" and self.tag != _STR_TAG and self.tag != "!"
+        event = self.event
+        return not event.style and event.tag != _STR_TAG and event.tag != "!"
 
     @property
     def value(self) -> Scalar:
         """The value with the YAML 1.2 core schema: bool, int, float, None or text."""
-        return resolve_scalar(self.raw) if self.plain else self.raw
+        return resolve_scalar(self.event.value) if self.plain else self.event.value
 
     @property
     def text_offset(self) -> int:
@@ -122,11 +148,16 @@ class YScalar(YNode):
 class YList(YNode):
     """A sequence of nodes."""
 
-    __slots__ = ("items",)
+    __slots__ = ("column", "items", "line")
 
     def __init__(self, file: str, line: int, column: int) -> None:
-        super().__init__(file, line, column, -1)
+        self.file = file
+        self.line = line
+        self.column = column
         self.items: list[YNode] = []
+
+    def position(self) -> tuple[int, int, int]:
+        return self.line, self.column, -1
 
     @property
     def kind(self) -> str:
@@ -142,10 +173,12 @@ class YList(YNode):
 class YMap(YNode):
     """A mapping from plain-text keys to nodes, keeping each key's own node for its position."""
 
-    __slots__ = ("_pending", "items", "keys")
+    __slots__ = ("_pending", "column", "items", "keys", "line")
 
     def __init__(self, file: str, line: int, column: int) -> None:
-        super().__init__(file, line, column, -1)
+        self.file = file
+        self.line = line
+        self.column = column
         self.items: dict[str, YNode] = {}
         self.keys: dict[str, YScalar] = {}
         self._pending: YScalar | bool | None = None  # the key awaiting its value while reading
@@ -165,6 +198,9 @@ class YMap(YNode):
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def position(self) -> tuple[int, int, int]:
+        return self.line, self.column, -1
 
     def key_where(self, key: str) -> Location:
         """Where `key` itself is written (falls back to the mapping's own position)."""
@@ -303,29 +339,35 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
-def _consume_events(parser: CParser, filename: str, diagnostics: Diagnostics) -> YNode | None:
-    """The event loop: a stack of open collections instead of recursion."""
-    # Events are typed loosely: libyaml's C classes carry the marks PyYAML's stubs omit.
-    get_event: Any = parser.get_event
-    stack: list[YMap | YList] = []
+def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNode | None:
+    """The event loop: a stack of open collections instead of recursion.
+
+    This loop runs once per YAML event of every scene, so it is written for
+    speed: attaching a node to its parent is inlined, and nodes are made
+    with `__new__` and direct slot stores instead of chained `__init__`s.
+    """
+    get_event = parser.get_event
+    stack: list[Any] = []
     root: YNode | None = None
     documents = 0
-    scalar_event = yaml.ScalarEvent
+    new_scalar = YScalar.__new__
+    scalar_cls = yaml.ScalarEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     while True:
         event = get_event()
         cls = type(event)
-        if cls is scalar_event:
-            mark = event.start_mark
-            end = event.end_mark
-            node: YNode = YScalar(
-                filename, mark.line, mark.column,
-                end.column if end.line == mark.line else -1,
-                event.value, event.style or "", event.tag,
-            )
-            if event.anchor is not None or (event.tag is not None
-                                            and event.tag not in STANDARD_TAGS):
+        node: Any
+        if cls is scalar_cls:
+            node = new_scalar(YScalar)
+            node.file = filename
+            node.event = event
+            tag = event.tag
+            if event.anchor is not None or (tag is not None and tag not in STANDARD_TAGS):
                 _check_anchor_and_tag(event, filename, diagnostics)
-        elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+        elif cls is map_end or cls is seq_end:
+            node = stack.pop()
+        elif cls is map_start or cls is seq_start:
             mark = event.start_mark
             if len(stack) >= MAX_DEPTH:
                 diagnostics.add("CN106", Location(filename, mark.line + 1, mark.column + 1),
@@ -334,20 +376,15 @@ def _consume_events(parser: CParser, filename: str, diagnostics: Diagnostics) ->
             if event.anchor is not None or (event.tag is not None
                                             and event.tag not in STANDARD_TAGS):
                 _check_anchor_and_tag(event, filename, diagnostics)
-            collection: YMap | YList = (
-                YMap(filename, mark.line, mark.column) if cls is yaml.MappingStartEvent
-                else YList(filename, mark.line, mark.column)
-            )
-            stack.append(collection)
+            stack.append(YMap(filename, mark.line, mark.column) if cls is map_start
+                         else YList(filename, mark.line, mark.column))
             continue
-        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-            node = stack.pop()
         elif cls is yaml.AliasEvent:
             mark = event.start_mark
             diagnostics.add("CN105", Location(filename, mark.line + 1, mark.column + 1),
                             hint="write the value out again instead of '*" + event.anchor + "'")
-            node = YScalar(filename, mark.line, mark.column, event.end_mark.column,
-                           "", "", None)
+            node = YScalar(filename, yaml.ScalarEvent(None, None, (True, False), "",
+                                                      mark, event.end_mark, None))
         elif cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -366,37 +403,33 @@ def _consume_events(parser: CParser, filename: str, diagnostics: Diagnostics) ->
         if not stack:
             root = node
             continue
-        _attach(stack[-1], node, diagnostics)
-
-
-def _attach(parent: YMap | YList, node: YNode, diagnostics: Diagnostics) -> None:
-    """Put a finished node into its parent: a list item, a mapping key or its value."""
-    if type(parent) is YList:
-        parent.items.append(node)
-        return
-    assert isinstance(parent, YMap)
-    pending = parent._pending
-    if pending is None:  # this node is a key
-        if type(node) is not YScalar:
-            diagnostics.add("CN111", node.where, found=node.kind,
-                            hint="keys are plain words like 'text'")
-            parent._pending = False  # its value will be dropped
-            return
-        assert isinstance(node, YScalar)
-        first = parent.keys.get(node.raw)
-        if first is not None:
-            diagnostics.add("CN108", node.where, key=node.raw, first_line=first.line + 1,
-                            hint="delete one of them")
-            parent._pending = False
-            return
-        parent._pending = node
-        return
-    parent._pending = None
-    if pending is False:
-        return
-    assert isinstance(pending, YScalar)
-    parent.keys[pending.raw] = pending
-    parent.items[pending.raw] = node
+        parent = stack[-1]
+        if type(parent) is YList:
+            parent.items.append(node)
+            continue
+        # The parent is a mapping: this node is either a key or the value of the pending key.
+        pending = parent._pending
+        if pending is None:
+            if type(node) is not YScalar:
+                diagnostics.add("CN111", node.where, found=node.kind,
+                                hint="keys are plain words like 'text'")
+                parent._pending = False  # its value will be dropped
+                continue
+            key = node.event.value
+            first = parent.keys.get(key)
+            if first is not None:
+                diagnostics.add("CN108", node.where, key=key,
+                                first_line=first.event.start_mark.line + 1,
+                                hint="delete one of them")
+                parent._pending = False
+                continue
+            parent._pending = node
+            continue
+        parent._pending = None
+        if pending is not False:
+            key = pending.event.value
+            parent.keys[key] = pending
+            parent.items[key] = node
 
 
 def _check_anchor_and_tag(event: Any, filename: str, diagnostics: Diagnostics) -> None:
