@@ -35,9 +35,11 @@ PEOPLE_FILE = "people.yaml"
 ORGANISATIONS_FILE = "organisations.yaml"
 TIMELINE_FILE = "timeline.yaml"
 
-_PERSON_KEYS = ("id", "name", "cover_names", "aliases", "scenes", "role", "summary", "fate", "cite")
-_ORGANISATION_KEYS = ("id", "name", "aliases", "scenes", "summary", "cite")
-_EVENT_KEYS = ("id", "date", "display", "text", "scenes", "cite")
+_PERSON_KEYS = frozenset(
+    {"id", "name", "cover_names", "aliases", "scenes", "role", "summary", "fate", "cite"}
+)
+_ORGANISATION_KEYS = frozenset({"id", "name", "aliases", "scenes", "summary", "cite"})
+_EVENT_KEYS = frozenset({"id", "date", "display", "text", "scenes", "cite"})
 
 #: Sortable dates: a year, a month or a day, as precise as the sources allow.
 _DATE = re.compile(r"^(1[89]\d\d|20\d\d)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -113,7 +115,8 @@ def _entries(path: Path, key: str, diagnostics: Diagnostics) -> list[YMap]:
     root = read_yaml(data, str(path), diagnostics)
     if root is None:
         return []
-    check_keys(root, (key,), ("format", key), f"the file {path.name}", diagnostics)
+    check_keys(root, (key,), frozenset({"format", key}), f"the file {path.name}",
+               diagnostics)
     found = int_of(root, "format", diagnostics, default=REFERENCE_FORMAT)
     if found > REFERENCE_FORMAT:
         _add(diagnostics, _FORMAT_TOO_NEW, root.key_where("format"),
