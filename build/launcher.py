@@ -37,6 +37,12 @@ def _exit_at_first_frame() -> None:
 
 
 if __name__ == "__main__":
+    # `cover-names test` runs playthroughs in worker processes; where they are
+    # spawned (Windows, macOS) each worker starts this program again, and this
+    # call turns it into the worker instead of a second game.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     if os.environ.get(FIRST_FRAME_VARIABLE) == "exit":
         _exit_at_first_frame()
     from game.cli import main
