@@ -1,0 +1,54 @@
+"""F5: reload the scenes from disk while the game runs, and show what went wrong in the window.
+
+The authoring tools' `game.authoring.reload.reload_story(story, player)` does
+the work; this module only binds it to the window. It returns the new story,
+the player moved onto it (None when its node no longer exists) and the
+diagnostics, which are shown on a screen rather than raised.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+
+
+def reload_available() -> bool:
+    try:
+        return importlib.util.find_spec("game.authoring.reload") is not None
+    except ImportError:
+        return False
+
+
+def reload_now(app: App) -> None:
+    from game.desktop.screens.message import MessageScreen
+    from game.desktop.screens.play import PlayScreen
+
+    if not reload_available():
+        app.notify("Live reload (F5) arrives with the authoring tools.")
+        return
+    play = app.find_screen("play")
+    player = play.player if isinstance(play, PlayScreen) else None
+    try:
+        module = importlib.import_module("game.authoring.reload")
+        result = module.reload_story(app.story, player)
+    except Exception as error:  # an author's broken file must never close the game
+        app.push(MessageScreen(app, "Reload failed", [f"{type(error).__name__}: {error}"]))
+        return
+    app.story = result.story
+    lines = [str(diagnostic) for diagnostic in getattr(result, "diagnostics", ())]
+    if isinstance(play, PlayScreen):
+        if result.player is not None:
+            play.replace_player(result.player)
+        else:
+            lines.insert(0, "Your place in the scene no longer exists; the scene list is open.")
+            from game.desktop.screens.scenes import ScenesScreen
+
+            app.replace(ScenesScreen(app))
+    if lines:
+        app.push(MessageScreen(app, "Reloaded, with problems", lines))
+    else:
+        app.notify(f"Reloaded {len(app.story.scenes)} scenes from disk.")

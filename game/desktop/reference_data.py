@@ -1,0 +1,211 @@
+"""The dossier and timeline's data: people, cover names, organisations and dated events.
+
+The historian's `game.reference.load_reference(directory, library)` gives
+people, organisations and events, each with names, cover names, aliases and
+citations. This module reads whatever it returns by those attribute names
+(tolerating a list or a mapping), so the dossier works as that data grows, and
+finds where a passage mentions them. Until that loader exists, the YAML files
+in reference/ are read directly, every quote proven against the sources as the
+loader would (an unproven quote is left out, never shown as evidence).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from game import paths
+from game.desktop.text import Mark
+from game.diagnostics import Location
+from game.model import Citation
+
+if TYPE_CHECKING:
+    from game.engine import Story
+
+KINDS = (("person", "People and cover names"), ("organisation", "Organisations"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dossier card or timeline event."""
+
+    id: str
+    kind: str  # person | organisation | event
+    name: str
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    citations: tuple[Citation, ...] = ()
+    date: str = ""  # as players read it
+    scenes: tuple[str, ...] = ()
+    cover_names: tuple[str, ...] = ()
+    role: str = ""
+    fate: str = ""
+    sort_key: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.cover_names, *self.aliases)
+
+
+@dataclass
+class Reference:
+    entries: list[Entry] = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)
+    problem: str = ""
+    _patterns: dict[str, tuple[re.Pattern[str], dict[str, str]] | None] = field(
+        default_factory=dict
+    )
+
+    def entry(self, entry_id: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        return None
+
+    def _pattern(self, scene_id: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        """One regex of every name; a name two entries share goes to the one in this scene."""
+        if scene_id not in self._patterns:
+            by_name: dict[str, tuple[int, str]] = {}
+            for entry in self.entries:
+                rank = 0 if scene_id in entry.scenes else 1 if not entry.scenes else 2
+                for name in entry.names:
+                    if len(name) >= 3 and (name not in by_name or rank < by_name[name][0]):
+                        by_name[name] = (rank, entry.id)
+            names = sorted(by_name, key=len, reverse=True)
+            pattern = (
+                re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+                if names
+                else None
+            )
+            self._patterns[scene_id] = (
+                (pattern, {n: e for n, (_, e) in by_name.items()}) if pattern else None
+            )
+        return self._patterns[scene_id]
+
+    def mentions(self, text: str, scene_id: str = "") -> list[Mark]:
+        """Where `text` first names each dossier entry, as link marks (one link each is calmer)."""
+        found = self._pattern(scene_id)
+        if found is None:
+            return []
+        pattern, by_name = found
+        marks: dict[str, Mark] = {}
+        for match in pattern.finditer(text):
+            entry_id = by_name[match.group()]
+            marks.setdefault(entry_id, Mark(match.start(), match.end(), "link:" + entry_id))
+        return sorted(marks.values(), key=lambda mark: mark.start)
+
+
+def _get(obj: Any, *names: str, default: Any = None) -> Any:
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return default
+
+
+def _values(collection: Any) -> Iterable[Any]:
+    if collection is None:
+        return ()
+    if isinstance(collection, dict):
+        return collection.values()
+    return collection
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return str(_get(value, "name", "text", default=value))
+
+
+def _entry(obj: Any, kind: str, prove: Any = None) -> Entry:
+    names = _get(obj, "names", default=None)
+    name = _text(_get(obj, "name", "title", default="")) or (str(names[0]) if names else "")
+    covers = [_text(cover) for cover in _values(_get(obj, "cover_names", default=()))]
+    aliases = [_text(alias) for alias in _values(_get(obj, "aliases", default=()))]
+    if names:
+        aliases = [str(n) for n in names if str(n) != name] + aliases
+    raw_citations = _values(_get(obj, "citations", "cite", default=()))
+    citations = tuple(prove(c) if prove else c for c in raw_citations)
+    scenes = _get(obj, "scenes", "scene", default=())
+    date = _text(_get(obj, "date", "when", default=""))
+    return Entry(
+        id=str(_get(obj, "id", default=name)),
+        kind=kind,
+        name=name,
+        aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name and a not in covers)),
+        summary=_text(_get(obj, "summary", "description", "text", "note", default="")),
+        citations=tuple(c for c in citations if isinstance(c, Citation)),
+        date=_text(_get(obj, "display", default="")) or date,
+        scenes=(scenes,) if isinstance(scenes, str) else tuple(str(s) for s in scenes or ()),
+        cover_names=tuple(c for c in covers if c),
+        role=_text(_get(obj, "role", default="")),
+        fate=_text(_get(obj, "fate", default="")),
+        sort_key=date,
+    )
+
+
+def build_reference(data: Any, prove: Any = None) -> Reference:
+    """A `Reference` from the historian's data, read by attribute names."""
+    if isinstance(data, tuple):
+        data = data[0]
+    entries = [_entry(obj, "person", prove) for obj in _values(_get(data, "people", default=()))]
+    entries += [
+        _entry(obj, "organisation", prove)
+        for obj in _values(_get(data, "organisations", default=()))
+    ]
+    events = [_entry(obj, "event", prove) for obj in _values(_get(data, "events", default=()))]
+    events.sort(key=lambda event: event.sort_key)
+    return Reference(entries, events)
+
+
+def _read_yaml(directory: Path, story: Story) -> Reference:
+    """The reference/*.yaml files read directly, each quote proven against the sources."""
+    data: dict[str, Any] = {}
+    for name in ("people", "organisations", "timeline"):
+        path = directory / f"{name}.yaml"
+        if path.exists():
+            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+            data.update({key: value for key, value in loaded.items() if key != "format"})
+
+    def prove(raw: Any) -> Citation | None:
+        if not isinstance(raw, dict):
+            return None
+        span = story.library.prove(str(raw.get("source")), str(raw.get("quote", "")))
+        if span is None:
+            return None
+        return Citation(
+            span.source,
+            str(raw["quote"]),
+            span.start,
+            span.end,
+            Location(str(directory)),
+            str(raw.get("account", "")),
+        )
+
+    return build_reference(data, prove)
+
+
+def load_reference_data(story: Story) -> Reference:
+    directory = paths.reference_dir()
+    try:
+        load = importlib.import_module("game.reference").load_reference
+    except (ImportError, AttributeError):
+        load = None
+    if load is not None:
+        try:
+            return build_reference(load(directory, story.library))
+        except Exception:
+            pass
+    try:
+        return _read_yaml(directory, story)
+    except Exception as error:  # the reference data is another team's; never crash on it
+        return Reference(problem=f"The reference data could not be read: {error}")

@@ -1,0 +1,171 @@
+"""The scene debrief: the player's path against the record, what happened next, and the export.
+
+Every choice is listed with its verdict (word, colour and icon) and the note;
+the epilogue follows with its sources. "Export my record" writes the file a
+student hands in, in the classroom tools' record format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.screen import Screen
+from game.desktop.widgets import citation_caption, column, draw_header, header_height
+from game.engine import Player
+from game.model import Citation, EndingKind, Verdict
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+
+
+class DebriefScreen(Screen):
+    name = "debrief"
+
+    def __init__(self, app: App, player: Player) -> None:
+        super().__init__(app)
+        self.player = player
+        self.exported = ""
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes = canvas.sizes
+        top = header_height(canvas.cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        player = self.player
+        steps = [step for step in player.history if step.record is not None]
+        counts = Counter(step.record.verdict for step in steps if step.record is not None)
+        ending = player.ending
+        if ending is not None:
+            historical = ending.kind is EndingKind.HISTORICAL
+            flow.text(
+                "Your ending: "
+                + ("this is how it happened" if historical else "this did not happen"),
+                sizes.heading,
+                "bold",
+                "accent",
+                "ending",
+            )
+        else:
+            flow.text("The scene is not finished yet", sizes.heading, "bold", "accent", "ending")
+        summary = ", ".join(f"{counts[v]} {v.label.lower()}" for v in Verdict if counts[v])
+        flow.para(f"You made {len(steps)} choices: {summary or 'none yet'}.", role="summary")
+        flow.space(sizes.gap * 2)
+        flow.button(
+            "export", "Export my record (E): the file to hand in", self._export, style="bold"
+        )
+        if self.exported:
+            flow.para(f"Saved as {self.exported}", sizes.small, colour="muted", role="exported")
+        flow.space(sizes.gap * 2)
+        flow.text("Your path against the record", sizes.heading, "bold", "accent", "heading")
+        flow.space()
+        for number, step in enumerate(steps, start=1):
+            record = step.record
+            assert record is not None
+            flow.panel_begin(f"verdict:{record.verdict.value}")
+            flow.para(
+                f"{number}. You chose: {step.choice_text}",
+                sizes.body,
+                "bold",
+                role="debrief-choice",
+            )
+            flow.space(sizes.gap // 2)
+            flow.badge(record.verdict, sizes.body)
+            flow.para(record.note, sizes.body, role="debrief-note")
+            self._citations(flow, f"step{number}", record.citations)
+            flow.panel_end()
+        if ending is not None and ending.epilogue:
+            flow.space(sizes.gap)
+            flow.text("What happened next", sizes.heading, "bold", "accent", "heading")
+            flow.space()
+            flow.para(ending.epilogue, sizes.body, role="epilogue")
+            self._citations(flow, "epilogue", ending.citations)
+        flow.space(sizes.gap * 2)
+        flow.button("history", "Go back to any step and choose differently (H)", self._history)
+        flow.button("scenes", "Another scene", self._scenes)
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+
+    def _citations(self, flow: Flow, prefix: str, citations: tuple[Citation, ...]) -> None:
+        library = self.app.story.library
+        for number, citation in enumerate(citations, start=1):
+            flow.button(
+                f"{prefix}:cite:{number}",
+                citation_caption(library, citation),
+                self._source_opener(citation),
+                size=flow.sizes.small,
+                kind="cite",
+            )
+
+    def _source_opener(self, citation: Citation):  # type: ignore[no-untyped-def]
+        def open_source() -> None:
+            from game.desktop.screens.source import SourceScreen
+
+            self.app.push(SourceScreen(self.app, citation))
+
+        return open_source
+
+    def _export(self) -> None:
+        from game.desktop.screens.name_entry import NameEntryScreen
+
+        self.app.push(NameEntryScreen(self.app, self._export_as))
+
+    def _export_as(self, name: str) -> None:
+        from game.desktop.records import export_record
+
+        try:
+            path = export_record(self.player, name)
+        except OSError as error:
+            self.app.notify(f"Could not export: {error.strerror or error}")
+            return
+        self.exported = str(path)
+        self.invalidate()
+        self.app.notify(f"Record exported: {path.name}. Hand this file in.")
+
+    def _history(self) -> None:
+        from game.desktop.screens.history import HistoryScreen
+        from game.desktop.screens.play import PlayScreen
+
+        play = self.app.find_screen("play")
+        if isinstance(play, PlayScreen):
+            self.app.pop()
+            self.app.push(HistoryScreen(self.app, play))
+
+    def _scenes(self) -> None:
+        from game.desktop.screens.scenes import ScenesScreen
+
+        self.app.replace(ScenesScreen(self.app))
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_e:
+            self._export()
+        elif event.key == pygame.K_h:
+            self._history()
+        else:
+            return False
+        return True
+
+    def draw(self, canvas: Canvas) -> None:
+        self._flow.draw(canvas, self)
+        draw_header(
+            canvas,
+            f"Debrief: {self.player.scene.title}",
+            "Your path against the historical record",
+            "E export · H rewind · Esc back",
+        )
+
+    def speech_text(self) -> str:
+        parts = []
+        for step in self.player.history:
+            if step.record is not None:
+                record = step.record
+                parts.append(
+                    f"You chose: {step.choice_text}. {record.verdict.label}. {record.note}"
+                )
+        return " ".join(parts)

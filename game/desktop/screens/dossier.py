@@ -1,0 +1,167 @@
+"""The dossier: people, their cover names, and organisations, each fact with its citation.
+
+Names in a passage link here; those named in the passage come first. One
+entry is open at a time, below its name, so the page reflows at any width.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.reference_data import KINDS, Entry
+from game.desktop.screen import Screen
+from game.desktop.widgets import citation_caption, column, draw_header, header_height
+from game.model import Citation
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+
+
+class DossierScreen(Screen):
+    name = "dossier"
+
+    def __init__(
+        self, app: App, entry_id: str | None, passage_text: str = "", scene_id: str = ""
+    ) -> None:
+        super().__init__(app)
+        reference = app.reference
+        mentioned = {mark.tag[5:] for mark in reference.mentions(passage_text, scene_id)}
+        self.mentioned = [entry for entry in reference.entries if entry.id in mentioned]
+        self.open = entry_id
+        entry = reference.entry(entry_id or "")
+        if entry is not None:
+            group = "here" if entry in self.mentioned else entry.kind
+            self.pending_focus = f"entry:{group}:{entry.id}"
+
+    def _groups(self) -> list[tuple[str, str, list[Entry]]]:
+        reference = self.app.reference
+        groups = []
+        if self.mentioned:
+            groups.append(("here", "Named in this passage", self.mentioned))
+        for kind, title in KINDS:
+            groups.append((kind, title, [e for e in reference.entries if e.kind == kind]))
+        return groups
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes = canvas.sizes
+        top = header_height(canvas.cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        problem = self.app.reference.problem
+        if problem:
+            flow.para(problem, colour="muted", role="empty")
+        for group, title, entries in self._groups():
+            if not entries:
+                continue
+            flow.text(title, sizes.heading, "bold", "accent", "heading")
+            flow.space()
+            for entry in entries:
+                item_id = f"entry:{group}:{entry.id}"
+                is_open = entry.id == self.open and (
+                    group == "here" or not self.mentioned or entry not in self.mentioned
+                )
+                label = entry.name + (
+                    f"  ({', '.join(entry.cover_names)})" if entry.cover_names else ""
+                )
+                flow.button(
+                    item_id,
+                    ("–  " if is_open else "+  ") + label,
+                    self._toggler(entry.id),
+                    style="bold" if is_open else "regular",
+                )
+                if is_open:
+                    self._card(flow, entry, group)
+            flow.space(sizes.gap * 2)
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+
+    def _card(self, flow: Flow, entry: Entry, group: str) -> None:
+        sizes = flow.sizes
+        flow.panel_begin("accent")
+        if entry.cover_names:
+            flow.para(
+                "Cover names: " + ", ".join(entry.cover_names),
+                sizes.body,
+                "bold",
+                role="cover-names",
+            )
+        if entry.aliases:
+            flow.para(
+                "Also written: " + ", ".join(entry.aliases),
+                sizes.small,
+                colour="muted",
+                role="aliases",
+            )
+        if entry.role:
+            flow.para(entry.role, sizes.body, "italic", role="role")
+        if entry.summary:
+            flow.space(sizes.gap // 2)
+            flow.para(entry.summary, sizes.body, role="summary")
+        if entry.fate:
+            flow.space(sizes.gap // 2)
+            flow.para("What became of them: " + entry.fate, sizes.body, role="fate")
+        if entry.citations:
+            flow.space()
+            flow.text("From the sources", sizes.small, "bold", "muted", "caption")
+            library = self.app.story.library
+            for number, citation in enumerate(entry.citations, start=1):
+                flow.button(
+                    f"cite:{group}:{entry.id}:{number}",
+                    citation_caption(library, citation),
+                    self._source_opener(citation),
+                    size=sizes.small,
+                    kind="cite",
+                )
+        flow.panel_end()
+
+    def _toggler(self, entry_id: str):  # type: ignore[no-untyped-def]
+        def toggle() -> None:
+            self.open = None if self.open == entry_id else entry_id
+            self.invalidate()
+
+        return toggle
+
+    def _source_opener(self, citation: Citation):  # type: ignore[no-untyped-def]
+        def open_source() -> None:
+            from game.desktop.screens.source import SourceScreen
+
+            self.app.push(SourceScreen(self.app, citation))
+
+        return open_source
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_d, pygame.K_BACKSPACE):
+            self.back()
+            return True
+        return False
+
+    def draw(self, canvas: Canvas) -> None:
+        self._flow.draw(canvas, self)
+        draw_header(
+            canvas,
+            "Dossier",
+            "People, cover names and organisations in the sources",
+            "Enter open · Esc back",
+        )
+
+    def speech_text(self) -> str:
+        entry = self.app.reference.entry(self.open or "")
+        if entry is None:
+            return "Dossier. " + ", ".join(e.name for e in self.app.reference.entries)
+        return ". ".join(
+            p
+            for p in (
+                entry.name,
+                ", ".join(entry.cover_names),
+                entry.role,
+                entry.summary,
+                entry.fate,
+            )
+            if p
+        )

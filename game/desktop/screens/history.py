@@ -1,0 +1,101 @@
+"""History: every passage, choice and record so far, each a point to rewind to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.screen import Screen
+from game.desktop.widgets import column, draw_header, header_height
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+    from game.desktop.screens.play import PlayScreen
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class HistoryScreen(Screen):
+    name = "history"
+
+    def __init__(self, app: App, play: PlayScreen) -> None:
+        super().__init__(app)
+        self.play = play
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes = canvas.sizes
+        top = header_height(canvas.cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        player = self.play.player
+        hide = self.app.settings.reveal == "end" and not player.is_over
+        steps = player.history
+        if not steps:
+            flow.para(
+                "No choices yet. Each choice you make is listed here, and you can go back to "
+                "just before any of them.",
+                colour="muted",
+                role="empty",
+            )
+        for step in steps:
+            flow.panel_begin(
+                f"verdict:{step.record.verdict.value}" if step.record and not hide else ""
+            )
+            flow.text(f"Step {step.index + 1}", sizes.small, "bold", "muted", "step")
+            flow.para(
+                excerpt(step.passage_text), sizes.small, colour="muted", role="history-passage"
+            )
+            flow.space(sizes.gap // 2)
+            flow.para(f"You chose: {step.choice_text}", sizes.body, role="history-choice")
+            if step.record is not None:
+                flow.space(sizes.gap // 2)
+                if hide:
+                    flow.text(
+                        "The record is revealed at the end of the scene.",
+                        sizes.small,
+                        "italic",
+                        "muted",
+                        "hidden",
+                    )
+                else:
+                    flow.badge(step.record.verdict, sizes.body)
+                    flow.para(step.record.note, sizes.small, role="history-note")
+            flow.space(sizes.gap // 2)
+            flow.button(
+                f"rewind:{step.index}",
+                f"Rewind to just before step {step.index + 1}",
+                self._rewinder(step.index),
+                size=sizes.small,
+                width=sizes.body * 18,
+            )
+            flow.panel_end()
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+        if steps and self._layout_key is None and self.pending_focus is None:
+            self.pending_focus = f"rewind:{steps[-1].index}"
+            self.scroll = self.content_bottom  # the latest step first; clamped after layout
+
+    def _rewinder(self, index: int):  # type: ignore[no-untyped-def]
+        def rewind() -> None:
+            self.app.pop()
+            self.play.rewind_to(index)
+
+        return rewind
+
+    def draw(self, canvas: Canvas) -> None:
+        self._flow.draw(canvas, self)
+        count = len(self.play.player.history)
+        draw_header(
+            canvas,
+            "History",
+            f"{self.play.player.scene.title} · {count} steps so far",
+            "Enter rewind to the focused step · Esc back",
+        )

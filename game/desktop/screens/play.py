@@ -1,0 +1,438 @@
+"""Play: the place and date, the speaker, the passage, the numbered options, and the record panel.
+
+After a choice the record panel (verdict as word, colour and icon; the note;
+the citations, each opening the source viewer) stands below the passage the
+choice was made at, until the player continues. With the record revealed at
+the end, play goes straight on and the debrief shows every record.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.screen import Item, Screen
+from game.desktop.text import Block, Mark
+from game.desktop.widgets import citation_caption, column, draw_header, header_height
+from game.engine import ChoiceUnavailable, Outcome, Passage, Player
+from game.model import Citation, EndingKind
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+
+DRAMATISED = "Dramatisation: not quoted from the sources"
+HINTS = "1–9 choose · Backspace rewind · H history · D dossier · S saves · ? keys"
+FADE_SECONDS = 0.18
+
+
+class PlayScreen(Screen):
+    name = "play"
+
+    def __init__(self, app: App, player: Player) -> None:
+        super().__init__(app)
+        self.player = player
+        self.pending: Outcome | None = None  # the record panel is showing this outcome
+        self.shown: Passage = player.passage
+        self._faded_at = 0.0
+        self._flow: Flow | None = None
+        self.panel_top = 0
+        app.autosave(player)
+
+    # -- state changes ---------------------------------------------------------------------
+    def replace_player(self, player: Player) -> None:
+        """A reload or a load put another Playthrough in this screen."""
+        self.player = player
+        self.pending = None
+        self._new_view()
+
+    def _new_view(self) -> None:
+        self.shown = self.pending_passage()
+        self.scroll = 0
+        self.pending_focus = None
+        self.invalidate()
+        if not self.app.settings.reduce_motion:
+            self._faded_at = time.monotonic()
+
+    def pending_passage(self) -> Passage:
+        return self.shown if self.pending is not None else self.player.passage
+
+    def choose(self, option_id: str) -> None:
+        before = self.player.passage
+        try:
+            outcome = self.player.choose(option_id)
+        except ChoiceUnavailable as error:
+            self.app.notify(str(error))
+            return
+        self.app.autosave(self.player)
+        if outcome.record is not None and self.app.settings.reveal == "each":
+            self.pending = outcome
+            self.shown = before
+        else:
+            self.pending = None
+        self._new_view()
+
+    def proceed(self) -> None:
+        """Leave the record panel for the passage the choice led to."""
+        self.pending = None
+        self._new_view()
+
+    def rewind_last(self) -> None:
+        history = self.player.history
+        choices = [step for step in history if step.choice_id != "continue"]
+        if not history:
+            self.app.notify("Nothing to rewind yet: this is where the scene starts.")
+            return
+        step = choices[-1] if choices else history[0]
+        self.rewind_to(step.index)
+
+    def rewind_to(self, index: int) -> None:
+        step = self.player.history[index]
+        self.player.rewind(index)
+        self.app.autosave(self.player)
+        self.pending = None
+        self._new_view()
+        self.app.notify(f"Rewound to before: {step.choice_text}")
+
+    # -- layout -----------------------------------------------------------------------------
+    def layout(self, canvas: Canvas) -> None:
+        sizes = canvas.sizes
+        top = header_height(canvas.cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        passage = self.shown if self.pending is not None else self.player.passage
+        self.shown = passage
+        if passage.speaker:
+            flow.text(passage.speaker, sizes.body, "bold", "accent", "speaker")
+            flow.space(sizes.gap // 2)
+        if passage.dramatised:
+            flow.dramatised(DRAMATISED)
+        marks = self.app.reference.mentions(passage.text, self.player.scene.id)
+        text_rect = flow.para(passage.text, sizes.body, role="passage", marks=marks)
+        self._link_items(flow, marks, text_rect)
+        if passage.citations:
+            flow.space(sizes.gap)
+            flow.text("From the sources", sizes.small, "bold", "muted", "caption")
+            self._citations(flow, "cite", passage.citations)
+        flow.space(sizes.gap * 2)
+        if self.pending is not None:
+            self._record_panel(flow, self.pending)
+        elif self.player.is_over:
+            self._ending(flow)
+        else:
+            self._options(flow)
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+        if self.pending_focus is None and self._layout_key is None:
+            self.pending_focus = self._default_focus()
+
+    def ensure_layout(self, canvas: Canvas, key: object) -> None:
+        fresh = self._layout_key is None
+        super().ensure_layout(canvas, key)
+        if fresh:
+            self.scroll = 0  # a new passage is read from its top, wherever the focus is
+        if fresh and self.pending is not None:
+            # The record is what the player wants to read now: bring "You chose" to the top
+            # when the panel would otherwise start below the fold.
+            panel_bottom = self.content_bottom - self.scroll
+            if panel_bottom > self.viewport.bottom:
+                self.scroll = self.panel_top - self.viewport.top - canvas.sizes.gap * 2
+                self.clamp_scroll()
+
+    def _default_focus(self) -> str | None:
+        if self.pending is not None:
+            return "continue"
+        for item in self.items:
+            if item.extra.get("kind") == "option" and item.enabled:
+                return item.id
+        for wanted in ("continue", "debrief"):
+            if any(item.id == wanted for item in self.items):
+                return wanted
+        return None
+
+    def _link_items(self, flow: Flow, marks: list[Mark], text_rect: pygame.Rect) -> None:
+        if not marks:
+            return
+        block = flow.cache.layout(
+            self.shown.text, flow.sizes.body, text_rect.width, "regular", marks
+        )
+        for run in block.runs:
+            if run.tag.startswith("link:"):
+                entry_id = run.tag[5:]
+                rect = pygame.Rect(
+                    text_rect.left + run.x, text_rect.top + run.y, run.width, block.line_height
+                )
+                flow.items.append(
+                    Item(
+                        f"name:{run.start}",
+                        rect,
+                        self._dossier_opener(entry_id),
+                        run.text,
+                        extra={"kind": "link"},
+                    )
+                )
+
+    def _citations(self, flow: Flow, prefix: str, citations: tuple[Citation, ...]) -> None:
+        library = self.app.story.library
+        for number, citation in enumerate(citations, start=1):
+            caption = citation_caption(
+                library, citation, limit=max(40, flow.inner * 2 // flow.sizes.small)
+            )
+            flow.button(
+                f"{prefix}:{number}",
+                caption,
+                self._source_opener(citation),
+                size=flow.sizes.small,
+                kind="cite",
+            )
+
+    def _options(self, flow: Flow) -> None:
+        sizes = flow.sizes
+        discuss = self.player.discussion_prompt
+        if discuss and len(self.player.options) > 1:
+            flow.para("To think about: " + discuss, sizes.small, "italic", "muted", "discuss")
+            flow.space(sizes.gap)
+        width = flow.inner - 4 * sizes.gap - flow.number_width(sizes.body)
+        for option in self.player.options:
+            hint = f"Locked: {option.locked_reason}" if option.locked_reason else "Locked"
+            lines = 0
+            if not option.available:
+                lines = max(
+                    len(
+                        {
+                            run.y
+                            for run in flow.cache.layout(text, sizes.small, width, "italic").runs
+                        }
+                    )
+                    for text in (hint, "Locked (focus or point at it to see why)")
+                )
+            item = flow.button(
+                f"option:{option.id}",
+                option.text,
+                self._chooser(option.id),
+                number=option.number,
+                enabled=option.available,
+                hint=hint,
+                kind="option",
+                extra_lines=lines,
+            )
+            item.extra["text_height"] = flow.cache.layout(option.text, sizes.body, width).height
+        if self.player.history:
+            flow.space(sizes.gap)
+            flow.text(
+                "Backspace goes back one choice; H lists every step.",
+                sizes.small,
+                colour="muted",
+                role="hint",
+            )
+
+    def _record_panel(self, flow: Flow, outcome: Outcome) -> None:
+        sizes = flow.sizes
+        record = outcome.record
+        assert record is not None
+        self.panel_top = flow.y
+        flow.para(f"You chose: {outcome.choice_text}", sizes.body, "italic", "text", "you-chose")
+        flow.space()
+        flow.panel_begin(f"verdict:{record.verdict.value}")
+        flow.text("What the record says", sizes.small, "bold", "muted", "caption")
+        flow.space(sizes.gap // 2)
+        flow.badge(record.verdict, sizes.heading)
+        flow.para(record.verdict.explanation, sizes.small, colour="muted", role="explanation")
+        flow.space()
+        flow.para(record.note, sizes.body, role="note")
+        if record.citations:
+            flow.space()
+            self._citations(flow, "record-cite", record.citations)
+        flow.panel_end()
+        flow.button(
+            "continue", "Continue  (Enter)", self.proceed, style="bold", width=sizes.body * 14
+        )
+
+    def _ending(self, flow: Flow) -> None:
+        sizes = flow.sizes
+        ending = self.player.ending
+        assert ending is not None
+        historical = ending.kind is EndingKind.HISTORICAL
+        flow.panel_begin("verdict:historical" if historical else "verdict:diverged")
+        heading = (
+            "The end: this is how it happened" if historical else "The end: this did not happen"
+        )
+        flow.text(heading, sizes.heading, "bold", "accent", "ending")
+        if ending.epilogue:
+            flow.space()
+            flow.text("What happened next", sizes.small, "bold", "muted", "caption")
+            flow.para(ending.epilogue, sizes.body, role="epilogue")
+        if ending.citations:
+            flow.space()
+            self._citations(flow, "epilogue-cite", ending.citations)
+        flow.panel_end()
+        flow.button("debrief", "Your path against the record  (Enter)", self._debrief, style="bold")
+        flow.button("rewind", "Go back and choose differently  (Backspace)", self.rewind_last)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _chooser(self, option_id: str):  # type: ignore[no-untyped-def]
+        return lambda: self.choose(option_id)
+
+    def _source_opener(self, citation: Citation):  # type: ignore[no-untyped-def]
+        def open_source() -> None:
+            from game.desktop.screens.source import SourceScreen
+
+            self.app.push(SourceScreen(self.app, citation))
+
+        return open_source
+
+    def _dossier_opener(self, entry_id: str):  # type: ignore[no-untyped-def]
+        def open_dossier() -> None:
+            from game.desktop.screens.dossier import DossierScreen
+
+            self.app.push(DossierScreen(self.app, entry_id, self.shown.text, self.player.scene.id))
+
+        return open_dossier
+
+    def _debrief(self) -> None:
+        from game.desktop.screens.debrief import DebriefScreen
+
+        self.app.push(DebriefScreen(self.app, self.player))
+
+    def open_panel(self, name: str) -> None:
+        from game.desktop.screens.dossier import DossierScreen
+        from game.desktop.screens.history import HistoryScreen
+        from game.desktop.screens.saves import SavesScreen
+        from game.desktop.screens.timeline import TimelineScreen
+
+        screens = {
+            "history": lambda: HistoryScreen(self.app, self),
+            "dossier": lambda: DossierScreen(self.app, None, self.shown.text, self.player.scene.id),
+            "timeline": lambda: TimelineScreen(self.app, self.player.scene.id),
+            "saves": lambda: SavesScreen(self.app, self.player),
+        }
+        self.app.push(screens[name]())
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        panels = {
+            pygame.K_h: "history",
+            pygame.K_d: "dossier",
+            pygame.K_t: "timeline",
+            pygame.K_s: "saves",
+        }
+        if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            return False
+        if event.key == pygame.K_BACKSPACE:
+            self.rewind_last()
+        elif event.key in panels:
+            self.open_panel(panels[event.key])
+        elif event.key == pygame.K_o and self.shown.citations:
+            self._source_opener(self.shown.citations[0])()
+        else:
+            return False
+        return True
+
+    def back(self) -> None:
+        self.app.pop()  # to the title; the autosave keeps the place
+
+    def update(self, dt: float) -> bool:
+        return bool(self._faded_at) and time.monotonic() - self._faded_at < FADE_SECONDS
+
+    def speech_text(self) -> str:
+        parts = [self.shown.speaker, self.shown.text]
+        if self.pending is not None and self.pending.record is not None:
+            record = self.pending.record
+            parts += [
+                f"You chose: {self.pending.choice_text}.",
+                f"The record: {record.verdict.label}.",
+                record.note,
+            ]
+        else:
+            parts += [
+                f"Option {o.number}: {o.text}" + ("" if o.available else ", locked.")
+                for o in self.player.options
+            ]
+        return " ".join(part for part in parts if part)
+
+    # -- drawing ------------------------------------------------------------------------------
+    def draw(self, canvas: Canvas) -> None:
+        assert self._flow is not None
+        self._flow.draw(canvas, self, {"option": self._draw_option, "link": self._draw_link})
+        self._fade(canvas)
+        passage = self.shown
+        draw_header(canvas, self.player.scene.title, f"{passage.place} · {passage.date}", HINTS)
+
+    def _fade(self, canvas: Canvas) -> None:
+        if not self._faded_at:
+            return
+        left = 1 - (time.monotonic() - self._faded_at) / FADE_SECONDS
+        if left <= 0:
+            self._faded_at = 0.0
+            return
+        veil = pygame.Surface(self.viewport.size)
+        veil.fill(canvas.palette.background)
+        veil.set_alpha(int(255 * left))
+        canvas.surface.blit(veil, self.viewport)
+
+    def _draw_option(self, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
+        sizes, palette = canvas.sizes, canvas.palette
+        index = self.items.index(item)
+        active = index in (self.focus, self.hover)
+        canvas.panel(rect, palette.hover if index == self.hover else palette.panel)
+        colour = palette.text if item.enabled else palette.locked
+        lead = int(item.extra["lead"])  # type: ignore[call-overload]
+        number = pygame.Rect(
+            rect.left + sizes.gap,
+            rect.top + sizes.gap,
+            lead - sizes.gap,
+            canvas.cache.line_height(sizes.body),
+        )
+        pygame.draw.rect(canvas.surface, colour, number, 2, border_radius=4)
+        digit_y = (
+            number.top + (number.height - canvas.cache.font(sizes.body, "bold").get_linesize()) // 2
+        )
+        canvas.text(
+            str(item.number),
+            (number.centerx, digit_y),
+            sizes.body,
+            colour,
+            "bold",
+            "number",
+            item.id,
+            align="centre",
+        )
+        block = item.extra["block"]
+        assert isinstance(block, Block)
+        canvas.block(
+            block,
+            (rect.left + sizes.gap * 2 + lead, rect.top + sizes.gap),
+            sizes.body,
+            colour=colour,
+            role="option",
+            key=item.id,
+        )
+        if not item.enabled:
+            reason = item.hint if active else "Locked (focus or point at it to see why)"
+            width = rect.width - sizes.gap * 4 - lead
+            block = canvas.cache.layout(reason, sizes.small, width, "italic")
+            y = rect.top + sizes.gap + int(item.extra["text_height"])  # type: ignore[call-overload]
+            canvas.block(
+                block,
+                (rect.left + sizes.gap * 2 + lead, y),
+                sizes.small,
+                "italic",
+                palette.locked,
+                "locked",
+                key=item.id,
+            )
+        if index == self.focus:
+            canvas.focus_ring(rect)
+
+    def _draw_link(self, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
+        index = self.items.index(item)
+        if index == self.hover:
+            pygame.draw.rect(
+                canvas.surface, canvas.palette.link, rect.inflate(4, 2), 1, border_radius=3
+            )
+        if index == self.focus:
+            canvas.focus_ring(rect)

@@ -1,0 +1,132 @@
+"""Saves: numbered slots with scene, place and time, plus each scene's autosave.
+
+Opened from play it saves and loads; from the title it only loads. A save
+that cannot be used is listed with the reason, never hidden.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.screen import Screen
+from game.desktop.widgets import column, draw_header, header_height
+from game.engine import Player
+from game.saves import SaveSlot, list_saves, read_save, write_save
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+
+SLOTS = 5
+
+
+def _when(saved_at: str) -> str:
+    try:
+        moment = datetime.fromisoformat(saved_at).astimezone()
+    except ValueError:
+        return saved_at
+    return moment.strftime("%d %b %Y, %H:%M")
+
+
+def describe(slot: SaveSlot) -> str:
+    if slot.problem:
+        return f"Cannot be used: {slot.problem}"
+    when = _when(slot.saved_at)
+    return f"{slot.scene_title} — {slot.place}, {slot.date} · {slot.steps} steps · saved {when}"
+
+
+class SavesScreen(Screen):
+    name = "saves"
+
+    def __init__(self, app: App, player: Player | None) -> None:
+        super().__init__(app)
+        self.player = player
+
+    def on_show(self) -> None:
+        self.invalidate()
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes = canvas.sizes
+        top = header_height(canvas.cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        saves = {slot.slot: slot for slot in list_saves()}
+        flow.text("Save slots", sizes.heading, "bold", "accent", "heading")
+        flow.space()
+        half = (flow.inner - sizes.gap) // 2
+        for number in range(1, SLOTS + 1):
+            name = f"slot-{number}"
+            slot = saves.get(name)
+            flow.text(
+                f"Slot {number}: " + (describe(slot) if slot else "empty"),
+                sizes.body,
+                colour="text" if slot else "muted",
+                role="slot",
+            )
+            flow.space(sizes.gap // 2)
+            row_y = flow.y
+            if self.player is not None:
+                flow.button(f"save:{name}", f"Save to slot {number}", self._saver(name), width=half)
+                flow.y = row_y
+                flow.indent += half + sizes.gap
+            if slot and not slot.problem:
+                flow.button(f"load:{name}", f"Load slot {number}", self._loader(slot), width=half)
+            if self.player is not None:
+                flow.indent -= half + sizes.gap
+            flow.y = max(flow.y, row_y + canvas.cache.line_height(sizes.body) + sizes.gap * 3)
+            flow.space()
+        autos = [slot for slot in saves.values() if slot.slot.startswith("autosave")]
+        flow.space(sizes.gap * 2)
+        flow.text(
+            "Autosaves (one per scene, written at every choice)",
+            sizes.heading,
+            "bold",
+            "accent",
+            "heading",
+        )
+        flow.space()
+        if not autos:
+            flow.text("None yet.", colour="muted", role="slot")
+        for slot in sorted(autos, key=lambda s: s.saved_at, reverse=True):
+            if slot.problem:
+                flow.para(describe(slot), sizes.body, colour="muted", role="slot")
+            else:
+                flow.button(f"load:{slot.slot}", "Load: " + describe(slot), self._loader(slot))
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+
+    def _saver(self, name: str):  # type: ignore[no-untyped-def]
+        def save() -> None:
+            assert self.player is not None
+            try:
+                write_save(self.player, name)
+            except OSError as error:
+                self.app.notify(f"Could not save: {error.strerror or error}")
+                return
+            self.app.notify(f"Saved to {name.replace('-', ' ')}.")
+            self.invalidate()
+
+        return save
+
+    def _loader(self, slot: SaveSlot):  # type: ignore[no-untyped-def]
+        def load() -> None:
+            loaded = read_save(slot.path, self.app.story)
+            if loaded.playthrough is None:
+                self.app.notify(loaded.problem)
+                return
+            player = self.app.story.resume(loaded.playthrough)
+            self.app.open_play(player)
+            self.app.notify(loaded.problem or f"Loaded {slot.slot.replace('-', ' ')}.")
+
+        return load
+
+    def draw(self, canvas: Canvas) -> None:
+        self._flow.draw(canvas, self)
+        title = "Save or load" if self.player is not None else "Load a saved game"
+        draw_header(canvas, title, "Saves stay on this computer", "Enter choose · Esc back")

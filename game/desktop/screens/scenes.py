@@ -1,0 +1,158 @@
+"""Scene select: each scene's card (title, place, date, role, length, content notes, progress)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.screen import Item, Screen
+from game.desktop.widgets import column, draw_header, header_height
+from game.model import Scene
+from game.saves import autosave_slot, list_saves, read_save
+from game.saves.slots import LoadedSave
+
+
+class ScenesScreen(Screen):
+    name = "scenes"
+
+    def on_show(self) -> None:
+        self.invalidate()
+
+    def _progress(self) -> dict[str, tuple[str, LoadedSave | None]]:
+        """For each scene: words for its progress, and its autosave when it can be resumed."""
+        story = self.app.story
+        found: dict[str, tuple[str, LoadedSave | None]] = {}
+        saves = {slot.slot: slot for slot in list_saves()}
+        for scene in story.ordered:
+            slot = saves.get(autosave_slot(scene.id))
+            if slot is None or slot.problem:
+                found[scene.id] = ("Not started", None)
+                continue
+            loaded = read_save(slot.path, story)
+            if loaded.playthrough is None:
+                found[scene.id] = ("Not started (the old autosave no longer fits this scene)", None)
+            elif scene.nodes[loaded.playthrough.node].ending is not None:
+                found[scene.id] = (
+                    f"Finished ({slot.steps} steps). Choose to see your debrief.",
+                    loaded,
+                )
+            else:
+                found[scene.id] = (f"In progress: {slot.steps} steps taken, autosaved", loaded)
+        return found
+
+    def _card_lines(self, scene: Scene, progress: str) -> list[tuple[str, str, str]]:
+        """(text, size name, style) lines of a card, wrapped later."""
+        facts = f"{scene.place} · {scene.date} · you are {scene.role}"
+        if scene.length_minutes:
+            facts += f" · about {scene.length_minutes} minutes"
+        lines = [
+            (scene.title, "heading", "bold"),
+            (facts, "small", "regular"),
+            (scene.summary, "body", "regular"),
+        ]
+        if scene.content_notes:
+            lines.append(("Content notes: " + ", ".join(scene.content_notes), "small", "italic"))
+        lines.append((progress, "small", "bold"))
+        return lines
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes, cache = canvas.sizes, canvas.cache
+        col = column(canvas)
+        top = header_height(cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        y = top + sizes.gap * 3
+        self.items, self._cards = [], []
+        progress = self._progress()
+        inner = col.width - 4 * sizes.gap
+        size_of = {"heading": sizes.heading, "small": sizes.small, "body": sizes.body}
+        for number, scene in enumerate(self.app.story.ordered, start=1):
+            words, loaded = progress[scene.id]
+            lines = self._card_lines(scene, words)
+            height = (
+                sum(
+                    cache.layout(text, size_of[s], inner, style).height + sizes.gap // 2
+                    for text, s, style in lines
+                )
+                + 3 * sizes.gap
+            )
+            rect = pygame.Rect(col.left, y, col.width, height)
+            self.items.append(
+                Item(scene.id, rect, self._starter(scene, loaded), scene.title, number=number)
+            )
+            self._cards.append((rect, lines))
+            y = rect.bottom + sizes.gap
+            if loaded is not None:
+                again_h = cache.line_height(sizes.small) + sizes.gap * 2
+                again = pygame.Rect(col.left, y, col.width // 2, again_h)
+                self.items.append(
+                    Item(
+                        f"restart:{scene.id}",
+                        again,
+                        self._starter(scene, None),
+                        f"Start '{scene.title}' again",
+                    )
+                )
+                y = again.bottom + sizes.gap
+            y += sizes.gap * 2
+        if not self.items:
+            self._cards = []
+        self.content_bottom = y
+
+    def _starter(self, scene: Scene, loaded: LoadedSave | None):  # type: ignore[no-untyped-def]
+        def start() -> None:
+            story = self.app.story
+            if loaded is not None and loaded.playthrough is not None:
+                player = story.resume(loaded.playthrough)
+            else:
+                player = story.new_player(scene.id)
+            self.app.open_play(player)
+            if loaded is not None and player.is_over:
+                from game.desktop.screens.debrief import DebriefScreen
+
+                self.app.push(DebriefScreen(self.app, player))
+
+        return start
+
+    def draw(self, canvas: Canvas) -> None:
+        sizes, palette, cache = canvas.sizes, canvas.palette, canvas.cache
+        size_of = {"heading": sizes.heading, "small": sizes.small, "body": sizes.body}
+        clip = self.viewport
+        card_items = [item for item in self.items if not item.id.startswith("restart:")]
+        for item, (_, lines) in zip(card_items, self._cards, strict=True):
+            rect = self.draw_button(canvas, item, [])
+            y = rect.top + sizes.gap * 2
+            for text, size_name, style in lines:
+                size = size_of[size_name]
+                colour = (
+                    palette.accent
+                    if size_name == "heading"
+                    else (
+                        palette.muted if size_name == "small" and style != "bold" else palette.text
+                    )
+                )
+                block = cache.layout(text, size, rect.width - 4 * sizes.gap, style)
+                canvas.block(
+                    block, (rect.left + 2 * sizes.gap, y), size, style, colour, "card", clip
+                )
+                y += block.height + sizes.gap // 2
+        for item in self.items:
+            if item.id.startswith("restart:"):
+                self.draw_button(canvas, item, [(item.text, sizes.small, "regular")])
+        if not self.items:
+            canvas.text(
+                "No scenes could be loaded. Run 'cover-names lint' to see why.",
+                (column(canvas).left, self.viewport.top + sizes.margin),
+                role="message",
+            )
+        draw_header(
+            canvas,
+            "Choose a scene",
+            f"{len(card_items)} scenes, in historical order",
+            "Enter start · 1–9 · Esc back",
+        )
+
+    def speech_text(self) -> str:
+        return ". ".join(
+            f"{scene.title}, {scene.place}, {scene.date}. {scene.summary}"
+            for scene in self.app.story.ordered
+        )

@@ -1,0 +1,111 @@
+"""Settings: text size (laptop to projector), high contrast, reduce motion, when the record shows.
+
+Each change takes effect at once and is saved at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pygame
+
+from game import paths
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.screen import Screen
+from game.desktop.settings import REVEAL_CHOICES, Settings
+from game.desktop.theme import TEXT_SIZE_LABELS, TEXT_SIZES
+from game.desktop.widgets import column, draw_header, header_height
+
+REVEAL_LABELS = {"each": "after each choice", "end": "at the end of the scene"}
+
+
+def _cycle(values: tuple[str, ...], current: str, step: int) -> str:
+    index = values.index(current) if current in values else 0
+    return values[(index + step) % len(values)]
+
+
+class SettingsScreen(Screen):
+    name = "settings"
+
+    def _rows(self) -> list[tuple[str, str, Callable[[Settings, int], Settings]]]:
+        s = self.app.settings
+        sizes = tuple(TEXT_SIZES)
+        return [
+            (
+                "text_size",
+                f"Text size: {TEXT_SIZE_LABELS[s.text_size]}",
+                lambda v, step: replace(v, text_size=_cycle(sizes, v.text_size, step)),
+            ),
+            (
+                "high_contrast",
+                f"High contrast: {'on' if s.high_contrast else 'off'}",
+                lambda v, step: replace(v, high_contrast=not v.high_contrast),
+            ),
+            (
+                "reduce_motion",
+                f"Reduce motion: {'on' if s.reduce_motion else 'off'}",
+                lambda v, step: replace(v, reduce_motion=not v.reduce_motion),
+            ),
+            (
+                "reveal",
+                f"Show the record: {REVEAL_LABELS[s.reveal]}",
+                lambda v, step: replace(v, reveal=_cycle(REVEAL_CHOICES, v.reveal, step)),
+            ),
+        ]
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes = canvas.sizes
+        top = header_height(canvas.cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        for number, (setting, text, change) in enumerate(self._rows(), start=1):
+            flow.button(setting, text, self._changer(change, 1), number=number)
+        flow.space(sizes.gap * 2)
+        flow.para(
+            "Enter, or the Left and Right arrows, changes a setting. Changes are saved at once, in "
+            f"{paths.settings_path()}.",
+            sizes.small,
+            colour="muted",
+            role="hint",
+        )
+        flow.para(
+            "Text size grows with the window too: 'Projector' is for the back row of a classroom.",
+            sizes.small,
+            colour="muted",
+            role="hint",
+        )
+        flow.space(sizes.gap * 2)
+        flow.button("back", "Back", self.back, width=sizes.body * 8)
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y
+
+    def _changer(
+        self, change: Callable[[Settings, int], Settings], step: int
+    ) -> Callable[[], None]:
+        def apply() -> None:
+            self.app.apply_settings(change(self.app.settings, step))
+
+        return apply
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key not in (pygame.K_LEFT, pygame.K_RIGHT) or self.focused is None:
+            return False
+        step = -1 if event.key == pygame.K_LEFT else 1
+        for setting, _, change in self._rows():
+            if setting == self.focused.id:
+                self._changer(change, step)()
+                return True
+        return False
+
+    def draw(self, canvas: Canvas) -> None:
+        self._flow.draw(canvas, self)
+        draw_header(
+            canvas, "Settings", "Remembered between runs", "Enter or Left/Right change · Esc back"
+        )
+
+    def speech_text(self) -> str:
+        return "Settings. " + ". ".join(text for _, text, _ in self._rows())

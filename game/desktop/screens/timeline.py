@@ -1,0 +1,135 @@
+"""The timeline: dated events from the sources, with the current scene's moments marked.
+
+A marked event carries a word and a shape as well as a colour ("In this
+scene" beside a filled diamond). Enter on an event opens its first source.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.flow import Flow
+from game.desktop.screen import Item, Screen
+from game.desktop.widgets import column, draw_header, header_height
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+
+HERE = "In this scene"
+
+
+class TimelineScreen(Screen):
+    name = "timeline"
+
+    def __init__(self, app: App, scene_id: str = "") -> None:
+        super().__init__(app)
+        self.scene_id = scene_id
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes, cache = canvas.sizes, canvas.cache
+        top = header_height(cache, sizes)
+        self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
+        col = column(canvas)
+        date_width = sizes.body * 9
+        flow = Flow(canvas, col.left + date_width, col.width - date_width, top + sizes.gap * 3)
+        self._dates: list[tuple[int, str, bool]] = []
+        reference = self.app.reference
+        if reference.problem or not reference.events:
+            flow.para(reference.problem or "No dated events yet.", colour="muted", role="empty")
+        first_here = ""
+        library = self.app.story.library
+        for index, event in enumerate(reference.events):
+            here = bool(self.scene_id) and self.scene_id in event.scenes
+            self._dates.append((flow.y, event.date, here))
+            text = event.summary or event.name
+            if event.citations:
+                source = event.citations[0].source
+                title = library[source].title if source in library else source
+                text += f"\n\nSource: {title}"
+                item = flow.button(
+                    f"event:{index}",
+                    text,
+                    self._opener(index),
+                    size=sizes.body,
+                    extra_lines=1 if here else 0,
+                )
+            else:
+                item = flow.button(
+                    f"event:{index}",
+                    text,
+                    lambda: None,
+                    enabled=False,
+                    extra_lines=1 if here else 0,
+                )
+            item.extra["here"] = here
+            if here and not first_here:
+                first_here = item.id
+        self._flow = flow
+        self._date_x = col.left
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+        if self._layout_key is None and self.pending_focus is None and first_here:
+            self.pending_focus = first_here
+
+    def _opener(self, index: int):  # type: ignore[no-untyped-def]
+        def open_source() -> None:
+            from game.desktop.screens.source import SourceScreen
+
+            self.app.push(SourceScreen(self.app, self.app.reference.events[index].citations[0]))
+
+        return open_source
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_t, pygame.K_BACKSPACE):
+            self.back()
+            return True
+        return False
+
+    def draw(self, canvas: Canvas) -> None:
+        sizes, palette = canvas.sizes, canvas.palette
+        canvas.surface.set_clip(self.viewport)
+        for y, date, here in self._dates:
+            y -= self.scroll
+            if self.viewport.top - sizes.body * 3 < y < self.viewport.bottom:
+                canvas.text(
+                    date,
+                    (self._date_x, y + sizes.gap),
+                    sizes.body,
+                    palette.accent if here else palette.text,
+                    "bold",
+                    "date",
+                )
+        canvas.surface.set_clip(None)
+        self._flow.draw(canvas, self, {"button": self._draw_event})
+        title = (
+            self.app.story.scenes[self.scene_id].title
+            if self.scene_id in self.app.story.scenes
+            else ""
+        )
+        draw_header(
+            canvas,
+            "Timeline",
+            f"Moments of '{title}' are marked '{HERE}'"
+            if title
+            else "Dated events from the sources",
+            "Enter open the source · Esc back",
+        )
+
+    def _draw_event(self, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
+        from game.desktop.flow import draw_flow_button
+
+        draw_flow_button(canvas, self, item, rect)
+        if item.extra.get("here"):
+            sizes, palette = canvas.sizes, canvas.palette
+            y = rect.bottom - sizes.gap - canvas.cache.line_height(sizes.small)
+            r = sizes.small // 2
+            cx, cy = rect.left + sizes.gap * 2 + r, y + canvas.cache.line_height(sizes.small) // 2
+            pygame.draw.polygon(
+                canvas.surface,
+                palette.accent,
+                [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)],
+            )
+            canvas.text(HERE, (cx + r * 2, y), sizes.small, palette.accent, "bold", "here", item.id)

@@ -1,0 +1,162 @@
+"""The title screen: continue, scenes, load, facilitator mode, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.desktop.canvas import Canvas
+from game.desktop.screen import Item, Screen, registered_screen
+from game.desktop.widgets import draw_paragraph
+from game.saves import SaveSlot, list_saves, read_save
+
+TAGLINE = (
+    "Interactive history of the 1930s Soviet intelligence apparatus. "
+    "Every choice is checked against the record."
+)
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def _latest_autosave(self) -> SaveSlot | None:
+        for slot in list_saves():
+            if slot.slot.startswith("autosave-") and not slot.problem:
+                return slot
+        return None
+
+    def on_show(self) -> None:
+        self.invalidate()
+
+    def layout(self, canvas: Canvas) -> None:
+        sizes, cache = canvas.sizes, canvas.cache
+        width = min(canvas.rect.width - 2 * sizes.margin, sizes.body * 26)
+        left = (canvas.rect.width - width) // 2
+        self._left, self._width = left, width
+        title_h = cache.line_height(sizes.title, "bold")
+        tagline_h = cache.layout(TAGLINE, sizes.body, width).height
+        self._saved = self._latest_autosave()
+        entries: list[tuple[str, str, object]] = []
+        if self._saved is not None:
+            label = f"Continue: {self._saved.scene_title}"
+            entries.append(("continue", label, self._continue))
+        entries += [
+            ("scenes", "Scenes", self._scenes),
+            ("load", "Load a saved game", self._load),
+            ("facilitator", "Facilitator mode", self._facilitator),
+            ("settings", "Settings", self._settings),
+            ("quit", "Quit", self._quit),
+        ]
+        button_h = cache.line_height(sizes.body) + sizes.gap * 2
+        step = button_h + sizes.gap
+        total = title_h + tagline_h + sizes.gap * 4 + step * len(entries)
+        top = max(sizes.margin, (canvas.rect.height - total) // 2)
+        self._title_y = top
+        self._tagline_y = top + title_h + sizes.gap
+        y = self._tagline_y + tagline_h + sizes.gap * 3
+        self.items = []
+        for number, (item_id, text, action) in enumerate(entries, start=1):
+            rect = pygame.Rect(left, y, width, button_h)
+            self.items.append(Item(item_id, rect, action, text, number=number))  # type: ignore[arg-type]
+            y += step
+        self.viewport = canvas.rect.copy()
+        self.content_bottom = y
+
+    def draw(self, canvas: Canvas) -> None:
+        sizes, palette = canvas.sizes, canvas.palette
+        canvas.text(
+            "Cover Names",
+            (canvas.rect.centerx, self._title_y - self.scroll),
+            sizes.title,
+            palette.accent,
+            "bold",
+            "title",
+            align="centre",
+        )
+        block = canvas.cache.layout(TAGLINE, sizes.body, self._width)
+        canvas.block(
+            block,
+            (self._left, self._tagline_y - self.scroll),
+            sizes.body,
+            colour=palette.muted,
+            role="subtitle",
+        )
+        for item in self.items:
+            self.draw_button(canvas, item, [(f"{item.number}  {item.text}", sizes.body, "regular")])
+        hint = "Arrows and Enter, or 1–6 · ? for every key"
+        canvas.text(
+            hint,
+            (
+                canvas.rect.centerx,
+                canvas.rect.bottom - sizes.gap - canvas.cache.line_height(sizes.small),
+            ),
+            sizes.small,
+            palette.muted,
+            role="hint",
+            align="centre",
+        )
+        problems = len(self.app.story.diagnostics) if self.app._story is not None else 0
+        if problems:
+            draw_paragraph(
+                canvas,
+                f"{problems} problem(s) kept some scenes out: run 'cover-names lint'.",
+                (sizes.margin, sizes.gap),
+                canvas.rect.width - 2 * sizes.margin,
+                sizes.small,
+                colour=palette.muted,
+                role="warning",
+            )
+
+    def back(self) -> None:
+        """Esc on the title does nothing: quitting is a button, never an accident."""
+
+    def speech_text(self) -> str:
+        return "Cover Names. " + ". ".join(item.text for item in self.items)
+
+    # -- actions ----------------------------------------------------------------------
+    def _continue(self) -> None:
+        if self._saved is None:
+            return
+        loaded = read_save(self._saved.path, self.app.story)
+        if loaded.playthrough is None:
+            self.app.notify(loaded.problem)
+            return
+        self.app.open_play(self.app.story.resume(loaded.playthrough))
+        if loaded.problem:
+            self.app.notify(loaded.problem)
+
+    def _scenes(self) -> None:
+        from game.desktop.screens.scenes import ScenesScreen
+
+        self.app.push(ScenesScreen(self.app))
+
+    def _load(self) -> None:
+        from game.desktop.screens.saves import SavesScreen
+
+        self.app.push(SavesScreen(self.app, None))
+
+    def _facilitator(self) -> None:
+        factory = registered_screen("facilitator")
+        if factory is not None:
+            self.app.push(factory(self.app))
+            return
+        from game.desktop.screens.message import MessageScreen
+
+        self.app.push(
+            MessageScreen(
+                self.app,
+                "Facilitator mode",
+                [
+                    "Facilitator mode is coming with 'cover-names facilitate'.",
+                    "It will show projector-sized text, the discussion prompt at each choice, "
+                    "a vote tally filled from a show of hands, and then the record.",
+                ],
+            )
+        )
+
+    def _settings(self) -> None:
+        from game.desktop.screens.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def _quit(self) -> None:
+        self.app.running = False

@@ -1,0 +1,78 @@
+"""The player's settings, remembered between runs as versioned JSON in the user's data folder.
+
+A damaged or foreign settings file never stops the game: it is reported in
+plain words and replaced by the defaults.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from game import paths
+from game.desktop.theme import TEXT_SIZES
+from game.saves import atomic_write_text
+
+SETTINGS_FORMAT = "cover-names/settings"
+# Version 1. Promise: unknown keys are ignored and missing keys take their
+# defaults, so an older or newer game reads this file without failing.
+SETTINGS_VERSION = 1
+REVEAL_CHOICES = ("each", "end")
+
+
+@dataclass
+class Settings:
+    """What the settings screen changes."""
+
+    text_size: str = "standard"  # one of theme.TEXT_SIZES
+    high_contrast: bool = False
+    reduce_motion: bool = False
+    reveal: str = "each"  # show the record after each choice, or at the end
+    window_width: int = 1366
+    window_height: int = 768
+    student_name: str = ""  # offered again the next time a record is exported
+
+    def cleaned(self) -> Settings:
+        """The same settings with any out-of-range value put back to its default."""
+        default = Settings()
+        return Settings(
+            text_size=self.text_size if self.text_size in TEXT_SIZES else default.text_size,
+            high_contrast=bool(self.high_contrast),
+            reduce_motion=bool(self.reduce_motion),
+            reveal=self.reveal if self.reveal in REVEAL_CHOICES else default.reveal,
+            window_width=min(max(int(self.window_width), 640), 7680),
+            window_height=min(max(int(self.window_height), 400), 4320),
+            student_name=str(self.student_name)[:80],
+        )
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str]:
+    """The saved settings and "" — or the defaults and a sentence saying what was wrong."""
+    path = path or paths.settings_path()
+    if not path.exists():
+        return Settings(), ""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return Settings(), "Your settings file was damaged, so the defaults are back in use."
+    if not isinstance(document, dict) or document.get("format") != SETTINGS_FORMAT:
+        return Settings(), "The settings file was not one of ours, so the defaults are back in use."
+    values = document.get("settings")
+    if not isinstance(values, dict):
+        return Settings(), "Your settings file was damaged, so the defaults are back in use."
+    known = {field.name: field.type for field in fields(Settings)}
+    kept = {name: value for name, value in values.items() if name in known}
+    try:
+        return Settings(**kept).cleaned(), ""
+    except (TypeError, ValueError):
+        return Settings(), "Your settings file was damaged, so the defaults are back in use."
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    document = {
+        "format": SETTINGS_FORMAT,
+        "version": SETTINGS_VERSION,
+        "settings": asdict(settings),
+    }
+    atomic_write_text(path or paths.settings_path(), json.dumps(document, indent=1) + "\n")

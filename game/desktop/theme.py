@@ -1,0 +1,134 @@
+"""Colours and text sizes: the calm paper theme, the high-contrast theme, and verdict styles.
+
+Verdicts are never shown by colour alone: each has a word, a colour and an icon
+shape (see `canvas.draw_verdict_icon`), so a student who cannot tell green from
+red, or a washed-out projector, still reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.model import Verdict
+
+Colour = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour a screen may use; screens never invent their own."""
+
+    name: str
+    background: Colour
+    panel: Colour
+    panel_border: Colour
+    text: Colour
+    muted: Colour
+    accent: Colour  # headings, the header bar
+    link: Colour
+    focus: Colour  # the focus ring
+    focus_inner: Colour  # the ring's inner edge, so it shows on any background
+    hover: Colour  # background of a hovered item
+    highlight: Colour  # background of the quoted span in the source viewer
+    highlight_text: Colour
+    locked: Colour
+    header: Colour  # background of the place/date bar
+    header_text: Colour
+    verdicts: dict[Verdict, Colour]
+
+
+PAPER = Palette(
+    name="paper",
+    background=(244, 241, 234),
+    panel=(253, 251, 246),
+    panel_border=(176, 168, 152),
+    text=(26, 26, 28),
+    muted=(78, 76, 82),
+    accent=(36, 58, 92),
+    link=(24, 72, 150),
+    focus=(0, 84, 190),
+    focus_inner=(255, 255, 255),
+    hover=(226, 232, 242),
+    highlight=(255, 224, 130),
+    highlight_text=(0, 0, 0),
+    locked=(104, 102, 108),
+    header=(36, 48, 66),
+    header_text=(246, 244, 238),
+    verdicts={
+        Verdict.HISTORICAL: (22, 104, 56),
+        Verdict.DIVERGED: (164, 64, 0),
+        Verdict.UNRECORDED: (84, 84, 104),
+        Verdict.DISPUTED: (112, 44, 140),
+    },
+)
+
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    background=(0, 0, 0),
+    panel=(12, 12, 12),
+    panel_border=(255, 255, 255),
+    text=(255, 255, 255),
+    muted=(230, 230, 230),
+    accent=(255, 255, 255),
+    link=(120, 200, 255),
+    focus=(255, 221, 0),
+    focus_inner=(0, 0, 0),
+    hover=(40, 40, 70),
+    highlight=(255, 235, 0),
+    highlight_text=(0, 0, 0),
+    locked=(190, 190, 190),
+    header=(0, 0, 0),
+    header_text=(255, 255, 255),
+    verdicts={
+        Verdict.HISTORICAL: (90, 230, 130),
+        Verdict.DIVERGED: (255, 160, 60),
+        Verdict.UNRECORDED: (215, 215, 215),
+        Verdict.DISPUTED: (220, 160, 255),
+    },
+)
+
+
+def palette_for(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else PAPER
+
+
+#: Body text size in pixels at a 768-pixel-high window, by setting.
+TEXT_SIZES: dict[str, int] = {"small": 17, "standard": 20, "large": 24, "projector": 30}
+TEXT_SIZE_LABELS: dict[str, str] = {
+    "small": "Small (laptop)",
+    "standard": "Standard",
+    "large": "Large",
+    "projector": "Projector",
+}
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Text sizes and spacing for one window size and text-size setting."""
+
+    body: int
+    small: int
+    heading: int
+    title: int
+    margin: int
+    gap: int
+    column: int  # widest comfortable text column, in pixels
+
+    @staticmethod
+    def for_window(width: int, height: int, setting: str) -> Sizes:
+        base = TEXT_SIZES.get(setting, TEXT_SIZES["standard"])
+        # Grow with the window so a projected 1080p window reads from the back row,
+        # but never so far that a small window loses its column.
+        scale = max(0.85, min(1.6, height / 768, width / 1100))
+        body = max(14, round(base * scale))
+        margin = max(16, min(width // 24, body * 3))
+        return Sizes(
+            body=body,
+            small=max(13, round(body * 0.82)),
+            heading=round(body * 1.3),
+            title=round(body * 2.0),
+            margin=margin,
+            gap=max(6, body // 2),
+            # about 68 characters of Atkinson Hyperlegible per line
+            column=min(width - 2 * margin, body * 36),
+        )

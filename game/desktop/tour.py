@@ -1,0 +1,75 @@
+"""Opens every screen in a sensible state and draws it, for the self-check, screenshots and tests.
+
+`tour(app)` yields (screen name, app) after each screen is drawn, playing the
+first scene as a student would: a choice, its record, a source, the dossier,
+the timeline, the history, the saves, the settings, the help and the debrief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.desktop.app import App
+
+
+def tour(app: App) -> Iterator[tuple[str, App]]:
+    from game.desktop.screens.debrief import DebriefScreen
+    from game.desktop.screens.help import HelpScreen
+    from game.desktop.screens.play import PlayScreen
+    from game.desktop.screens.saves import SavesScreen
+    from game.desktop.screens.scenes import ScenesScreen
+    from game.desktop.screens.settings import SettingsScreen
+    from game.desktop.screens.source import SourceScreen
+
+    app.settings.reduce_motion = True  # in memory only: a still frame, never a fade
+    app.replace()
+    app.render()
+    yield "title", app
+    app.push(ScenesScreen(app))
+    app.render()
+    yield "scenes", app
+    scenes = app.story.ordered
+    if not scenes:
+        return
+    play = PlayScreen(app, app.story.new_player(scenes[0].id))
+    app.replace(play)
+    app.render()
+    yield "play", app
+    options = [option for option in play.player.options if option.available]
+    play.choose(options[0].id)
+    if play.pending is None:  # the first option had no record: play on until one does
+        while play.pending is None and not play.player.is_over:
+            play.choose(next(o for o in play.player.options if o.available).id)
+    app.render()
+    yield "record", app
+    citation = (
+        play.pending.record.citations if play.pending and play.pending.record else ()
+    ) or play.shown.citations
+    if citation:
+        app.push(SourceScreen(app, citation[0]))
+        app.render()
+        yield "source", app
+        app.pop()
+    for panel in ("dossier", "timeline", "history", "saves"):
+        play.open_panel(panel)
+        app.render()
+        yield panel, app
+        app.pop()
+    app.push(SettingsScreen(app))
+    app.render()
+    yield "settings", app
+    app.pop()
+    app.push(HelpScreen(app))
+    app.render()
+    yield "help", app
+    app.pop()
+    play.proceed()
+    while not play.player.is_over:
+        play.choose(next(o for o in play.player.options if o.available).id)
+        play.proceed()
+    app.render()
+    yield "ending", app
+    app.push(DebriefScreen(app, play.player))
+    app.render()
+    yield "debrief", app
+    _ = SavesScreen
