@@ -1,0 +1,71 @@
+"""`cover-names graph`: the scene through transitions, endings and verdicts marked, a path on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.authoring.graph_command import read_path
+from game.engine import Story, load_story
+from game.engine.diagram import draw
+from game.saves import write_save
+
+from .conftest import DEMO_SCENES
+
+
+@pytest.fixture(scope="module")
+def demo() -> Story:
+    return load_story(DEMO_SCENES)
+
+
+def test_mermaid_marks_start_endings_and_verdicts(demo: Story) -> None:
+    text = draw(demo.scenes["demo_call"])
+    assert "stateDiagram-v2" in text
+    assert 'state "waiting [start, decision]" as waiting' in text
+    assert "Class passports s_ending_historical" in text
+    assert "Class no_papers s_ending_counterfactual" in text
+    assert "classDef s_ending_historical" in text
+    assert "[*] --> waiting" in text
+    assert "the_call --> no_papers: plead (diverged) if mood == 'calm'" in text
+    assert "still_working (disputed)" in text
+
+
+def test_dot_colours_verdicts_and_shapes_endings(demo: Story) -> None:
+    text = draw(demo.scenes["demo_call"], "dot")
+    assert text.startswith('digraph "demo_call" {')
+    assert '"passports" [label="passports\\n[ending historical]"' in text
+    assert 'shape="doubleoctagon"' in text
+    assert '"the_call" -> "passports" [label="still_working (disputed)", color="#6a1b9a"' in text
+    assert 'style="dashed"' in text  # a locked-able option
+
+
+def test_a_saved_playthrough_is_drawn_over_the_scene(demo: Story, tmp_path: Path) -> None:
+    player = demo.new_player("demo_call")
+    player.choose("steel_yourself")
+    player.choose("continue")
+    save = write_save(player, "graph-test", tmp_path)
+    player.close()
+    steps, end, problem = read_path(save, "demo_call")
+    assert problem is None and end == "the_call"
+    assert steps == [("waiting", "steel_yourself"), ("the_fields", "continue")]
+    mermaid = draw(demo.scenes["demo_call"], "mermaid", steps, end)
+    assert "steel_yourself (unrecorded) step 1" in mermaid
+    assert "Class the_call s_path_end" in mermaid and "Class waiting s_path" in mermaid
+    dot = draw(demo.scenes["demo_call"], "dot", steps, end)
+    assert 'label="continue step 2", color="#0d47a1", penwidth="3"' in dot
+
+
+def test_a_path_of_another_scene_is_refused(demo: Story, tmp_path: Path) -> None:
+    file = tmp_path / "other.json"
+    file.write_text('{"playthrough": {"scene": "exit_visa", "history": []}}')
+    _steps, _end, problem = read_path(file, "demo_call")
+    assert problem is not None and problem.code == "CN651"
+    assert "'exit_visa', not of 'demo_call'" in problem.message
+    file.write_text("not json")
+    assert read_path(file, "demo_call")[2] is not None
+
+
+def test_unknown_format_is_an_error(demo: Story) -> None:
+    with pytest.raises(ValueError):
+        draw(demo.scenes["demo_call"], "svg")

@@ -1,0 +1,174 @@
+"""Every lint check: a scene that trips it, and the clean scene that does not."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from types import MappingProxyType
+
+import pytest
+
+from game.authoring.lint import CHECKS, LintContext, check_exploration, lint_scene
+from game.diagnostics import Diagnostic, Severity
+from game.model import Scene, Verdict
+from game.sources import SourceLibrary
+
+from .conftest import FAR_QUOTE, QUOTE_B, SceneMaker
+
+
+def codes(found: list[Diagnostic]) -> list[str]:
+    return [d.code for d in found]
+
+
+def with_choice(scene: Scene, node_id: str, choice_id: str, **changes: object) -> Scene:
+    """The scene with one choice changed: for what the loader itself never lets through."""
+    node = scene.nodes[node_id]
+    choices = tuple(
+        dataclasses.replace(c, **changes) if c.id == choice_id else c  # type: ignore[arg-type]
+        for c in node.choices
+    )
+    nodes = dict(scene.nodes)
+    nodes[node_id] = dataclasses.replace(node, choices=choices)
+    return dataclasses.replace(scene, nodes=MappingProxyType(nodes))
+
+
+def test_the_clean_scene_passes_every_check(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    assert lint_scene(make_scene(), library) == []
+
+
+def test_cn601_unreachable_node(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(("  home:\n", "  orphan:\n    text: Nobody comes here.\n    next: home\n"
+                                     "  home:\n"))
+    found = [d for d in lint_scene(scene, library) if d.code == "CN601"]
+    assert len(found) == 1 and "'orphan'" in found[0].message
+    assert found[0].severity is Severity.WARNING
+    assert found[0].where.line == 34
+
+
+def test_cn602_dead_end_names_the_state(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(('if: "resolve < 1"', 'if: "resolve > 5"'),
+                       ("        set: {resolve: +1}\n",
+                        "        set: {resolve: +1}\n        if: \"resolve > 3\"\n"))
+    found = lint_scene(scene, library)
+    dead = [d for d in found if d.code == "CN602"]
+    assert len(dead) == 1 and dead[0].is_error
+    assert "stuck at 'ask'" in dead[0].message and "resolve = 0" in dead[0].message
+
+
+def test_cn603_loop_with_no_way_out(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(("    next: home\n", "    next: corridor\n  corridor:\n    text: Round.\n"
+                                          "    next: meeting\n"))
+    found = lint_scene(scene, library)
+    assert "CN603" in codes(found)
+    assert {d.message.split("'")[1] for d in found if d.code == "CN603"} == {"ask", "meeting",
+                                                                          "corridor"}
+
+
+def test_cn604_option_never_unlocked(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(('if: "resolve < 1"', 'if: "resolve > 5"'))
+    found = [d for d in lint_scene(scene, library) if d.code == "CN604"]
+    assert len(found) == 1 and "'wait'" in found[0].message
+    assert "resolve = 0" in found[0].hint
+
+
+def test_cn605_variable_never_read(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(("  resolve: 0\n", "  resolve: 0\n  trust: 0\n"))
+    found = [d for d in lint_scene(scene, library) if d.code == "CN605"]
+    assert [d.message for d in found] == [
+        "the variable 'trust' is declared but never read by any 'if'"]
+    assert found[0].where.line == 10  # points at the declaration in 'vars'
+
+
+def test_cn606_variable_never_set(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(("  resolve: 0\n", "  resolve: 0\n  warned: false\n"),
+                       ('if: "resolve < 1"', 'if: "resolve < 1 and not warned"'))
+    found = [d for d in lint_scene(scene, library) if d.code == "CN606"]
+    assert len(found) == 1 and "'warned'" in found[0].message
+
+
+def test_cn607_ending_without_epilogue(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(("    epilogue:\n      text: They left.\n", ""))
+    assert codes(lint_scene(scene, library)) == ["CN607"]
+
+
+def test_cn608_option_without_record(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = with_choice(make_scene(), "ask", "wait", record=None)
+    assert codes(lint_scene(scene, library)) == ["CN608"]
+
+
+def test_cn609_decision_without_prompt(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    # The loader requires 'discuss' on a decision: the check guards scenes built in code.
+    scene = make_scene()
+    nodes = dict(scene.nodes)
+    nodes["ask"] = dataclasses.replace(nodes["ask"], discuss="")
+    scene = dataclasses.replace(scene, nodes=MappingProxyType(nodes))
+    assert codes(lint_scene(scene, library)) == ["CN609"]
+
+
+def test_cn610_historical_without_citation(make_scene: SceneMaker,
+                                           library: SourceLibrary) -> None:
+    scene = make_scene()
+    record = scene.nodes["ask"].choice("ask_higher").record
+    assert record is not None
+    broken = with_choice(scene, "ask", "ask_higher",
+                         record=dataclasses.replace(record, citations=()))
+    assert codes(lint_scene(broken, library)) == ["CN610"]
+
+
+def test_cn611_disputed_with_one_side(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene()
+    record = scene.nodes["ask"].choice("ask_higher").record
+    assert record is not None
+    broken = with_choice(scene, "ask", "ask_higher",
+                         record=dataclasses.replace(record, verdict=Verdict.DISPUTED))
+    found = lint_scene(broken, library)
+    assert codes(found) == ["CN611"] and "cites 1 source passage" in found[0].message
+
+
+def test_cn612_quote_far_from_the_scene(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene((QUOTE_B, FAR_QUOTE))
+    found = lint_scene(scene, library)
+    assert codes(found) == ["CN612"]
+    assert found[0].severity is Severity.WARNING and "line 1 of 'bazarov'" in found[0].message
+
+
+def test_cn613_endless_states_are_reported(make_scene: SceneMaker,
+                                          library: SourceLibrary) -> None:
+    scene = make_scene(("    next: home\n", "    choices:\n"
+                        "      - {id: again, text: Again., goto: ask, set: {resolve: +1},\n"
+                        "         record: {verdict: unrecorded, note: Loop., cite: []}}\n"
+                        "      - {id: leave, text: Leave., goto: home,\n"
+                        "         record: {verdict: unrecorded, note: Out., cite: []}}\n"
+                        "    discuss: Again?\n"))
+    found = lint_scene(scene, library, limit=40)
+    assert codes(found) == ["CN613"]
+    assert lint_scene(make_scene(), library, limit=40) == []
+
+
+def test_a_crashing_check_is_reported_not_raised(make_scene: SceneMaker,
+                                                library: SourceLibrary) -> None:
+    def check_broken(context: LintContext) -> Iterator[Diagnostic]:
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    found = lint_scene(make_scene(), library, checks=[check_broken, check_exploration])
+    assert codes(found) == ["CN614"]
+    assert "check_broken" in found[0].message and "boom" in found[0].message
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
+def test_every_check_has_a_docstring_naming_its_code(check: object) -> None:
+    assert check.__doc__ and check.__doc__.startswith("CN6")
+
+
+def test_shipped_and_demo_scenes_lint_without_errors(library: SourceLibrary) -> None:
+    from game import paths
+    from game.engine import load_story
+
+    from .conftest import DEMO_SCENES
+
+    for folder in (paths.scenes_dir(), DEMO_SCENES):
+        story = load_story(folder)
+        for scene in story.scenes.values():
+            errors = [str(d) for d in lint_scene(scene, library) if d.is_error]
+            assert errors == [], scene.id

@@ -1,0 +1,96 @@
+"""Walkthrough files: their format's diagnostics, and failures that read well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.authoring.report import render_all
+from game.authoring.walkthrough import read_walkthrough
+from game.authoring.walkthrough_run import middle_step, run_walkthrough
+from game.engine import Story, load_story
+
+from .conftest import DEMO_SCENES
+
+DEMO = DEMO_SCENES / "demo_call.yaml"
+
+
+@pytest.fixture(scope="module")
+def demo() -> Story:
+    return load_story(DEMO_SCENES)
+
+
+def play(tmp_path: Path, story: Story, body: str) -> str:
+    file = tmp_path / "case.walkthrough.yaml"
+    file.write_text(f"scene: {DEMO}\n{body}", encoding="utf-8")
+    walkthrough, problems = read_walkthrough(file)
+    if walkthrough is not None:
+        problems += run_walkthrough(walkthrough, story)
+    return "\n".join(render_all(problems))
+
+
+def test_a_passing_walkthrough_passes_straight_and_reloaded(demo: Story, tmp_path: Path) -> None:
+    text = ("steps:\n  - steel_yourself\n  - continue\n"
+            "  - {choose: 1, expect: {ending: historical, verdict: historical}}\n")
+    file = tmp_path / "ok.walkthrough.yaml"
+    file.write_text(f"scene: {DEMO}\n{text}")
+    walkthrough, problems = read_walkthrough(file)
+    assert walkthrough is not None and problems == []
+    assert run_walkthrough(walkthrough, demo) == []
+    for step in (1, 2, 3):
+        assert run_walkthrough(walkthrough, demo, reload_after=step, save_dir=tmp_path) == []
+    assert middle_step(walkthrough) == 1
+
+
+def test_a_wrong_node_shows_expected_and_got_at_the_line(demo: Story, tmp_path: Path) -> None:
+    out = play(tmp_path, demo, "steps:\n  - choose: hesitate\n    expect: {node: the_call}\n")
+    assert "case.walkthrough.yaml:4:20: error CN623: step 1 (choose hesitate): the node is not as expected" in out  # noqa: E501
+    assert "    4 |     expect: {node: the_call}\n" in out
+    assert "    hint: expected: the_call\n               got: the_fields" in out
+
+
+def test_variables_and_text_mismatches_each_get_a_diff(demo: Story, tmp_path: Path) -> None:
+    out = play(tmp_path, demo, "steps:\n  - choose: hesitate\n"
+                               "    expect: {variables: {resolve: 1}, text: [Herta is here]}\n")
+    assert "the variable 'resolve' is not as expected" in out
+    assert "expected: 1\n               got: -1" in out
+    assert 'expected it to contain: "Herta is here"' in out
+    assert "the passage at 'the_fields' reads: \"Noel Field and his wife Herta" in out
+
+
+def test_locked_and_unknown_options_say_what_is_offered(demo: Story, tmp_path: Path) -> None:
+    out = play(tmp_path, demo, "steps: [hesitate, continue, name_witnesses]\n")
+    assert "error CN622: step 3 (choose name_witnesses): the option 'name_witnesses' at " \
+           "'the_call' is locked (You have not found the resolve to threaten him.)" in out
+    assert "hint: variables now: resolve = -1" in out
+    out = play(tmp_path, demo, "steps: [hesitat]\n")
+    assert "CN621" in out and "options at 'waiting': 1 steel_yourself, 2 hesitate" in out
+
+
+def test_steps_after_the_ending_and_options_lists(demo: Story, tmp_path: Path) -> None:
+    out = play(tmp_path, demo, "steps: [1, continue, still_working, 1]\n")
+    assert "CN624" in out and "already over at 'passports'" in out
+    out = play(tmp_path, demo, "steps:\n  - {expect: {options: [hesitate, steel_yourself]}}\n")
+    assert "the options shown is not as expected" in out
+    assert "expected: [hesitate, steel_yourself]\n               got: [steel_yourself, hesitate]" in out  # noqa: E501
+
+
+def test_format_mistakes_are_diagnostics_with_places(demo: Story, tmp_path: Path) -> None:
+    out = play(tmp_path, demo, "stpes: []\n")
+    assert "1:1: error CN201: 'steps' is required in the walkthrough" in out
+    assert "2:1: error CN202: unknown key 'stpes' in the walkthrough" in out
+    assert "did you mean 'steps'?" in out
+    out = play(tmp_path, demo, "steps:\n  - {choose: 1, expect: {nod: waiting}}\n")
+    assert "unknown key 'nod' in expect" in out and "did you mean 'node'?" in out
+    out = play(tmp_path, demo, "steps:\n  - [1]\n")
+    assert "CN203" in out
+
+
+def test_an_unknown_scene_suggests_one(demo: Story, tmp_path: Path) -> None:
+    file = tmp_path / "x.walkthrough.yaml"
+    file.write_text("scene: demo_cal\nsteps: [1]\n")
+    walkthrough, _ = read_walkthrough(file)
+    assert walkthrough is not None
+    (found,) = run_walkthrough(walkthrough, demo)
+    assert found.code == "CN620" and found.hint == "did you mean 'demo_call'?"
