@@ -1,5 +1,9 @@
 """Play each historical scene through the engine: its historical path, and every counterfactual.
 
+Two forms: Python paths below (to every ending, and the locks earlier choices
+set), and transcript files in walkthroughs/ (the historical paths, with what
+must be shown at each step), run by the authoring tools' walkthrough runner.
+
 Paths are data: the option ids chosen in order ("continue" for a passage that
 simply goes on), and the ending node each must reach. Every walkthrough runs
 twice, straight and with a save and reload after each step (see conftest).
@@ -10,9 +14,13 @@ an ending added later without one fails.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from game.authoring.report import render_all
+from game.authoring.walkthrough import find_walkthroughs, read_walkthrough
+from game.authoring.walkthrough_run import middle_step, run_walkthrough
 from game.engine import ChoiceUnavailable, Story
 from game.model import EndingKind, Verdict
 from tests.scenes.conftest import HISTORICAL_SCENES, Driver
@@ -192,3 +200,23 @@ def test_waiting_is_only_offered_once(drive: Drive) -> None:
 def _play_on(driver: Driver, path: list[str]) -> None:
     for option_id in path:
         driver.choose(option_id)
+
+
+# -- transcript walkthroughs: what is shown at each step, as data ------------------
+
+TRANSCRIPTS = find_walkthroughs([Path(__file__).parent / "walkthroughs"])
+
+
+def test_every_scene_has_a_transcript() -> None:
+    named = {path.name.split("_historical")[0] for path in TRANSCRIPTS}
+    assert named == set(HISTORICAL_SCENES)
+
+
+@pytest.mark.parametrize("file", TRANSCRIPTS, ids=[path.name for path in TRANSCRIPTS])
+def test_transcript(file: Path, story: Story, reload: bool, tmp_path: Path) -> None:
+    walkthrough, problems = read_walkthrough(file)
+    if walkthrough is not None:
+        reload_after = middle_step(walkthrough) if reload else None
+        problems += run_walkthrough(walkthrough, story, reload_after, tmp_path)
+    if problems:
+        pytest.fail("\n".join(render_all(problems)), pytrace=False)
