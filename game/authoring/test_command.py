@@ -105,6 +105,13 @@ def _split(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return scenes, find_walkthroughs(paths)
 
 
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def run_walkthroughs(files: list[Path], story: Story) -> tuple[list[Diagnostic], list[str]]:
     """Play each walkthrough twice: straight, then with a save and reload half-way."""
     from game.authoring.walkthrough import read_walkthrough
@@ -123,7 +130,7 @@ def run_walkthroughs(files: list[Path], story: Story) -> tuple[list[Diagnostic],
             failed = run_walkthrough(walkthrough, story, middle_step(walkthrough))
         problems.extend(failed)
         verdict = "FAILED" if failed else "passed (and again with a save and reload)"
-        lines.append(f"walkthrough {walkthrough.name} [{file}]: {verdict}")
+        lines.append(f"walkthrough {walkthrough.name} [{_relative(file)}]: {verdict}")
     return problems, lines
 
 
