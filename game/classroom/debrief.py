@@ -225,8 +225,9 @@ def gather(paths: Iterable[Path], story: Story) -> Debrief:
             if kept is None:
                 records[item.playthrough_id] = item
                 continue
-            # The same playthrough exported twice: keep the export that went furthest.
-            if len(item.choices) > len(kept.choices):
+            # The same playthrough handed in twice: keep the export that went furthest,
+            # and of two equal ones the file written first (the original, not a copy).
+            if _rank(item) < _rank(kept):
                 records[item.playthrough_id], item = item, kept
             duplicates.append(Skipped(shown[item.path], "is the same playthrough as "
                                       f"{shown[records[item.playthrough_id].path]} "
@@ -240,6 +241,14 @@ def gather(paths: Iterable[Path], story: Story) -> Debrief:
             if stats.students or any(d.picks for d in stats.decisions)]
     students.sort(key=lambda s: (s.scene_title, s.name.lower()))
     return Debrief(used, students, sessions, skipped, duplicates)
+
+
+def _rank(record: StudentRecord) -> tuple[int, float]:
+    try:
+        written = record.path.stat().st_mtime
+    except OSError:
+        written = 0.0
+    return -len(record.choices), written
 
 
 def _read_any(path: Path) -> tuple[StudentRecord | ReadLog | None, str]:

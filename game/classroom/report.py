@@ -39,7 +39,7 @@ CSV_COLUMNS = (
     "note",
 )
 
-_MAX_PROMPTS = 8
+_MAX_PROMPTS = 6
 
 
 @dataclass(frozen=True)
@@ -56,43 +56,48 @@ def verdict_style(verdict: str) -> dict[str, str]:
 
 
 def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
-    """Prompts from what the class did: where most left the record, splits, disputes."""
-    prompts: list[Prompt] = []
+    """Prompts from what the class did: where most left the record, disputes, then splits.
+
+    At most one prompt per decision point, and at most `_MAX_PROMPTS` in all.
+    """
+    chosen: dict[tuple[str, str], Prompt] = {}
+
+    def offer(decision: DecisionStats, prompt: Prompt) -> None:
+        chosen.setdefault((decision.scene_id, decision.node_id), prompt)
+
     for decision in debrief.decisions:
         favourite = decision.favourite
         if favourite is None or decision.reached < 2 or favourite.verdict != "diverged":
             continue
         actual = [o for o in decision.options if o.historical]
-        prompts.append(Prompt(
-            f"{_where(debrief, decision)}: most of the class left the record "
+        offer(decision, Prompt(
+            f"{_where(decision)}: most of the class left the record "
             f"({favourite.students} of {decision.reached} chose “{favourite.text}”).",
             f"What happened: {actual[0].note if actual else favourite.note}",
             decision.discuss or "Why did the real people act differently from you?",
+        ))
+    for decision, option in debrief.disputed_reached:
+        times = option.students + option.picks
+        offer(decision, Prompt(
+            f"{_where(decision)}: a disputed point, taken {times} "
+            f"time{'' if times == 1 else 's'} (“{option.text}”).",
+            option.note,
+            decision.discuss
+            or "Which account do you find more convincing, and what evidence would settle it?",
         ))
     for decision in debrief.decisions:
         shares = sorted((decision.share(o) for o in decision.options), reverse=True)
         if decision.reached >= 4 and len(shares) > 1 and shares[0] - shares[1] <= 0.2:
             split = " / ".join(str(o.students) for o in decision.options)
-            prompts.append(Prompt(
-                f"{_where(debrief, decision)}: the class was split ({split}).",
+            offer(decision, Prompt(
+                f"{_where(decision)}: the class was split ({split}).",
                 "Ask one student from each side to make their case.",
                 decision.discuss,
             ))
-    for decision, option in debrief.disputed_reached:
-        times = option.students + option.picks
-        prompts.append(Prompt(
-            f"{_where(debrief, decision)}: a disputed point, taken {times} "
-            f"time{'' if times == 1 else 's'} (“{option.text}”).",
-            option.note,
-            "Which account do you find more convincing, and what evidence would settle it?",
-        ))
-    unique: dict[tuple[str, str], Prompt] = {}
-    for prompt in prompts:
-        unique.setdefault((prompt.context, prompt.question), prompt)
-    return list(unique.values())[:_MAX_PROMPTS]
+    return list(chosen.values())[:_MAX_PROMPTS]
 
 
-def _where(debrief: Debrief, decision: DecisionStats) -> str:
+def _where(decision: DecisionStats) -> str:
     return f"{decision.scene_title}, decision {decision.number}"
 
 

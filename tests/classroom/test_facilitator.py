@@ -1,0 +1,221 @@
+"""A plan driven through facilitator mode headless, and its session log checked line by line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.classroom.facilitator import FacilitatorSession, Phase
+from game.classroom.facilitator_view import build_view
+from game.classroom.plans import Plan, load_plan
+from game.classroom.session_log import LOG_FORMAT, SessionLog, iter_decisions, read_log
+from game.classroom.terminal_facilitator import execute, render
+from game.engine import Story
+from tests.classroom.conftest import FakeClock, write_plan
+
+PLAN = """\
+title: Demo lesson
+reveal: {reveal}
+scenes:
+  - scene: classroom_demo
+    minutes: 10
+    prompts:
+      asking: Who in this room would have waited?
+  - scene: classroom_demo
+    minutes: 5
+"""
+
+
+def start(tmp_path: Path, story: Story, clock: FakeClock, reveal: str = "after_each_vote"
+          ) -> FacilitatorSession:
+    plan, diagnostics = load_plan(write_plan(tmp_path, PLAN.format(reveal=reveal)), story)
+    assert plan is not None, diagnostics
+    log = SessionLog(tmp_path / "session.jsonl", FacilitatorSession.log_header(plan, story))
+    return FacilitatorSession(plan, story, log, clock=clock)
+
+
+def events(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_whole_session_votes_undo_reveal_override_pause_back(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    # The opening passage has no decision: Space continues.
+    assert session.phase is Phase.READING
+    assert not session.add_vote(1)  # no votes outside a decision
+    assert session.advance()
+    assert session.phase is Phase.VOTING
+    assert session.prompts == ("What does his answer tell you about who decided things?",
+                               "Who in this room would have waited?")
+    # Votes from a show of hands; the locked option takes none.
+    for _ in range(3):
+        session.add_vote(1)
+    session.add_vote(2)
+    session.add_vote(2)
+    assert not session.add_vote(3)
+    assert "no open option 3" in session.message
+    session.remove_vote(1)
+    assert session.tally == {"ask_higher": 2, "wait": 2, "shout": 0}
+    session.undo_vote()  # takes back the removal
+    assert session.tally == {"ask_higher": 3, "wait": 2, "shout": 0}
+    clock.tick(40)
+    # Pause for 100 seconds: the decision timer leaves it out.
+    session.toggle_pause()
+    assert not session.add_vote(1) and "Paused" in session.message
+    clock.tick(100)
+    session.toggle_pause()
+    clock.tick(5)
+    assert session.decision_seconds == pytest.approx(45)
+    # Space: the class's pick (most votes) drives the story, and the record shows.
+    assert session.advance()
+    assert session.phase is Phase.REVEALED
+    view = build_view(session)
+    assert view.revealed is not None
+    assert view.revealed.verdict == "historical" and view.revealed.by == "class"
+    assert view.revealed.tally == (("Ask to see someone who can.", 3),
+                                   ("Wait, and hope the visas come.", 2),
+                                   ("Shout until someone listens.", 0))
+    assert session.player.node.id == "meeting"
+    # Back: the choice is undone and the class sees the votes it gave.
+    assert session.back()
+    assert session.phase is Phase.VOTING and session.player.node.id == "asking"
+    assert session.tally == {"ask_higher": 3, "wait": 2, "shout": 0}
+    # This time the facilitator overrides the vote.
+    assert session.override(2)
+    assert session.phase is Phase.REVEALED
+    assert build_view(session).revealed.by == "facilitator"  # type: ignore[union-attr]
+    session.advance()  # on to "waiting", a single option with a record
+    assert session.phase is Phase.READING and session.player.node.id == "waiting"
+    session.advance()  # its record is revealed too
+    assert session.phase is Phase.REVEALED
+    session.advance()
+    assert session.player.node.id == "asking" and session.phase is Phase.VOTING
+    # Option 3 is open now that they have waited; a tie needs the facilitator.
+    assert session.add_vote(3)
+    session.add_vote(1)
+    assert not session.advance()
+    assert "tie between 1 and 3" in session.message.lower()
+    assert set(session.tied) == {"ask_higher", "shout"}
+    session.override("ask_higher")
+    session.advance()
+    assert session.player.node.id == "meeting"
+    session.add_vote(1)
+    session.advance()
+    session.advance()
+    assert session.phase is Phase.SCENE_ENDED
+    assert build_view(session).ending_kind == "historical"
+    # Next scene in the plan, then skip ahead to its first decision.
+    assert session.advance()
+    assert session.scene_index == 1 and session.phase is Phase.READING
+    assert session.skip_to_decision()
+    assert session.phase is Phase.VOTING and session.player.node.id == "asking"
+    assert not session.skip_to_decision()  # a decision cannot be skipped without a choice
+    assert session.back()  # no decision yet in this scene: back to its start
+    assert session.player.node.id == "opening"
+    session.end()
+
+    log = events(tmp_path / "session.jsonl")
+    header = log[0]
+    assert header["event"] == "session_started" and header["format"] == LOG_FORMAT
+    assert header["version"] == 1 and header["plan"]["title"] == "Demo lesson"
+    assert header["scenes"][0]["id"] == "classroom_demo"
+    assert header["scenes"][0]["content_hash"] == demo_story.scenes["classroom_demo"].content_hash
+    assert [e["seq"] for e in log] == list(range(1, len(log) + 1))
+    kinds = [e["event"] for e in log]
+    assert kinds[-1] == "session_ended"
+    for expected in ("vote_added", "vote_removed", "vote_undone", "paused", "resumed",
+                     "decided", "revealed", "went_back", "tie", "scene_ended", "skipped"):
+        assert expected in kinds, expected
+    first_decision = next(e for e in log if e["event"] == "decided")
+    assert first_decision["tally"] == {"ask_higher": 3, "wait": 2, "shout": 0}
+    assert first_decision["by"] == "class" and first_decision["seconds"] == 45.0
+    assert first_decision["verdict"] == "historical"
+    back = next(e for e in log if e["event"] == "went_back")
+    assert back["decisions_undone"] == 1 and back["to_node"] == "asking"
+    # The decisions that still stand, as the debrief counts them.
+    read, problem = read_log(tmp_path / "session.jsonl")
+    assert read is not None, problem
+    assert read.ended and not read.truncated
+    standing = [(e["node"], e["choice"], e["by"]) for e in iter_decisions(read)]
+    assert standing == [("asking", "wait", "facilitator"), ("asking", "ask_higher", "facilitator"),
+                        ("meeting", "leave_service", "class")]
+
+
+def test_reveal_at_end_shows_every_record_when_the_scene_ends(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock, reveal="at_end")
+    session.advance()
+    session.add_vote(1)
+    session.advance()
+    assert session.phase is Phase.VOTING and session.player.node.id == "meeting"  # no reveal yet
+    session.add_vote(2)
+    session.advance()
+    assert session.phase is Phase.SCENE_ENDED
+    view = build_view(session)
+    assert [r.verdict for r in view.records] == ["historical", "diverged"]
+    assert view.ending_kind == "counterfactual"
+    text = render(view)
+    assert "THE RECORD OF EACH CHOICE" in text and "DIVERGED" in text
+    session.end()
+    revealed = [e for e in events(tmp_path / "session.jsonl") if e["event"] == "revealed"]
+    assert len(revealed) == 2 and all(e["at_end"] for e in revealed)
+
+
+def test_the_terminal_commands_drive_the_same_session(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    for command in ["", "1 4", "2", "-2", "u", "2"]:
+        assert execute(session, command)
+    assert session.tally == {"ask_higher": 4, "wait": 2, "shout": 0}
+    text = render(build_view(session))
+    assert "VOTES (6)" in text and "*1. Ask to see someone who can." in text
+    assert "[locked: Only after you have waited.]" in text
+    assert "DISCUSS: Who in this room would have waited?" in text
+    execute(session, "p")
+    assert "PAUSED" in render(build_view(session))
+    execute(session, "p")
+    execute(session, "o 2")
+    assert "RECORD: DIVERGED" in render(build_view(session))
+    execute(session, "b")
+    assert session.phase is Phase.VOTING
+    execute(session, "nonsense")
+    assert "commands:" in session.message
+    assert not execute(session, "q")
+    session.end()
+
+
+def test_the_built_in_plan_runs_every_scene_to_the_end(
+    tmp_path: Path, shipped_story: Story, clock: FakeClock
+) -> None:
+    plan = Plan.of_story(shipped_story)
+    log = SessionLog(tmp_path / "all.jsonl", FacilitatorSession.log_header(plan, shipped_story))
+    session = FacilitatorSession(plan, shipped_story, log, clock=clock)
+    for _ in range(2000):
+        if session.phase is Phase.FINISHED:
+            break
+        if session.phase is Phase.VOTING:
+            session.add_vote(1)
+            if not session.advance():  # option 1 locked: decide for the class
+                session.override(next(o.id for o in session.player.options if o.available))
+        else:
+            session.advance()
+    assert session.phase is Phase.FINISHED
+    session.end()
+    kinds = [e["event"] for e in events(tmp_path / "all.jsonl")]
+    assert kinds.count("scene_started") == len(shipped_story.scenes)
+    assert kinds[-2:] == ["plan_finished", "session_ended"]
+
+
+def test_a_session_log_never_overwrites_another(tmp_path: Path) -> None:
+    first = SessionLog.new_path(tmp_path, stamp="2026-11-22T0900Z")
+    first.write_text("x")
+    second = SessionLog.new_path(tmp_path, stamp="2026-11-22T0900Z")
+    assert second != first and second.name == "session-2026-11-22T0900Z-2.jsonl"
+    with pytest.raises(FileExistsError):
+        SessionLog(first, {})
