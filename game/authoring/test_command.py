@@ -134,6 +134,16 @@ def run_walkthroughs(files: list[Path], story: Story) -> tuple[list[Diagnostic],
     return problems, lines
 
 
+def _with_shipped(story: Story, seeds: Path | None) -> Story:
+    """The story plus the shipped scenes it lacks: walkthroughs may name either."""
+    from game import paths as game_paths
+    from game.engine import Story, load_story
+
+    shipped = load_story(_split([game_paths.scenes_dir()])[0], seeds)
+    extra = {k: v for k, v in shipped.scenes.items() if k not in story.scenes}
+    return Story(story.library, {**story.scenes, **extra}) if extra else story
+
+
 def run(args: argparse.Namespace) -> int:
     from game import paths as game_paths
     from game.authoring.playtest import exhaustive_playthroughs
@@ -172,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
                 coverage, f"{coverage.runs:,} random playthroughs (seed {args.seed})")
             problems += coverage.errors
     if walkthrough_files:
-        found, lines = run_walkthroughs(walkthrough_files, story)
+        found, lines = run_walkthroughs(walkthrough_files, _with_shipped(story, args.seeds))
         problems += found
         out += lines
     print("\n".join(out))
