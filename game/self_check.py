@@ -4,9 +4,9 @@ Meant for the frozen bundle (CI runs it on every build, a teacher can run it on
 a school laptop) but it runs the same from a checkout. It loads and lints every
 shipped scene and plan, plays each scene's historical path, saves and restores
 a game in a throwaway user folder, renders every desktop screen with SDL's
-dummy drivers, and exports records and builds the class debrief from them. It
-prints one line per check, `ok` or `FAIL` with the reason, and returns 0 only
-when every check passed.
+dummy drivers, exports records and builds the class debrief from them, and
+draws each scene's graph. It prints one line per check, `ok` or `FAIL` with
+the reason, and returns 0 only when every check passed.
 
 A part of the game that is missing counts as a failure, never as a skip: a
 bundle that lacks something must not pass.
@@ -62,6 +62,13 @@ class _Context:
 
     def __init__(self) -> None:
         self.story: Story | None = None
+        self._paths: dict[str, HistoricalPath] = {}
+
+    def historical_path(self, scene_id: str) -> HistoricalPath:
+        """Each scene's historical path, found once and replayed by the later checks."""
+        if scene_id not in self._paths:
+            self._paths[scene_id] = historical_path(_story(self), scene_id)
+        return self._paths[scene_id]
 
 
 # -- the checks ---------------------------------------------------------------------------------
@@ -136,7 +143,7 @@ def check_historical_paths(context: _Context) -> Iterator[Result]:
     for scene in story.ordered:
         name = f"historical path {scene.id}"
         try:
-            path = historical_path(story, scene.id)
+            path = context.historical_path(scene.id)
         except HistoricalPathError as error:
             yield fail(name, str(error))
         else:
@@ -153,7 +160,7 @@ def check_save_round_trip(context: _Context) -> Iterator[Result]:
     for scene in story.ordered:
         name = f"save and restore {scene.id}"
         try:
-            path_taken = historical_path(story, scene.id).choices
+            path_taken = context.historical_path(scene.id).choices
         except HistoricalPathError as error:
             yield fail(name, f"no historical path to save along ({error})")
             continue
@@ -214,7 +221,7 @@ def check_records_and_debrief(context: _Context) -> Iterator[Result]:
     for scene in story.ordered:
         player = story.new_player(scene.id)
         try:
-            for option_id in historical_path(story, scene.id).choices:
+            for option_id in context.historical_path(scene.id).choices:
                 player.choose(option_id)
             write_record(player, records, student_name="Self Check")
         finally:
@@ -240,6 +247,28 @@ def check_records_and_debrief(context: _Context) -> Iterator[Result]:
     )
 
 
+def check_scene_graphs(context: _Context) -> Iterator[Result]:
+    """`cover-names graph` for each scene, in both formats, with its historical path drawn on.
+
+    The diagrams come from transitions' optional extensions, the part of a
+    dependency a trimmed bundle is most likely to lose.
+    """
+    from game.engine.diagram import draw
+
+    story = _story(context)
+    for scene in story.ordered:
+        player = story.new_player(scene.id)
+        try:
+            for option_id in context.historical_path(scene.id).choices:
+                player.choose(option_id)
+            steps = [(step.node_id, step.choice_id) for step in player.playthrough.history]
+            end = player.node.id
+        finally:
+            player.close()
+        sizes = [len(draw(scene, fmt, steps, end)) for fmt in ("mermaid", "dot")]
+        yield ok(f"graph {scene.id}", f"Mermaid {sizes[0]} and DOT {sizes[1]} characters")
+
+
 CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
     ("data folders", check_data_folders),
     ("scenes load", check_scenes_load),
@@ -249,6 +278,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
     ("save and restore", check_save_round_trip),
     ("screens", check_screens),
     ("records and debrief", check_records_and_debrief),
+    ("scene graphs", check_scene_graphs),
 )
 
 

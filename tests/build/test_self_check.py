@@ -71,7 +71,7 @@ def test_every_shipped_scene_is_played_linted_and_saved(capsys: pytest.CaptureFi
     _code, lines = _run(capsys)
     for scene_file in sorted((REPO / "scenes").glob("*.yaml")):
         scene_id = scene_file.stem
-        for check in ("historical path", "save and restore", "lint scene"):
+        for check in ("historical path", "save and restore", "lint scene", "graph"):
             assert any(line.startswith(f"ok   {check} {scene_id}") for line in lines), (
                 check,
                 scene_id,
