@@ -8,7 +8,6 @@ without waiting, for the pilot that drives the window in tests.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from dataclasses import dataclass
@@ -25,8 +24,6 @@ from game.desktop.text import TextCache
 from game.desktop.theme import Palette, Sizes, palette_for
 from game.engine import Player, Story
 from game.saves import autosave_slot, write_save
-
-MIN_SIZE = (800, 480)
 
 
 @dataclass
@@ -57,8 +54,6 @@ class App:
                 size = (min(size[0], desktops[0][0]), min(size[1], desktops[0][1] - 60))
         self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         pygame.display.set_caption("Cover Names")
-        with contextlib.suppress(AttributeError, pygame.error):
-            pygame.Window.from_display_module().minimum_size = MIN_SIZE
         pygame.key.set_repeat(400, 45)
         self.cache = TextCache()
         self._story = story

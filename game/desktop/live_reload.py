@@ -42,7 +42,8 @@ def reload_now(app: App) -> None:
     lines = [str(diagnostic) for diagnostic in getattr(result, "diagnostics", ())]
     if isinstance(play, PlayScreen):
         if result.player is not None:
-            play.replace_player(result.player)
+            if result.player is not player:
+                play.replace_player(result.player)
         else:
             lines.insert(0, "Your place in the scene no longer exists; the scene list is open.")
             from game.desktop.screens.scenes import ScenesScreen

@@ -251,7 +251,9 @@ class Screen:
         colour = palette.text if item.enabled else palette.locked
         pad = canvas.sizes.gap
         y = rect.top + pad
-        for text, size, style in lines or [(item.text, canvas.sizes.body, "regular")]:
+        for text, size, style in (
+            lines if lines is not None else [(item.text, canvas.sizes.body, "regular")]
+        ):
             drawn = canvas.text(text, (rect.left + pad * 2, y), size, colour, style, role, item.id)
             y = drawn.bottom
         if index == self.focus:

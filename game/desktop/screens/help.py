@@ -37,12 +37,17 @@ class HelpScreen(Screen):
         self._key_width = key_width
         self._text_width = width - key_width - sizes.gap * 4
         heights = [cache.layout(text, sizes.body, self._text_width).height for _, text in KEYS]
-        height = cache.line_height(sizes.heading, "bold") + sum(heights) + line * 2 + sizes.gap * 6
+        body = (
+            sizes.gap * 3
+            + cache.line_height(sizes.heading, "bold")
+            + sum(height + sizes.gap // 2 for height in heights)
+        )
+        height = body + line * 2
         self.box = pygame.Rect(0, 0, width, min(height, canvas.rect.height - 2 * sizes.gap))
         self.box.center = canvas.rect.center
         self._heights = heights
-        self.viewport = self.box.inflate(0, -line * 2)
-        self.content_bottom = self.box.top + height - line * 2
+        self.viewport = pygame.Rect(self.box.left, self.box.top, width, self.box.height - line * 2)
+        self.content_bottom = self.box.top + body
         self.items = [
             Item(
                 "close",

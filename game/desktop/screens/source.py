@@ -105,7 +105,7 @@ class SourceScreen(Screen):
         draw_header(
             canvas,
             self.source.title,
-            f"Source text · the quoted passage is highlighted (line {line})",
+            f"{self.source.kind} · the quote is highlighted (line {line})",
             "Esc back · Enter to the quote · arrows, Page Up/Down scroll",
         )
 

@@ -1,0 +1,129 @@
+"""The window: saves and loads, settings that persist, reflow on resize, every screen renders."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from game.desktop.pilot import Pilot
+from game.engine import Story
+from tests.desktop.conftest import start_scene
+
+
+def test_save_to_a_slot_and_load_it_in_a_new_window(pilot: Pilot, story: Story) -> None:
+    start_scene(pilot)
+    pilot.press("1", "enter")
+    node = pilot.app.top.player.playthrough.node  # type: ignore[attr-defined]
+    pilot.press("s")
+    assert pilot.screen == "saves"
+    pilot.click("Save to slot 2")
+    assert pilot.has("Saved to slot 2", role="notice")
+    assert pilot.has("The Telephone Call (desktop test)", role="slot")
+    pilot.close()
+
+    fresh = Pilot.start(story, (1366, 768))
+    fresh.click("Load a saved game")
+    fresh.click("Load slot 2")
+    assert fresh.screen == "play" and fresh.app.top.player.playthrough.node == node  # type: ignore[attr-defined]
+    assert fresh.has("Noel Field and his wife")
+    fresh.close()
+
+
+def test_autosave_at_every_choice_lets_the_title_continue(pilot: Pilot, story: Story) -> None:
+    start_scene(pilot)
+    pilot.press("1")
+    pilot.press("esc")
+    assert pilot.screen == "title" and pilot.has("Continue: The Telephone Call")
+    pilot.press("1")
+    assert pilot.screen == "play" and pilot.has("Noel Field and his wife")
+
+
+def test_settings_persist_between_runs(pilot: Pilot, story: Story, home: Path) -> None:
+    pilot.click("Settings")
+    assert pilot.screen == "settings"
+    pilot.press("enter")  # text size: standard → large
+    pilot.press("down", "enter")  # high contrast on
+    assert pilot.has("Text size: Large") and pilot.has("High contrast: on")
+    pilot.close()
+    saved = json.loads((home / "settings.json").read_text(encoding="utf-8"))
+    assert saved["format"] == "cover-names/settings" and saved["version"] == 1
+
+    fresh = Pilot.start(story, (1366, 768))
+    assert fresh.app.settings.text_size == "large" and fresh.app.settings.high_contrast
+    assert fresh.app.palette.name == "high-contrast"
+    fresh.close()
+
+
+def test_a_damaged_settings_file_is_reported_and_replaced(story: Story, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "settings.json").write_text("{not json", encoding="utf-8")
+    pilot = Pilot.start(story, (1366, 768))
+    assert pilot.has("damaged", role="notice") and pilot.screen == "title"
+    assert (
+        json.loads((home / "settings.json").read_text(encoding="utf-8"))["settings"]["text_size"]
+        == "standard"
+    )
+    pilot.close()
+
+
+def assert_no_overlap(pilot: Pilot) -> None:
+    width, height = pilot.app.surface.get_size()
+    labels = [label for label in pilot.labels() if label.role not in ("notice",)]
+    for label in labels:
+        assert label.rect.left >= 0 and label.rect.right <= width, (label.text, label.rect, width)
+    for a, b in combinations(labels, 2):
+        if a.rect.inflate(-2, -2).colliderect(b.rect.inflate(-2, -2)):
+            raise AssertionError(
+                f"{a.text!r} {a.rect} overlaps {b.text!r} {b.rect} at {width}x{height}"
+            )
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1366, 768), (1920, 1080), (1024, 1366)])
+def test_resizing_reflows_without_overlap(pilot: Pilot, size: tuple[int, int]) -> None:
+    start_scene(pilot)
+    pilot.press("2")  # the record panel: the busiest view
+    passage_width = max(label.rect.right for label in pilot.labels("note"))
+    pilot.resize(*size)
+    assert pilot.app.surface.get_size() == size
+    assert pilot.screen == "play" and pilot.labels("verdict")
+    assert_no_overlap(pilot)
+    if size[0] < 1000:
+        assert max(label.rect.right for label in pilot.labels("note")) < passage_width
+    pilot.press("enter", "1")
+    assert_no_overlap(pilot)
+
+
+def test_every_screen_renders_on_the_shipped_story() -> None:
+    from game.desktop.app import render_every_screen
+
+    names = render_every_screen((1366, 768))
+    assert {
+        "title",
+        "scenes",
+        "play",
+        "record",
+        "source",
+        "dossier",
+        "timeline",
+        "history",
+        "saves",
+        "settings",
+        "help",
+        "ending",
+        "debrief",
+    } <= set(names)
+
+
+def test_every_screen_reflows_at_projector_size_without_overlap(story: Story) -> None:
+    from game.desktop.app import build_app
+    from game.desktop.tour import tour
+
+    app = build_app(story, (1920, 1080))
+    pilot = Pilot(app)
+    for name, _ in tour(app):
+        assert pilot.labels(), name
+        assert_no_overlap(pilot)
+    pilot.close()
