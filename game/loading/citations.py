@@ -17,7 +17,7 @@ from game.loading.yaml_tree import YList, YMap, YNode, YScalar
 from game.model import Citation
 from game.sources.library import MIN_QUOTE_LENGTH, SourceLibrary, Span, normalise
 
-CITATION_KEYS = frozenset({"source", "quote", "account"})
+CITATION_KEYS = ("source", "quote", "account")
 
 #: A quote's normalised length, and its span in the source (None on a miss, with a hint
 #: naming the closest passage). Unknown sources never reach the cache.

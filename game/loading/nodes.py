@@ -39,13 +39,14 @@ from game.model import (
 )
 from game.sources.library import SourceLibrary
 
-NODE_KEYS = frozenset({"text", "speaker", "place", "date", "cite", "discuss",
-                       "choices", "next", "ending", "epilogue"})
+# Every key of each part, in the order docs/scene-format.md lists them (the JSON
+# schema in game/authoring/schema.py is built from these: keep them together).
+NODE_KEYS = ("text", "speaker", "place", "date", "cite", "discuss",
+             "choices", "next", "ending", "epilogue")
 CHOICE_REQUIRED = ("id", "text", "goto", "record")
-CHOICE_KEYS = frozenset({*CHOICE_REQUIRED, "if", "locked", "set"})
-RECORD_REQUIRED = ("verdict", "note", "cite")
-RECORD_KEYS = frozenset(RECORD_REQUIRED)
-EPILOGUE_KEYS = frozenset({"text", "cite"})
+CHOICE_KEYS = ("id", "text", "goto", "if", "locked", "set", "record")
+RECORD_KEYS = ("verdict", "note", "cite")
+EPILOGUE_KEYS = ("text", "cite")
 VERDICTS = tuple(verdict.value for verdict in Verdict)
 ENDINGS = tuple(kind.value for kind in EndingKind)
 
@@ -198,7 +199,7 @@ def _read_record(node: YNode, context: SceneContext) -> Record | None:
         wrong_type("record", node, "a mapping with 'verdict', 'note' and 'cite'", diagnostics)
         return None
     assert isinstance(node, YMap)
-    check_keys(node, RECORD_REQUIRED, RECORD_KEYS, "a record", diagnostics)
+    check_keys(node, RECORD_KEYS, RECORD_KEYS, "a record", diagnostics)
     verdict_text = enum_of(node, "verdict", VERDICTS, "verdict", diagnostics)
     citations = read_citations(node.items.get("cite"), "cite", context.library, diagnostics)
     note = text_of(node, "note", diagnostics)

@@ -33,8 +33,7 @@ from game.sources.library import SourceLibrary
 SCENE_FORMAT = 1
 
 SCENE_REQUIRED = ("id", "title", "place", "date", "role", "summary", "start", "nodes")
-SCENE_KEYS = frozenset(
-    {*SCENE_REQUIRED, "format", "order", "length_minutes", "content_notes", "vars"})
+SCENE_KEYS = (*SCENE_REQUIRED, "format", "order", "length_minutes", "content_notes", "vars")
 
 
 def build_scene(

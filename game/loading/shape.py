@@ -8,8 +8,9 @@ Scenes use them; session plans and reference data reuse them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from game.diagnostics import Diagnostics
 from game.diagnostics.core import did_you_mean
@@ -26,7 +27,7 @@ def is_snake_id(text: str) -> bool:
 def check_keys(
     node: YMap,
     required: Iterable[str],
-    known: AbstractSet[str],
+    known: Collection[str],
     context: str,
     diagnostics: Diagnostics,
 ) -> bool:
@@ -35,10 +36,11 @@ def check_keys(
     Returns True when nothing was missing or unknown.
     """
     items = node.items
+    known_set = known if isinstance(known, AbstractSet) else _as_set(tuple(known))
     ok = True
-    if not items.keys() <= known:  # the common case, all keys known, costs one set test
+    if not items.keys() <= known_set:  # the common case, all keys known, costs one set test
         for key in items:
-            if key not in known:
+            if key not in known_set:
                 ok = False
                 diagnostics.add("CN202", node.key_where(key), hint=did_you_mean(key, known),
                                 key=key, context=context)
@@ -47,6 +49,11 @@ def check_keys(
             ok = False
             diagnostics.add("CN201", node.where, key=key, context=context)
     return ok
+
+
+@lru_cache(maxsize=256)
+def _as_set(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
 
 
 def wrong_type(key: str, node: YNode, expected: str, diagnostics: Diagnostics) -> None:
