@@ -165,17 +165,15 @@ def _read_scenes(item: YMap, context: _Context) -> tuple[str, ...]:
     return scenes
 
 
-def _read_cite(item: YMap, context: _Context) -> tuple[tuple[Citation, ...], bool]:
-    """The entry's proven citations, and whether every one of them proved."""
+def _read_cite(item: YMap, context: _Context) -> tuple[Citation, ...]:
+    """The entry's proven citations; an empty `cite:` is reported (every entry quotes)."""
     before = len(context.diagnostics)
     node = item.items.get("cite")
     citations = read_citations(node, "cite", context.library, context.diagnostics)
-    ok = len(context.diagnostics) == before
-    if node is not None and ok and not citations:
+    if node is not None and not citations and len(context.diagnostics) == before:
         context.diagnostics.add("CN206", node.where, what="'cite'",
                                 hint="every reference entry quotes its source")
-        ok = False
-    return citations, ok
+    return citations
 
 
 def _read_person(item: YMap, context: _Context) -> Person | None:
@@ -191,7 +189,7 @@ def _read_person(item: YMap, context: _Context) -> Person | None:
     cover_names = texts_of(item, "cover_names", diagnostics)
     aliases = texts_of(item, "aliases", diagnostics)
     scenes = _read_scenes(item, context)
-    citations, _ = _read_cite(item, context)
+    citations = _read_cite(item, context)
     if len(diagnostics) > before or not entry_id:
         return None
     return Person(
@@ -211,7 +209,7 @@ def _read_organisation(item: YMap, context: _Context) -> Organisation | None:
     summary = text_of(item, "summary", diagnostics)
     aliases = texts_of(item, "aliases", diagnostics)
     scenes = _read_scenes(item, context)
-    citations, _ = _read_cite(item, context)
+    citations = _read_cite(item, context)
     if len(diagnostics) > before or not entry_id:
         return None
     return Organisation(
@@ -235,7 +233,7 @@ def _read_event(item: YMap, context: _Context) -> Event | None:
     display = text_of(item, "display", diagnostics)
     text = text_of(item, "text", diagnostics)
     scenes = _read_scenes(item, context)
-    citations, _ = _read_cite(item, context)
+    citations = _read_cite(item, context)
     if len(diagnostics) > before or not entry_id:
         return None
     return Event(
