@@ -250,8 +250,8 @@ def check_records_and_debrief(context: _Context) -> Iterator[Result]:
 def check_scene_graphs(context: _Context) -> Iterator[Result]:
     """`cover-names graph` for each scene, in both formats, with its historical path drawn on.
 
-    The diagrams come from transitions' optional extensions, the part of a
-    dependency a trimmed bundle is most likely to lose.
+    The diagrams are drawn by optional extensions of the state-machine
+    library: the part of a dependency a trimmed bundle is most likely to lose.
     """
     from game.engine.diagram import draw
 
