@@ -10,6 +10,7 @@ traceback.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
@@ -80,22 +81,31 @@ class LintContext:
         }
 
     @cached_property
-    def variable_places(self) -> dict[str, Location]:
-        """Where each variable is declared, read back from the file (the model has values only)."""
-        from game.loading import YMap, read_yaml
-
+    def _file_text(self) -> str:
         try:
-            data = Path(self.scene.where.file).read_bytes()
-        except OSError:
-            return {}
-        root = read_yaml(data, self.scene.where.file, Diagnostics())
-        declared = root.get("vars") if root is not None else None
-        if not isinstance(declared, YMap):
-            return {}
-        return {name: declared.key_where(name) for name in declared}
+            return Path(self.scene.where.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def variable_where(self, name: str) -> Location:
-        return self.variable_places.get(name, self.scene.where)
+        """Where `name` is declared under `vars:` (the model keeps values only).
+
+        A text search of the `vars:` block rather than a second parse: only
+        the variables a check reports are looked up, and parsing every file
+        twice would double the linter's time on a large corpus.
+        """
+        text = self._file_text
+        block = re.search(r"^vars[ \t]*:", text, flags=re.MULTILINE)
+        if block is None:
+            return self.scene.where
+        after = re.search(r"^\S", text[block.end():], flags=re.MULTILINE)
+        end = block.end() + after.start() if after else len(text)
+        found = re.compile(rf"(?<![\w-]){re.escape(name)}[ \t]*:").search(text, block.end(), end)
+        if found is None:
+            return self.scene.where
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        return Location(self.scene.where.file, line, column, len(name))
 
 
 def check_unreachable(context: LintContext) -> Iterator[Diagnostic]:

@@ -8,6 +8,7 @@ traceback: an author cannot act on a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +73,9 @@ def lint_paths(paths: list[Path], seeds_dir: Path | None = None) -> tuple[list[D
     ]
     loaded = load_scenes(scene_files, library)
     diagnostics.extend(loaded.diagnostics)
+    # The loaded scenes live until the command ends: keep the collector from rescanning
+    # them on every allocation burst of the checks (a third of the time on a large corpus).
+    gc.freeze()
     for scene in loaded.scenes.values():
         diagnostics.extend(lint_scene(scene, library))
     plan_files = _plan_files(plan_paths)
