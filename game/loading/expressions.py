@@ -100,7 +100,9 @@ def parse_condition(
     checked = _CACHE.get(key)
     if checked is None:
         checked = _check(text, variables)
-        if len(_CACHE) < 50_000:
+        # Only clean results are cached: a problem's "did you mean" hint depends on
+        # every declared name, not just the ones this text reads.
+        if not checked.problems and len(_CACHE) < 50_000:
             _CACHE[key] = checked
     for problem in checked.problems:
         diagnostics.add(

@@ -119,7 +119,9 @@ def _check_references(root: YMap, nodes: dict[str, Node], context: SceneContext)
     """`start`, every `goto` and every `next` must name a node of this scene."""
     diagnostics = context.diagnostics
     declared = root.items.get("nodes")
-    node_ids = set(declared.items) if isinstance(declared, YMap) else set(nodes)
+    if not isinstance(declared, YMap):
+        return  # 'nodes' is missing or not a mapping, already reported: no cascade
+    node_ids = set(declared.items)
     start_node = root.items.get("start")
     if isinstance(start_node, YScalar) and start_node.raw and start_node.raw not in node_ids:
         diagnostics.add("CN302", start_node.where, target=start_node.raw,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from game.diagnostics import Diagnostics
@@ -36,7 +35,7 @@ def check_keys(
     Returns True when nothing was missing or unknown.
     """
     items = node.items
-    known_set = known if isinstance(known, AbstractSet) else _as_set(tuple(known))
+    known_set = known if type(known) is frozenset else _as_set(tuple(known))
     ok = True
     if not items.keys() <= known_set:  # the common case, all keys known, costs one set test
         for key in items:

@@ -125,6 +125,17 @@ class YScalar(YNode):
         return start.line, start.column, end.column if end.line == start.line else -1
 
     @property
+    def where(self) -> Location:
+        # The same as YNode.where, inlined: scalars' positions are asked for most often.
+        event = self.event
+        start = event.start_mark
+        end = event.end_mark
+        line = start.line
+        column = start.column
+        length = end.column - column if end.line == line and end.column > column else 1
+        return Location(self.file, line + 1, column + 1, length)
+
+    @property
     def plain(self) -> bool:
         """Written without quotes or block style: only then does YAML resolve its type."""
         event = self.event
@@ -318,7 +329,7 @@ def _build_tree(raw: bytes, filename: str, diagnostics: Diagnostics) -> YNode | 
         where = (Location(filename, mark.line + 1, mark.column + 1) if mark is not None
                  else Location(filename, 1, 1))
         problem = error.problem or error.context or "not valid YAML"
-        diagnostics.add("CN104", where, hint=_syntax_hint(problem), problem=problem)
+        diagnostics.add("CN104", where, hint=_syntax_hint(problem, raw, where), problem=problem)
         return None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         position = int(getattr(error, "position", 0))
@@ -331,8 +342,11 @@ def _build_tree(raw: bytes, filename: str, diagnostics: Diagnostics) -> YNode | 
         parser.dispose()
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
+def _syntax_hint(problem: str, raw: bytes, where: Location) -> str:
+    """A hint for the commonest syntax slips authors make."""
+    lines = raw.decode("utf-8", "replace").splitlines()
+    line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+    if "tab" in problem or "\t" in line[: where.column]:
         return "indent with spaces, never tabs"
     if "mapping values are not allowed" in problem:
         return "a value holding ': ' needs quotes around it"
@@ -343,11 +357,13 @@ def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNo
     """The event loop: a stack of open collections instead of recursion.
 
     This loop runs once per YAML event of every scene, so it is written for
-    speed: attaching a node to its parent is inlined, and nodes are made
-    with `__new__` and direct slot stores instead of chained `__init__`s.
+    speed: the innermost open collection is kept in `top`, a scalar (most
+    events) is attached in place, and nodes are made with `__new__`.
     """
     get_event = parser.get_event
     stack: list[Any] = []
+    top: Any = None  # the innermost open collection, stack[-1]
+    top_is_map = False
     root: YNode | None = None
     documents = 0
     new_scalar = YScalar.__new__
@@ -365,8 +381,26 @@ def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNo
             tag = event.tag
             if event.anchor is not None or (tag is not None and tag not in STANDARD_TAGS):
                 _check_anchor_and_tag(event, filename, diagnostics)
+            if top_is_map:  # the fast paths: a plain key, or a key's value
+                pending = top._pending
+                if pending is None:
+                    key = event.value
+                    if key not in top.keys:
+                        top._pending = node
+                        continue
+                elif pending is not False:
+                    key = pending.event.value
+                    top.keys[key] = pending
+                    top.items[key] = node
+                    top._pending = None
+                    continue
+            elif top is not None:
+                top.items.append(node)
+                continue
         elif cls is map_end or cls is seq_end:
             node = stack.pop()
+            top = stack[-1] if stack else None
+            top_is_map = type(top) is YMap
         elif cls is map_start or cls is seq_start:
             mark = event.start_mark
             if len(stack) >= MAX_DEPTH:
@@ -376,8 +410,10 @@ def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNo
             if event.anchor is not None or (event.tag is not None
                                             and event.tag not in STANDARD_TAGS):
                 _check_anchor_and_tag(event, filename, diagnostics)
-            stack.append(YMap(filename, mark.line, mark.column) if cls is map_start
-                         else YList(filename, mark.line, mark.column))
+            top_is_map = cls is map_start
+            top = (YMap(filename, mark.line, mark.column) if top_is_map
+                   else YList(filename, mark.line, mark.column))
+            stack.append(top)
             continue
         elif cls is yaml.AliasEvent:
             mark = event.start_mark
@@ -400,36 +436,40 @@ def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNo
             return root
         else:  # stream start, document end
             continue
-        if not stack:
+        if top is None:
             root = node
-            continue
-        parent = stack[-1]
-        if type(parent) is YList:
-            parent.items.append(node)
-            continue
-        # The parent is a mapping: this node is either a key or the value of the pending key.
-        pending = parent._pending
-        if pending is None:
-            if type(node) is not YScalar:
-                diagnostics.add("CN111", node.where, found=node.kind,
-                                hint="keys are plain words like 'text'")
-                parent._pending = False  # its value will be dropped
-                continue
-            key = node.event.value
-            first = parent.keys.get(key)
-            if first is not None:
-                diagnostics.add("CN108", node.where, key=key,
-                                first_line=first.event.start_mark.line + 1,
-                                hint="delete one of them")
-                parent._pending = False
-                continue
-            parent._pending = node
-            continue
-        parent._pending = None
-        if pending is not False:
-            key = pending.event.value
-            parent.keys[key] = pending
-            parent.items[key] = node
+        elif top_is_map:
+            _attach_to_map(top, node, diagnostics)
+        else:
+            top.items.append(node)
+
+
+def _attach_to_map(parent: YMap, node: YNode, diagnostics: Diagnostics) -> None:
+    """Put a finished node into a mapping, as a key or as the pending key's value.
+
+    The slow path of `_consume_events`: collections, and keys that are not
+    plain text or are written twice.
+    """
+    pending = parent._pending
+    if pending is None:  # this node is a key
+        if not isinstance(node, YScalar):
+            diagnostics.add("CN111", node.where, found=node.kind,
+                            hint="keys are plain words like 'text'")
+            parent._pending = False  # its value will be dropped
+            return
+        key = node.raw
+        first = parent.keys.get(key)
+        if first is not None:
+            diagnostics.add("CN108", node.where, key=key,
+                            first_line=first.where.line, hint="delete one of them")
+            parent._pending = False
+            return
+        parent._pending = node
+        return
+    parent._pending = None
+    if isinstance(pending, YScalar):
+        parent.keys[pending.raw] = pending
+        parent.items[pending.raw] = node
 
 
 def _check_anchor_and_tag(event: Any, filename: str, diagnostics: Diagnostics) -> None:
