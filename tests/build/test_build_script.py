@@ -7,8 +7,10 @@ the parts that decide what goes into a bundle honest, in milliseconds.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import runpy
+import subprocess
 import sys
 import tarfile
 from pathlib import Path
@@ -141,3 +143,27 @@ def test_the_self_check_environment_is_headless_and_isolated(
     assert env["SDL_VIDEODRIVER"] == env["SDL_AUDIODRIVER"] == "dummy"
     assert env["COVER_NAMES_HOME"] == str(tmp_path)
     assert "COVER_NAMES_ROOT" not in env
+
+
+def test_the_launcher_reports_the_first_interactive_frame_and_quits(tmp_path: Path) -> None:
+    """The benchmark's hook, from source: the title screen drawn, then the first wait for input."""
+    env = dict(
+        os.environ,
+        SDL_VIDEODRIVER="dummy",
+        SDL_AUDIODRIVER="dummy",
+        COVER_NAMES_HOME=str(tmp_path),
+        COVER_NAMES_FIRST_FRAME="exit",
+        PYTHONPATH=str(REPO),  # the script's own folder is build/, not the checkout
+    )
+    env.pop("COVER_NAMES_ROOT", None)
+    finished = subprocess.run(
+        [sys.executable, str(REPO / "build" / "launcher.py")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert "cover-names: first interactive frame" in finished.stdout.splitlines()
