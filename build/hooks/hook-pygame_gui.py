@@ -13,7 +13,7 @@ Keep in step with pygame_gui/core/ui_font_dictionary.py when pygame_gui is upgra
 
 from __future__ import annotations
 
-from PyInstaller.utils.hooks import collect_data_files
+from PyInstaller.utils.hooks import collect_data_files  # type: ignore[import-untyped]
 
 KEPT_FONTS = {
     "NotoSans-Regular.ttf",
