@@ -79,9 +79,12 @@ def coverage_report(coverage: Coverage, mode: str) -> list[str]:
         lines.append(f"  states   {coverage.states:,}"
                      + ("" if coverage.complete else " (stopped at the limit)"))
     finished = sum(coverage.endings.values())
-    endings = ", ".join(
-        f"{node} {100 * count / max(finished, 1):.1f}%"
-        for node, count in sorted(coverage.endings.items(), key=lambda item: -item[1]))
+    if coverage.states:  # exhaustive: each ending once per state that reaches it
+        endings = ", ".join(sorted(coverage.endings))
+    else:
+        endings = ", ".join(
+            f"{node} {100 * count / max(finished, 1):.1f}%"
+            for node, count in sorted(coverage.endings.items(), key=lambda item: -item[1]))
     lines.append(f"  endings  {endings or 'none reached'}")
     for label, missed in (("never reached", coverage.missed_nodes),
                           ("never chosen", coverage.missed_options),

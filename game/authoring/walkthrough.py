@@ -57,6 +57,10 @@ class Expectation:
     key: str
     value: object  # str, int, bool, tuple[str, ...] or dict[str, value]
     where: Location
+    places: tuple[tuple[str, Location], ...] = ()  # `variables`: where each value is written
+
+    def place_of(self, name: str) -> Location:
+        return dict(self.places).get(name, self.where)
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,8 @@ def _expectation(key: str, node: YNode, problems: list[Diagnostic]) -> Expectati
                                        found=node.kind, hint="variables: {resolve: 1}"))
             return None
         values = {name: _scalar(value) for name, value in node.items.items()}
-        return Expectation(key, values, where)
+        places = tuple((name, value.where) for name, value in node.items.items())
+        return Expectation(key, values, where, places)
     if key in _LISTS and isinstance(node, YList):
         return Expectation(key, tuple(str(_scalar(item)) for item in node), where)
     value = _scalar(node)

@@ -80,8 +80,9 @@ def _show_vars(variables: Mapping[str, Value]) -> str:
 
 
 def _mismatch(step: Step, expectation: Expectation, what: str, expected: str,
-              actual: str) -> Diagnostic:
-    return diagnostic("CN623", expectation.where, step=step.label, what=what,
+              actual: str, name: str = "") -> Diagnostic:
+    where = expectation.place_of(name) if name else expectation.where
+    return diagnostic("CN623", where, step=step.label, what=what,
                       hint=f"expected: {expected}{_INDENT}     got: {actual}")
 
 
@@ -122,10 +123,10 @@ def _check(step: Step, expectation: Expectation, player: Player,
         for name, wanted in value.items():  # type: ignore[attr-defined]
             if name not in actual_vars:
                 found.append(_mismatch(step, expectation, f"the variable '{name}'",
-                                       _show(wanted), "no such variable in the scene"))
+                                       _show(wanted), "no such variable in the scene", name))
             elif actual_vars[name] != wanted or type(actual_vars[name]) is not type(wanted):
                 found.append(_mismatch(step, expectation, f"the variable '{name}'",
-                                       _show(wanted), _show(actual_vars[name])))
+                                       _show(wanted), _show(actual_vars[name]), name))
         return found
     if key in ("options", "available", "locked"):
         options = player.options
@@ -134,8 +135,9 @@ def _check(step: Step, expectation: Expectation, player: Player,
         wanted_ids = list(value)  # type: ignore[call-overload]
         same = actual_ids == wanted_ids if key == "options" else sorted(actual_ids) == sorted(
             wanted_ids)
-        words = {"options": "the options shown", "available": "the options available",
-                 "locked": "the options locked"}
+        words = {"options": "the list of options shown",
+                 "available": "the list of available options",
+                 "locked": "the list of locked options"}
         return [] if same else [_mismatch(step, expectation, words[key], _show(wanted_ids),
                                           _show(actual_ids))]
     if key == "ending":

@@ -72,7 +72,7 @@ def test_steps_after_the_ending_and_options_lists(demo: Story, tmp_path: Path) -
     out = play(tmp_path, demo, "steps: [1, continue, still_working, 1]\n")
     assert "CN624" in out and "already over at 'passports'" in out
     out = play(tmp_path, demo, "steps:\n  - {expect: {options: [hesitate, steel_yourself]}}\n")
-    assert "the options shown is not as expected" in out
+    assert "the list of options shown is not as expected" in out
     assert "expected: [hesitate, steel_yourself]\n               got: [steel_yourself, hesitate]" in out  # noqa: E501
 
 
