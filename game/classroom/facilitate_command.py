@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
         if has_display():
             try:
-                window = importlib.import_module("game.desktop.screens.facilitator")
+                window = importlib.import_module("game.classroom.desktop")
             except ImportError as error:
                 print(f"The projector screen is unavailable ({error}); using the terminal.",
                       file=sys.stderr)

@@ -1,0 +1,107 @@
+"""Facilitator mode in the desktop window: the plan chooser, and the door from the title screen.
+
+The desktop's title screen opens the screen registered as "facilitator";
+`game.desktop.screen.PLUGIN_MODULES` names this module, which registers the
+plan chooser on import. Choosing a plan starts a session (its log in the user
+data folder's `sessions/`) on the projector screen (`projector.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game import paths
+from game.classroom.plans import Plan, load_plan
+from game.classroom.projector import FacilitatorScreen, start_session
+from game.desktop.canvas import Canvas
+from game.desktop.screen import Item, Screen, register_screen
+from game.desktop.theme import Sizes
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+    from game.engine import Story
+
+__all__ = ["FacilitatorScreen", "PlanChooserScreen", "run_facilitator_window", "start_session"]
+
+
+class PlanChooserScreen(Screen):
+    """Which plan to run: the shipped plans, and every scene in order."""
+
+    name = "facilitator-plans"
+
+    def __init__(self, app: App, log_dir: Path | None = None) -> None:
+        super().__init__(app)
+        self.log_dir = log_dir
+        self.plans: list[tuple[Plan | None, str, str]] = []  # plan, title, problem
+        for path in sorted(paths.plans_dir().glob("*.yaml")):
+            plan, diagnostics = load_plan(path, app.story)
+            errors = [d for d in diagnostics if d.is_error]
+            title = plan.title if plan else path.stem
+            self.plans.append((plan, title, f"{errors[0]}" if errors else ""))
+        self.plans.append((Plan.of_story(app.story), "Every scene, in historical order", ""))
+
+    def layout(self, canvas: Canvas) -> None:
+        big = Sizes.for_window(*canvas.rect.size, "large")
+        self.big = big
+        inner = min(canvas.rect.width - 2 * big.margin, big.body * 40)
+        x = (canvas.rect.width - inner) // 2
+        y = big.margin + canvas.cache.line_height(big.title, "bold") * 2 + big.gap
+        self.viewport = canvas.rect.copy()
+        self.items = []
+        for number, (plan, title, problem) in enumerate(self.plans, start=1):
+            rect = pygame.Rect(x, y, inner, canvas.cache.line_height(big.body) * 2 + big.gap * 2)
+            self.items.append(Item(f"plan:{number}", rect,
+                                   self._starter(plan), title,
+                                   enabled=plan is not None, hint=problem,
+                                   number=number if number <= 9 else 0))
+            y = rect.bottom + big.gap
+        self.content_bottom = y + big.margin
+
+    def _starter(self, plan: Plan | None) -> Callable[[], None]:
+        return lambda: self._start(plan)
+
+    def _start(self, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        session = start_session(plan, self.app.story, self.log_dir)
+        self.app.stack[-1:] = [FacilitatorScreen(self.app, session)]
+        self.app.dirty = True
+
+    def draw(self, canvas: Canvas) -> None:
+        big, palette = self.big, canvas.palette
+        x = self.items[0].rect.left if self.items else big.margin
+        canvas.text("Facilitator mode", (x, big.margin - self.scroll), big.title, palette.accent,
+                    "bold", "title")
+        canvas.text("Choose the lesson plan (1–9, or click). Esc goes back.",
+                    (x, big.margin + canvas.cache.line_height(big.title, "bold") - self.scroll),
+                    big.small, palette.muted, "regular", "hint")
+        for item, (plan, title, problem) in zip(self.items, self.plans, strict=True):
+            self.draw_button(canvas, item, [
+                (f"{item.number or ''}  {title}".strip(), big.body, "bold"),
+                (problem or _plan_detail(plan), big.small, "regular"),
+            ])
+
+
+def _plan_detail(plan: Plan | None) -> str:
+    if plan is None:
+        return ""
+    count = len(plan.scenes)
+    reveal = "after each vote" if plan.reveal.value == "after_each_vote" else "at the end"
+    minutes = f" · {plan.total_minutes} min" if plan.total_minutes else ""
+    return f"{count} scene{'s' if count != 1 else ''} · the record {reveal}{minutes}"
+
+
+def run_facilitator_window(plan: Plan, story: Story, log_dir: Path | None = None) -> int:
+    """`cover-names facilitate PLAN`: the window opens straight on the projector screen."""
+    from game.desktop.app import build_app
+
+    app = build_app(story)
+    app.push(FacilitatorScreen(app, start_session(plan, story, log_dir)))
+    return app.run()
+
+
+register_screen("facilitator", lambda app: PlanChooserScreen(app))

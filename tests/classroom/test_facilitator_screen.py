@@ -1,0 +1,113 @@
+"""The projector screen in the real (headless) window: keys and clicks reach the session."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+pytest.importorskip("pygame")
+
+from game.classroom.facilitator import Phase
+from game.classroom.plans import Plan, Reveal
+from game.classroom.projector import FacilitatorScreen, start_session
+from game.desktop.pilot import Pilot
+from game.engine import Story
+
+
+@pytest.fixture
+def pilot(demo_story: Story, tmp_path: Path) -> Iterator[tuple[Pilot, FacilitatorScreen]]:
+    pilot = Pilot.start(demo_story, size=(1280, 720))
+    plan = Plan.of_story(demo_story, "Demo on the projector")
+    session = start_session(plan, demo_story, tmp_path / "logs")
+    screen = FacilitatorScreen(pilot.app, session)
+    pilot.app.push(screen)
+    pilot.app.pump()
+    try:
+        yield pilot, screen
+    finally:
+        pilot.close()
+
+
+def test_keys_vote_undo_reveal_override_pause_back(
+    pilot: tuple[Pilot, FacilitatorScreen], tmp_path: Path
+) -> None:
+    p, screen = pilot
+    session = screen.session
+    assert p.screen == "facilitator"
+    assert p.has("The interrogation is over.")
+    p.press("space")
+    assert session.phase is Phase.VOTING
+    assert p.has("What does his answer tell you about who decided things?", role="prompt")
+    p.press("1", "1", "1", "2", "shift+1")
+    assert session.tally["ask_higher"] == 2 and session.tally["wait"] == 1
+    p.press("u")
+    assert session.tally["ask_higher"] == 3
+    assert "3" in p.texts("votes") and "4 votes" in p.text("total")
+    p.click("Wait, and hope the visas come.", role="option")  # a click is a vote
+    assert session.tally["wait"] == 2
+    p.press("p")
+    assert p.has("Paused", role="title")
+    p.press("1")
+    assert session.tally["ask_higher"] == 3  # nothing counts while paused
+    p.press("p")
+    p.press("space")  # the class's pick, then the record
+    assert session.phase is Phase.REVEALED
+    assert p.has("The class chose: Ask to see someone who can.")
+    assert p.has("Historical", role="verdict")
+    p.press("b")  # undo that choice; the votes are back
+    assert session.phase is Phase.VOTING and session.tally["ask_higher"] == 3
+    p.press("o", "2")  # the facilitator overrides
+    assert p.has("The facilitator chose: Wait, and hope the visas come.")
+    assert p.has("Diverged", role="verdict")
+    p.press("space", "n")  # past the record, then on to the next decision
+    assert session.phase is Phase.VOTING and session.player.node.id == "asking"
+    p.press("esc")  # the session ends and its log is closed
+    assert p.screen == "title"
+    (log,) = (tmp_path / "logs").glob("*.jsonl")
+    kinds = [json.loads(line)["event"] for line in log.read_text().splitlines()]
+    assert kinds[0] == "session_started" and kinds[-1] == "session_ended"
+    assert {"vote_added", "vote_removed", "vote_undone", "paused", "resumed", "decided",
+            "revealed", "went_back", "skipped"} <= set(kinds)
+
+
+def test_the_record_at_the_end_and_a_narrow_window(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    p = Pilot.start(demo_story, size=(800, 600))
+    try:
+        plan = Plan(title="At the end", scenes=Plan.of_story(demo_story).scenes,
+                    where=Plan.of_story(demo_story).where, reveal=Reveal.AT_END)
+        screen = FacilitatorScreen(p.app, start_session(plan, demo_story, tmp_path))
+        p.app.push(screen)
+        p.app.pump()
+        p.press("space", "1", "space", "2", "space")
+        assert screen.session.phase is Phase.SCENE_ENDED
+        assert p.has("The end: counterfactual")
+        assert p.has("The record of each choice")
+        p.press("space")
+        assert p.has("The plan is finished")
+    finally:
+        p.close()
+
+
+def test_the_title_screen_opens_the_plan_chooser(shipped_story: Story) -> None:
+    p = Pilot.start(shipped_story, size=(1280, 720))
+    try:
+        p.click("Facilitator mode")
+        assert p.screen == "facilitator-plans"
+        assert p.has("Every scene, in historical order")
+        assert p.has("Recruiting Duggan: ideals, money and two networks")
+        p.press("1")
+        assert p.screen == "facilitator"
+        assert p.has("Scene 1 of 3", role="title")
+        p.press("esc")
+        assert p.screen == "title"
+    finally:
+        p.close()
