@@ -2,10 +2,10 @@
 
 Meant for the frozen bundle (CI runs it on every build, a teacher can run it on
 a school laptop) but it runs the same from a checkout. It loads and lints every
-shipped scene and plan, plays each scene's historical path, saves and restores
-a game in a throwaway user folder, renders every desktop screen with SDL's
-dummy drivers, exports records and builds the class debrief from them, and
-draws each scene's graph. It prints one line per check, `ok` or `FAIL` with
+shipped scene, plan and reference file, plays each scene's historical path,
+saves and restores a game in a throwaway user folder, renders every desktop
+screen with SDL's dummy drivers, exports records and builds the class debrief
+from them, and draws each scene's graph. It prints one line per check, `ok` or `FAIL` with
 the reason, and returns 0 only when every check passed.
 
 A part of the game that is missing counts as a failure, never as a skip: a
@@ -136,6 +136,24 @@ def check_plans_lint(context: _Context) -> Iterator[Result]:
         yield _diagnostics_result(
             f"lint plan {plan_file.name}", lint_plan_files([plan_file], story)
         )
+
+
+def check_reference(context: _Context) -> Iterator[Result]:
+    """The dossier's people and organisations and the timeline's events load with proven quotes."""
+    from game.reference import load_reference
+
+    story = _story(context)
+    reference = load_reference(paths.reference_dir(), story.library, set(story.scenes))
+    result = _diagnostics_result("reference data", reference.diagnostics)
+    if result.ok and not (reference.people and reference.events):
+        result = fail("reference data", f"no people or no events in {paths.reference_dir()}")
+    elif result.ok:
+        counts = (
+            f"{len(reference.people)} people, {len(reference.organisations)} organisations, "
+            f"{len(reference.events)} events"
+        )
+        result = ok("reference data", f"{counts}; {result.detail}")
+    yield result
 
 
 def check_historical_paths(context: _Context) -> Iterator[Result]:
@@ -274,6 +292,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
     ("scenes load", check_scenes_load),
     ("scene lint", check_scenes_lint),
     ("plans lint", check_plans_lint),
+    ("reference data", check_reference),
     ("historical paths", check_historical_paths),
     ("save and restore", check_save_round_trip),
     ("screens", check_screens),
