@@ -132,6 +132,20 @@ def test_a_scene_file_that_is_not_yaml_fails_through_the_command_line(
     assert any(victim.name in line for line in failures), finished.stdout + finished.stderr
 
 
+def test_an_unproven_quote_in_the_reference_data_fails(
+    shipped_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    people = shipped_copy / "reference" / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    quoted = next(line for line in text.splitlines() if "quote:" in line)
+    people.write_text(text.replace(quoted, quoted.replace("quote:", "quote: Nobody ever wrote"), 1))
+
+    code, lines = _run(capsys)
+
+    assert code != 0
+    assert any(line.startswith("FAIL reference data") for line in lines), lines
+
+
 def test_a_missing_part_is_a_failure_not_a_skip(
     shipped_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
