@@ -1,0 +1,37 @@
+"""The classroom tools stand without pygame; only the projector screen needs the desktop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.classroom.conftest import REPO
+
+
+def test_everything_but_the_projector_imports_without_pygame() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['pygame'] = None\n"
+        "sys.modules['pygame_gui'] = None\n"
+        "import game.classroom.plans, game.classroom.records, game.classroom.session_log\n"
+        "import game.classroom.facilitator, game.classroom.facilitator_view\n"
+        "import game.classroom.terminal_facilitator, game.classroom.debrief\n"
+        "import game.classroom.report, game.classroom.sample\n"
+        "import game.classroom.facilitate_command, game.classroom.debrief_command\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_command_modules_import_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "import game.classroom.facilitate_command, game.classroom.debrief_command\n"
+        "heavy = {'pygame', 'jinja2', 'transitions', 'yaml', 'game.engine'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
