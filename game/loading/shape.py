@@ -77,7 +77,7 @@ def text_of(
         return ""
     assert isinstance(node, YScalar)
     text = node.raw
-    if not allow_empty and not text.strip():
+    if not allow_empty and (not text or text.isspace()):  # isspace: no copy of long texts
         diagnostics.add("CN206", node.where, what=f"'{key}'")
     return text
 
