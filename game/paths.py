@@ -1,8 +1,10 @@
 """Where the game's files are: shipped data (scenes, seeds, assets, plans) and user data.
 
 Shipped data is found beside the package when running from a checkout, and
-under PyInstaller's `sys._MEIPASS` when frozen. User data (saves, settings,
-records, session logs) lives in the platform's user data directory.
+under PyInstaller's `sys._MEIPASS` when frozen; the package's own data (the
+debrief templates) inside the package folder, wherever that is. User data
+(saves, settings, records, session logs) lives in the platform's user data
+directory.
 Everything that opens a shipped or user file asks this module where it is.
 """
 
@@ -46,6 +48,21 @@ def plans_dir() -> Path:
 
 def reference_dir() -> Path:
     return resource_root() / "reference"
+
+
+def package_data_dir() -> Path:
+    """The game package's own folder, which holds its package data (templates, schema).
+
+    From a checkout this is game/; frozen, PyInstaller puts the package data at
+    `sys._MEIPASS/game/` (build/cover-names.spec collects it), which is where
+    this module's own `__file__` points too.
+    """
+    return Path(__file__).resolve().parent
+
+
+def templates_dir() -> Path:
+    """The debrief report's Jinja2 templates."""
+    return package_data_dir() / "classroom" / "templates"
 
 
 def user_data_dir() -> Path:

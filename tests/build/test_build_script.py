@@ -167,3 +167,7 @@ def test_the_launcher_reports_the_first_interactive_frame_and_quits(tmp_path: Pa
     )
     assert finished.returncode == 0, finished.stderr
     assert "cover-names: first interactive frame" in finished.stdout.splitlines()
+
+
+def test_the_package_data_is_found_through_paths() -> None:
+    assert (paths.templates_dir() / "debrief.html.j2").is_file()
