@@ -291,9 +291,9 @@ def _as_utf8_bytes(data: bytes | str, filename: str, diagnostics: Diagnostics) -
         raw = bytes(data)
     if len(raw) > MAX_BYTES:
         diagnostics.add("CN102", start, size=len(raw), limit=MAX_BYTES,
-                        hint="split the scene into several files")
+                        hint="check this is the right file: hand-written ones are far smaller")
         return None
-    if isinstance(data, bytes):
+    if not isinstance(data, str):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -307,7 +307,7 @@ def _as_utf8_bytes(data: bytes | str, filename: str, diagnostics: Diagnostics) -
     else:
         text = data
     if not text.strip():
-        diagnostics.add("CN101", start, hint="a scene starts with 'id:' and 'title:'")
+        diagnostics.add("CN101", start, hint="write its keys, one per line, like 'title: ...'")
         return None
     return raw
 
