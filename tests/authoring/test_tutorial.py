@@ -1,4 +1,4 @@
-"""docs/authoring.md's tutorial, replayed: every file it has you write, every command it has you run.
+"""docs/authoring.md's tutorial, replayed: every file it has you write, every command it runs.
 
 Blocks are marked in the page with HTML comments an author never sees:
 `<!-- tutorial: file PATH -->` before a ```yaml block writes that file;
