@@ -108,3 +108,29 @@ def test_command_modules_import_nothing_heavy(command: str) -> None:
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_plans_are_linted_with_the_classroom_linter(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (REPO / "plans" / "exit_visa.yaml").read_text(encoding="utf-8")
+    (plans / "bad.yaml").write_text(text.replace("scene: exit_visa", "scene: exit_vsa"))
+    done = cover_names("lint", plans)
+    assert done.returncode == 1
+    assert "bad.yaml:14:12: error CN702: 'exit_vsa' is not a scene of this game" in done.stdout
+
+
+def test_progress_bar_draws_only_on_a_terminal() -> None:
+    import io
+
+    from game.authoring.test_command import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped, terminal = io.StringIO(), Terminal()
+    ProgressBar(piped)("exit_visa", 5_000, 10_000)
+    ProgressBar(terminal)("exit_visa", 5_000, 10_000)
+    assert piped.getvalue() == ""
+    assert "[###############---------------]   5,000/10,000" in terminal.getvalue()
