@@ -95,12 +95,17 @@ def _plan_detail(plan: Plan | None) -> str:
     return f"{count} scene{'s' if count != 1 else ''} · the record {reveal}{minutes}"
 
 
-def run_facilitator_window(plan: Plan, story: Story, log_dir: Path | None = None) -> int:
-    """`cover-names facilitate PLAN`: the window opens straight on the projector screen."""
+def run_facilitator_window(
+    plan: Plan | None, story: Story, log_dir: Path | None = None
+) -> int:
+    """`cover-names facilitate [PLAN]`: the projector screen, or the plan chooser without a plan."""
     from game.desktop.app import build_app
 
     app = build_app(story)
-    app.push(FacilitatorScreen(app, start_session(plan, story, log_dir)))
+    if plan is None:
+        app.push(PlanChooserScreen(app, log_dir))
+    else:
+        app.push(FacilitatorScreen(app, start_session(plan, story, log_dir)))
     return app.run()
 
 

@@ -75,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"The projector screen is unavailable ({error}); using the terminal.",
                       file=sys.stderr)
             else:
-                return int(window.run_facilitator_window(plan, story, log_dir=args.log_dir))
+                # Without a plan named, the window asks which one (the terminal runs them all).
+                chosen = plan if args.plan else None
+                return int(window.run_facilitator_window(chosen, story, log_dir=args.log_dir))
         else:
             print("No display found: facilitating in the terminal.", file=sys.stderr)
     return run_in_terminal(plan, story, args.log_dir)
