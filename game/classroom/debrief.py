@@ -105,6 +105,7 @@ class SessionStats:
     scenes: list[str]
     truncated: bool
     ended: bool
+    stale: bool = False  # played on another version of a scene: counted where nodes still exist
 
 
 @dataclass
@@ -319,8 +320,13 @@ def _count_log(log: ReadLog, scenes: dict[str, SceneStats], name: str) -> Sessio
     raw_plan = log.header.get("plan")
     plan: dict[str, object] = raw_plan if isinstance(raw_plan, dict) else {}
     raw_scenes = log.header.get("scenes")
-    scene_ids = [str(s.get("id", "")) for s in raw_scenes if isinstance(s, dict)] \
-        if isinstance(raw_scenes, list) else []
+    logged = [s for s in raw_scenes if isinstance(s, dict)] if isinstance(raw_scenes, list) else []
+    scene_ids = [str(s.get("id", "")) for s in logged]
+    stale = any(
+        str(s.get("id", "")) in scenes
+        and s.get("content_hash") != scenes[str(s.get("id", ""))].scene.content_hash
+        for s in logged
+    )
     return SessionStats(
         file=name,
         plan_title=str(plan.get("title", "")),
@@ -329,6 +335,7 @@ def _count_log(log: ReadLog, scenes: dict[str, SceneStats], name: str) -> Sessio
         scenes=scene_ids,
         truncated=log.truncated,
         ended=log.ended,
+        stale=stale,
     )
 
 

@@ -162,7 +162,9 @@ def render_csv(debrief: Debrief) -> str:
         writer.writerow({
             "section": "session", "scene_id": " ".join(session.scenes), "file": session.file,
             "decisions": session.decisions, "text": session.plan_title,
-            "note": "" if session.ended else "the session log stops early",
+            "note": "; ".join(note for note, show in (
+                ("the session log stops early", not session.ended),
+                ("played on another version of a scene", session.stale)) if show),
         })
     for item in debrief.skipped:
         writer.writerow({"section": "skipped", "file": item.file, "note": item.reason})

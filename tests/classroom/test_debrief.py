@@ -137,3 +137,30 @@ def test_missing_inputs_are_reported_not_fatal(
     out = tmp_path / "r.html"
     assert main(["debrief", str(folder), str(tmp_path / "nowhere"), "-o", str(out)]) == 0
     assert "nowhere: no such file or folder" in capsys.readouterr().err
+
+
+def test_a_session_log_from_another_scene_version_still_counts(
+    tmp_path: Path, shipped_story: Story
+) -> None:
+    from game.classroom.debrief import gather
+    from game.classroom.report import render_csv
+
+    scene = shipped_story.ordered[0]
+    node = scene.decision_points[0]
+    choice = node.choices[0].id
+    lines = [
+        {"event": "session_started", "seq": 1, "format": "cover-names/session-log",
+         "version": 1, "plan": {"title": "Last year"},
+         "scenes": [{"id": scene.id, "content_hash": "0" * 64}]},
+        {"event": "decided", "seq": 2, "scene": scene.id, "node": node.id, "choice": choice,
+         "tally": {choice: 5, "no_longer_there": 3}},
+        {"event": "decided", "seq": 3, "scene": scene.id, "node": "removed", "choice": "x"},
+    ]
+    (tmp_path / "old.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    debrief = gather([tmp_path], shipped_story)
+    (session,) = debrief.sessions
+    assert session.stale and not session.ended and session.decisions == 1
+    decision = next(d for d in debrief.decisions if d.node_id == node.id)
+    option = next(o for o in decision.options if o.choice_id == choice)
+    assert (option.votes, option.picks) == (5, 1)
+    assert "played on another version of a scene" in render_csv(debrief)
