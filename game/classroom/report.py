@@ -12,11 +12,10 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
-from game import __version__
+from game import __version__, paths
 from game.classroom.debrief import Debrief, DecisionStats, OptionStats
 
 #: Verdicts as words, colours and icons together, never colour alone.
@@ -104,8 +103,8 @@ def _where(decision: DecisionStats) -> str:
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        # A folder beside this file, not PackageLoader: it also works frozen (PyInstaller).
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+        # A folder, not PackageLoader: paths knows where it is, frozen (PyInstaller) or not.
+        loader=jinja2.FileSystemLoader(paths.templates_dir()),
         autoescape=True,  # every template here is HTML; names are never markup
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
