@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from game.model import Scene
     from game.sources import SourceLibrary
 
-#: Walkthrough files may sit beside scenes; they are not scenes.
-WALKTHROUGH_SUFFIX = ".walkthrough.yaml"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -62,6 +59,7 @@ def lint_paths(paths: list[Path], seeds_dir: Path | None = None) -> tuple[list[D
     from game.authoring.lint import lint_scene
     from game.diagnostics import Diagnostics
     from game.loading import find_scene_files, load_scenes
+    from game.loading.files import WALKTHROUGH_SUFFIX
     from game.sources import load_library
 
     diagnostics = Diagnostics()

@@ -20,8 +20,6 @@ from game.engine.machine import CONTINUE
 from game.engine.playthrough import Step
 from game.model import Scene, Value, VarType
 
-WALKTHROUGH_SUFFIX = ".walkthrough.yaml"
-
 
 @dataclass(frozen=True)
 class ReloadResult:
@@ -43,7 +41,7 @@ def _scene_files(story: Story, scene_paths: Iterable[Path] | None) -> list[Path]
         scene_paths = sorted(folders) or [paths.scenes_dir()]
     from game.loading import find_scene_files
 
-    return [p for p in find_scene_files(scene_paths) if not p.name.endswith(WALKTHROUGH_SUFFIX)]
+    return find_scene_files(scene_paths)
 
 
 def _seeds_dir(story: Story) -> Path:

@@ -98,9 +98,9 @@ def coverage_report(coverage: Coverage, mode: str) -> list[str]:
 
 def _split(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """Scene files, and walkthrough files, named by PATHS (walkthroughs beside scenes too)."""
-    from game.authoring.lint_command import WALKTHROUGH_SUFFIX
     from game.authoring.walkthrough import find_walkthroughs
     from game.loading import find_scene_files
+    from game.loading.files import WALKTHROUGH_SUFFIX
 
     scene_like = [p for p in paths if p.name != "walkthroughs" and p.parent.name != "walkthroughs"
                   and not p.name.endswith(WALKTHROUGH_SUFFIX)]

@@ -37,8 +37,10 @@ from pathlib import Path
 from game.diagnostics import CODES, Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading import YList, YMap, YNode, YScalar, read_yaml
+from game.loading.files import WALKTHROUGH_SUFFIX
 
-SUFFIX = ".walkthrough.yaml"
+#: The loader skips these when it reads a folder of scenes.
+SUFFIX = WALKTHROUGH_SUFFIX
 TOP_KEYS = ("format", "scene", "title", "steps")
 STEP_KEYS = ("choose", "expect")
 EXPECT_KEYS = ("node", "text", "speaker", "verdict", "note", "variables", "options",

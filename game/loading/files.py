@@ -28,6 +28,8 @@ from game.model import Scene
 from game.sources.library import SourceLibrary
 
 SCENE_SUFFIX = ".yaml"
+#: A scripted playthrough may sit beside its scene (game/authoring/walkthrough.py): not a scene.
+WALKTHROUGH_SUFFIX = ".walkthrough.yaml"
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,14 @@ def load_scene(path: Path, library: SourceLibrary) -> LoadResult:
 
 
 def find_scene_files(paths: Iterable[Path]) -> list[Path]:
-    """The scene files named by `paths`: a directory gives its *.yaml (sorted, not recursive),
-    a file (or a path that does not exist, so loading reports it) gives itself."""
+    """The scene files named by `paths`: a directory gives its *.yaml (sorted, not recursive)
+    except walkthroughs, a file (or a path that does not exist, so loading reports it) itself."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix == SCENE_SUFFIX and not p.is_dir()))
+                                if p.suffix == SCENE_SUFFIX and not p.is_dir()
+                                and not p.name.endswith(WALKTHROUGH_SUFFIX)))
         else:
             found.append(path)
     return found

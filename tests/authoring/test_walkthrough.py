@@ -94,3 +94,19 @@ def test_an_unknown_scene_suggests_one(demo: Story, tmp_path: Path) -> None:
     assert walkthrough is not None
     (found,) = run_walkthrough(walkthrough, demo)
     assert found.code == "CN620" and found.hint == "did you mean 'demo_call'?"
+
+
+def test_a_walkthrough_beside_its_scene_is_not_read_as_a_scene(tmp_path: Path) -> None:
+    import shutil
+
+    from game.authoring.walkthrough import find_walkthroughs
+
+    shutil.copy(DEMO, tmp_path / "demo_call.yaml")
+    beside = tmp_path / "demo_call.walkthrough.yaml"
+    beside.write_text("scene: demo_call\nsteps: [steel_yourself, continue]\n")
+    story = load_story(tmp_path)
+    assert story.diagnostics == () and list(story.scenes) == ["demo_call"]
+    assert find_walkthroughs([tmp_path]) == [beside]
+    walkthrough, problems = read_walkthrough(beside)
+    assert walkthrough is not None and problems == []
+    assert run_walkthrough(walkthrough, story) == []
