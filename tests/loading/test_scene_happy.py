@@ -92,3 +92,11 @@ def test_load_scene_and_load_scenes_from_disk(tmp_path: Path, library: SourceLib
 def test_the_repository_scenes_load(repo_root: Path, library: SourceLibrary) -> None:
     loaded = load_scenes([repo_root / "scenes"], library)
     assert not loaded.has_errors, [str(d) for d in loaded.diagnostics]
+
+
+def test_windows_line_endings_and_a_byte_order_mark(library: SourceLibrary) -> None:
+    data = b"\xef\xbb\xbf" + VALID_SCENE.replace("\n", "\r\n").replace(
+        "next: last", "next: lst").encode("utf-8")
+    result = load_scene_text(data, "f.yaml", library)
+    assert [(d.code, d.where.line, d.where.column) for d in result.diagnostics] == [
+        ("CN301", line_of(VALID_SCENE, "next: last"), 11)]
