@@ -126,7 +126,7 @@ def _read_choices(node_id: str, body: YMap, context: SceneContext) -> tuple[Choi
         choice = _read_choice(item, context)
         if choice is None:
             continue
-        if choice.id in seen:
+        if choice.id and choice.id in seen:
             id_node = item.items.get("id") if isinstance(item, YMap) else None
             diagnostics.add("CN303", id_node.where if id_node else item.where,
                             id=choice.id, node=node_id, hint="give each choice its own id")
