@@ -86,7 +86,7 @@ def _find_scene(name: str, seeds: Path | None) -> tuple[Any, list[Diagnostic]]:
     return scene, found
 
 
-def run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> int:
     from game.authoring.report import exit_code, print_diagnostics
     from game.engine.diagram import draw
 
@@ -111,3 +111,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return exit_code(diagnostics)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command; an unexpected failure is printed as a diagnostic, never a traceback."""
+    from game.authoring.report import crash, print_diagnostics
+
+    try:
+        return _run(args)
+    except Exception as error:
+        print_diagnostics([crash("graph", "cover-names graph", error)], sys.stderr)
+        return 1

@@ -49,6 +49,15 @@ def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None
         print(text, file=stream)
 
 
+def crash(command: str, where: str, error: BaseException) -> Diagnostic:
+    """A command's unexpected failure, as a diagnostic (CN614) instead of a traceback."""
+    from game.diagnostics import Diagnostics, Location
+
+    return Diagnostics().add("CN614", Location(where), check=command,
+                             error=f"{type(error).__name__}: {error}",
+                             hint="please report this with the files that caused it")
+
+
 def exit_code(diagnostics: Sequence[Diagnostic], strict: bool = False) -> int:
     """1 when there are errors (or, with --strict, warnings); else 0."""
     errors, warnings = counts(diagnostics)

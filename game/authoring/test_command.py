@@ -147,7 +147,7 @@ def _with_shipped(story: Story, seeds: Path | None) -> Story:
     return Story(story.library, {**story.scenes, **extra}) if extra else story
 
 
-def run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> int:
     from game import paths as game_paths
     from game.authoring.playtest import exhaustive_playthroughs
     from game.authoring.playtest_pool import default_jobs, random_many
@@ -194,3 +194,14 @@ def run(args: argparse.Namespace) -> int:
     print(f"test: {plural(len(story.scenes), 'scene')} in {time.perf_counter() - started:.1f} s: "
           f"{plural(errors, 'error')}, {plural(warnings, 'warning')}", file=sys.stderr)
     return exit_code(problems)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command; an unexpected failure is printed as a diagnostic, never a traceback."""
+    from game.authoring.report import crash, print_diagnostics
+
+    try:
+        return _run(args)
+    except Exception as error:
+        print_diagnostics([crash("test", "cover-names test", error)], sys.stderr)
+        return 1

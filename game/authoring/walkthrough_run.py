@@ -186,7 +186,13 @@ def run_walkthrough(
             for step in walkthrough.steps:
                 outcome: Outcome | None = None
                 if step.choose is not None:
-                    result = _choose(step, player)
+                    try:
+                        result = _choose(step, player)
+                    except Exception as error:  # an engine failure is a finding, not a crash
+                        return [diagnostic(
+                            "CN630", step.where, node=player.playthrough.node,
+                            steps=len(player.playthrough.history),
+                            error=f"{type(error).__name__}: {error}")]
                     if isinstance(result, Diagnostic):
                         return [result]
                     outcome = result
@@ -195,7 +201,13 @@ def run_walkthrough(
                 if failures:
                     return failures
                 if reload_after == step.number:
-                    player = _save_and_reload(player, story, directory)
+                    try:
+                        player = _save_and_reload(player, story, directory)
+                    except Exception as error:
+                        return [diagnostic(
+                            "CN630", step.where, node=player.playthrough.node,
+                            steps=len(player.playthrough.history),
+                            error=f"saving and reloading failed: {type(error).__name__}: {error}")]
         finally:
             player.close()
     return []

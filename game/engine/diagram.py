@@ -15,6 +15,7 @@ and steps numbered).
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -142,7 +143,13 @@ def draw(
     graph.reset_styling()
     for node_id, style in styles.items():
         graph.set_node_style(node_id, style)
-    return str(model.get_graph().source) + "\n"
+    text = str(model.get_graph().source)
+    # transitions writes the title as bare front matter; Mermaid reads front matter as YAML.
+    bare = f"---\n{scene.title}\n---\n"
+    if text.startswith(bare):
+        title = json.dumps(scene.title, ensure_ascii=False)
+        text = f"---\ntitle: {title}\n---\n" + text[len(bare):]
+    return text + "\n"
 
 
 def _quote(text: str) -> str:

@@ -21,7 +21,7 @@ def demo() -> Story:
 
 def test_mermaid_marks_start_endings_and_verdicts(demo: Story) -> None:
     text = draw(demo.scenes["demo_call"])
-    assert "stateDiagram-v2" in text
+    assert text.startswith('---\ntitle: "The Telephone Call (demo)"\n---\nstateDiagram-v2')
     assert 'state "waiting [start, decision]" as waiting' in text
     assert "Class passports s_ending_historical" in text
     assert "Class no_papers s_ending_counterfactual" in text
