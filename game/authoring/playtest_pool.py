@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,7 +57,9 @@ def random_many(
     results = {scene_id: Coverage(story.scenes[scene_id]) for scene_id in story.scenes}
     tasks = [(scene_id, size, seed, chunk) for scene_id in story.scenes
              for chunk, size in enumerate(chunk_sizes(runs))]
-    if jobs <= 1 or runs * len(story.scenes) < PARALLEL_FROM or len(tasks) < 2:
+    # A frozen build would start its own executable for each worker: stay in one process.
+    frozen = bool(getattr(sys, "frozen", False))
+    if jobs <= 1 or frozen or runs * len(story.scenes) < PARALLEL_FROM or len(tasks) < 2:
         for scene_id, size, task_seed, chunk in tasks:
             before = results[scene_id].runs
 
