@@ -18,6 +18,7 @@ from game.model import Citation
 from game.sources.library import MIN_QUOTE_LENGTH, SourceLibrary, Span, normalise
 
 CITATION_KEYS = ("source", "quote", "account")
+_CITATION_KEY_SET = frozenset(CITATION_KEYS)
 
 #: A quote's normalised length, and its span in the source (None on a miss, with a hint
 #: naming the closest passage). Unknown sources never reach the cache.
@@ -81,7 +82,7 @@ def read_citation(
         wrong_type("cite", item, "a mapping with 'source' and 'quote'", diagnostics)
         return None
     assert isinstance(item, YMap)
-    check_keys(item, ("source", "quote"), CITATION_KEYS, "a citation", diagnostics)
+    check_keys(item, ("source", "quote"), _CITATION_KEY_SET, "a citation", diagnostics)
     source_node = item.items.get("source")
     quote_node = item.items.get("quote")
     account_node = item.items.get("account")

@@ -47,6 +47,9 @@ CHOICE_REQUIRED = ("id", "text", "goto", "record")
 CHOICE_KEYS = ("id", "text", "goto", "if", "locked", "set", "record")
 RECORD_KEYS = ("verdict", "note", "cite")
 EPILOGUE_KEYS = ("text", "cite")
+# The same as sets, for check_keys' fast test.
+_NODE_KEY_SET, _CHOICE_KEY_SET, _RECORD_KEY_SET, _EPILOGUE_KEY_SET = (
+    frozenset(keys) for keys in (NODE_KEYS, CHOICE_KEYS, RECORD_KEYS, EPILOGUE_KEYS))
 VERDICTS = tuple(verdict.value for verdict in Verdict)
 ENDINGS = tuple(kind.value for kind in EndingKind)
 
@@ -72,7 +75,7 @@ def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) ->
         return None
     assert isinstance(body, YMap)
     label = f"node '{node_id}'"
-    check_keys(body, ("text",), NODE_KEYS, label, diagnostics)
+    check_keys(body, ("text",), _NODE_KEY_SET, label, diagnostics)
     ways = [way for way in ("choices", "next", "ending") if way in body.items]
     if len(ways) > 1:
         diagnostics.add("CN208", body.key_where(ways[1]),
@@ -144,7 +147,7 @@ def _read_choice(item: YNode, context: SceneContext) -> Choice | None:
     assert isinstance(item, YMap)
     choice_id = id_of(item, "id", diagnostics)
     label = f"choice '{choice_id}'" if choice_id else "a choice"
-    check_keys(item, CHOICE_REQUIRED, CHOICE_KEYS, label, diagnostics)
+    check_keys(item, CHOICE_REQUIRED, _CHOICE_KEY_SET, label, diagnostics)
     goto = id_of(item, "goto", diagnostics)
     goto_node = item.items.get("goto")
     if goto and isinstance(goto_node, YScalar):
@@ -199,7 +202,7 @@ def _read_record(node: YNode, context: SceneContext) -> Record | None:
         wrong_type("record", node, "a mapping with 'verdict', 'note' and 'cite'", diagnostics)
         return None
     assert isinstance(node, YMap)
-    check_keys(node, RECORD_KEYS, RECORD_KEYS, "a record", diagnostics)
+    check_keys(node, RECORD_KEYS, _RECORD_KEY_SET, "a record", diagnostics)
     verdict_text = enum_of(node, "verdict", VERDICTS, "verdict", diagnostics)
     citations = read_citations(node.items.get("cite"), "cite", context.library, diagnostics)
     note = text_of(node, "note", diagnostics)
@@ -220,16 +223,16 @@ def _check_record_evidence(
     Counts the citations as written, proven or not: an unproven quote is
     already reported on its own.
     """
-    where = node.key_where("cite")
     citations = cite.items
     if verdict is Verdict.DISPUTED:
         accounts = [c for c in citations if isinstance(c, YMap) and "account" in c.items]
         if len(citations) < 2 or len(accounts) < len(citations):
-            diagnostics.add("CN209", where, verdict=verdict.value,
+            diagnostics.add("CN209", node.key_where("cite"), verdict=verdict.value,
                             needed="at least two citations, each with an 'account'",
                             hint="quote each side and label it, e.g. account: Massing's memoir")
     elif verdict is not Verdict.UNRECORDED and not citations:
-        diagnostics.add("CN209", where, verdict=verdict.value, needed="at least one citation",
+        diagnostics.add("CN209", node.key_where("cite"), verdict=verdict.value,
+                        needed="at least one citation",
                         hint="quote the source, or use 'verdict: unrecorded' for invention")
 
 
@@ -242,7 +245,7 @@ def _read_ending(body: YMap, context: SceneContext) -> Ending | None:
     text = ""
     citations: tuple[Citation, ...] = ()
     if epilogue is not None:
-        check_keys(epilogue, ("text",), EPILOGUE_KEYS, "an epilogue", diagnostics)
+        check_keys(epilogue, ("text",), _EPILOGUE_KEY_SET, "an epilogue", diagnostics)
         text = text_of(epilogue, "text", diagnostics)
         citations = read_citations(epilogue.items.get("cite"), "cite", context.library,
                                    diagnostics)
