@@ -72,6 +72,53 @@ class StateSpace:
         return [state for state in self.moves if state not in can_finish]
 
 
+    def loops(self, among: list[State]) -> list[list[State]]:
+        """The cycles (strongly connected groups of two or more states, or a state that
+        leads to itself) formed by the moves between `among`, each in search order."""
+        inside = set(among)
+        forward = {state: [after for _o, after in self.moves.get(state, ()) if after in inside]
+                   for state in among}
+        backward: dict[State, list[State]] = {state: [] for state in among}
+        for state, targets in forward.items():
+            for after in targets:
+                backward[after].append(state)
+        finished: list[State] = []
+        seen: set[State] = set()
+        for root in among:  # first pass: finishing order, iteratively
+            if root in seen:
+                continue
+            seen.add(root)
+            stack = [(root, iter(forward[root]))]
+            while stack:
+                state, pending = stack[-1]
+                for after in pending:
+                    if after not in seen:
+                        seen.add(after)
+                        stack.append((after, iter(forward[after])))
+                        break
+                else:
+                    stack.pop()
+                    finished.append(state)
+        order = {state: index for index, state in enumerate(among)}
+        groups: list[list[State]] = []
+        assigned: set[State] = set()
+        for root in reversed(finished):  # second pass, on the reversed moves
+            if root in assigned:
+                continue
+            group, queue = [], [root]
+            assigned.add(root)
+            while queue:
+                state = queue.pop()
+                group.append(state)
+                for before in backward[state]:
+                    if before not in assigned:
+                        assigned.add(before)
+                        queue.append(before)
+            if len(group) > 1 or root in forward[root]:
+                groups.append(sorted(group, key=order.__getitem__))
+        return sorted(groups, key=lambda group: order[group[0]])
+
+
 def _show(value: Value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"

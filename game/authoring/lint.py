@@ -133,18 +133,21 @@ def check_dead_ends(context: LintContext) -> Iterator[Diagnostic]:
 
 
 def check_endless(context: LintContext) -> Iterator[Diagnostic]:
-    """CN603: reachable states from which no ending can be reached (loops with no way out)."""
+    """CN603: a loop of reachable states with no way out to an ending, once per loop."""
     space = context.space
     if not space.complete:
         return
-    reported: set[str] = set()
-    for state in space.trapped():
-        node = context.scene.nodes[state[0]]
-        if node.id in reported or not space.moves[state]:
-            continue  # states with no move at all are CN602's
-        reported.add(node.id)
+    reported: set[frozenset[str]] = set()
+    for loop in space.loops(space.trapped()):
+        names = list(dict.fromkeys(state[0] for state in loop))
+        if frozenset(names) in reported:
+            continue  # the same passages, with other variable values
+        reported.add(frozenset(names))
+        node = context.scene.nodes[names[0]]
         yield issue("CN603", node.where, node=node.id,
-                    hint=f"when {space.describe(state)}; give the loop a way out to an ending")
+                    hint=f"the loop {' → '.join([*names, names[0]])}, when "
+                         f"{space.describe(loop[0])}, has no way out; add a choice that leads "
+                         "towards an ending")
 
 
 def check_never_unlocked(context: LintContext) -> Iterator[Diagnostic]:
