@@ -104,7 +104,8 @@ _TABLE: tuple[Code, ...] = (
          "vars: {trust: 0} and no condition mentions trust"),
     Code("CN606", W, "the variable '{name}' is read but never changed by any 'set'",
          "if: \"warned\" when no choice sets warned"),
-    Code("CN607", W, "the ending '{node}' has no epilogue", "ending: historical with no 'epilogue'"),
+    Code("CN607", W, "the ending '{node}' has no epilogue",
+         "ending: historical with no 'epilogue'"),
     Code("CN608", E, "the option '{choice}' at '{node}' has no record",
          "a choice without 'record:'"),
     Code("CN609", W, "the decision at '{node}' has no discussion prompt",
@@ -154,6 +155,15 @@ _TABLE: tuple[Code, ...] = (
          "minutes: -5"),
     Code("CN708", W, "the plan adds up to {total} minutes, longer than {limit}",
          "three scenes at 40 minutes each"),
+    # -- CN72x: reference data (game/reference/loader.py) -----------------------------
+    Code("CN720", E, "the reference format {found} is newer than this game reads ({supported})",
+         "'format: 9' in reference/people.yaml"),
+    Code("CN721", E, "the id '{id}' is already used (first at line {first_line})",
+         "two people with 'id: bazarov'"),
+    Code("CN722", E, "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+         "date: September 1937"),
+    Code("CN723", W, "the event '{id}' ({date}) is earlier than the event before it ({previous})",
+         "1937-05 listed after 1938"),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}
