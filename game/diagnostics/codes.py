@@ -155,15 +155,6 @@ _TABLE: tuple[Code, ...] = (
          "minutes: -5"),
     Code("CN708", W, "the plan adds up to {total} minutes, longer than {limit}",
          "three scenes at 40 minutes each"),
-    # -- CN72x: reference data (game/reference/loader.py) -----------------------------
-    Code("CN720", E, "the reference format {found} is newer than this game reads ({supported})",
-         "'format: 9' in reference/people.yaml"),
-    Code("CN721", E, "the id '{id}' is already used (first at line {first_line})",
-         "two people with 'id: bazarov'"),
-    Code("CN722", E, "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-         "date: September 1937"),
-    Code("CN723", W, "the event '{id}' ({date}) is earlier than the event before it ({previous})",
-         "1937-05 listed after 1938"),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}
