@@ -11,9 +11,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.diagnostics import Diagnostic, Diagnostics, Location
+
+if TYPE_CHECKING:
+    from game.model import Scene
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,11 +49,14 @@ def read_path(
     if not isinstance(body, dict):
         return problem("it holds no playthrough")
     found_scene = body.get("scene", body.get("scene_id"))
+    if isinstance(found_scene, dict):  # a student record: {"id": …, "title": …}
+        found_scene = found_scene.get("id")
     if found_scene is not None and str(found_scene) != scene_id:
         return problem(f"it is a playthrough of '{found_scene}', not of '{scene_id}'")
-    history = body.get("history", body.get("steps"))
+    # A save keeps every step ('history'); a student record only the choices ('choices').
+    history = body.get("history", body.get("choices", body.get("steps")))
     if not isinstance(history, list):
-        return problem("it has no 'history' of choices")
+        return problem("it has no 'history' or 'choices'")
     steps: list[tuple[str, str]] = []
     for entry in history:
         if not isinstance(entry, dict):
@@ -61,7 +67,31 @@ def read_path(
             return problem("a step of its history names no node or choice")
         steps.append((str(node), str(option)))
     end = body.get("node")
+    ending = body.get("ending")
+    if end is None and isinstance(ending, dict):
+        end = ending.get("node")
     return steps, str(end) if end is not None else None, None
+
+
+def fill_continues(
+    scene: Scene, steps: list[tuple[str, str]], end: str | None
+) -> list[tuple[str, str]]:
+    """Put back the 'continue' steps a student record leaves out, by following `next:`."""
+    filled: list[tuple[str, str]] = []
+    targets = [node for node, _option in steps[1:]] + ([end] if end else [])
+    for (node_id, option), target in zip(steps, [*targets, None], strict=False):
+        filled.append((node_id, option))
+        node = scene.nodes.get(node_id)
+        choice = next((c for c in node.choices if c.id == option), None) if node else None
+        here = choice.goto if choice is not None else None
+        guard = 0
+        while here and here != target and guard < len(scene.nodes):
+            passage = scene.nodes.get(here)
+            if passage is None or not passage.next:
+                break
+            filled.append((here, "continue"))
+            here, guard = passage.next, guard + 1
+    return filled
 
 
 def _find_scene(name: str, seeds: Path | None) -> tuple[Any, list[Diagnostic]]:
@@ -99,6 +129,7 @@ def _run(args: argparse.Namespace) -> int:
     end = None
     if args.path is not None:
         steps, end, problem = read_path(args.path, scene.id)
+        steps = fill_continues(scene, steps, end)
         if problem is not None:
             diagnostics.append(problem)
             print_diagnostics(diagnostics, sys.stderr)

@@ -56,6 +56,23 @@ def test_a_saved_playthrough_is_drawn_over_the_scene(demo: Story, tmp_path: Path
     assert 'label="continue step 2", color="#0d47a1", penwidth="3"' in dot
 
 
+def test_a_student_record_is_drawn_with_its_continues_put_back(demo: Story,
+                                                               tmp_path: Path) -> None:
+    from game.authoring.graph_command import fill_continues
+    from game.classroom.records import write_record
+
+    player = demo.new_player("demo_call")
+    for option in ("steel_yourself", "continue", "name_witnesses"):
+        player.choose(option)
+    record = write_record(player, tmp_path, "Ada")
+    player.close()
+    steps, end, problem = read_path(record, "demo_call")
+    assert problem is None and end == "passports"
+    assert steps == [("waiting", "steel_yourself"), ("the_call", "name_witnesses")]
+    assert fill_continues(demo.scenes["demo_call"], steps, end) == [
+        ("waiting", "steel_yourself"), ("the_fields", "continue"), ("the_call", "name_witnesses")]
+
+
 def test_a_path_of_another_scene_is_refused(demo: Story, tmp_path: Path) -> None:
     file = tmp_path / "other.json"
     file.write_text('{"playthrough": {"scene": "exit_visa", "history": []}}')
