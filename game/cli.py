@@ -63,15 +63,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command is None and not any(word in {"-h", "--help", "--version"} for word in argv):
             if "--self-check" in argv:
-                return int(importlib.import_module("game.self_check").run(
-                    build_parser().parse_args(argv)))
+                return int(
+                    importlib.import_module("game.self_check").run(build_parser().parse_args(argv))
+                )
             # Plain `cover-names` plays: the window when there is a display.
             argv, command = ["play", *argv], "play"
         try:
             parser = build_parser(command)
         except ImportError as error:
-            print(f"cover-names {command} is not available in this build ({error})",
-                  file=sys.stderr)
+            print(
+                f"cover-names {command} is not available in this build ({error})", file=sys.stderr
+            )
             return 2
         args = parser.parse_args(argv)
         return int(importlib.import_module(args._module).run(args))

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game import __version__, paths
-from game.engine import Player, Playthrough
+from game.engine import Player
 from game.engine.playthrough import now_iso
 from game.saves import atomic_write_text
 
@@ -31,7 +30,6 @@ MAX_RECORD_BYTES = 512_000
 MAX_NAME_LENGTH = 80
 
 # A fixed namespace, so the same playthrough always gets the same derived id.
-_NAMESPACE = uuid.UUID("4f1c1d52-6f0b-4b7e-9a55-0c0de5a1e5e5")
 
 
 @dataclass(frozen=True)
@@ -62,22 +60,6 @@ class StudentRecord:
     finished_at: str
 
 
-def playthrough_id(playthrough: Playthrough) -> str:
-    """A stable id for one playthrough, so that exporting it twice counts once.
-
-    The engine's Playthrough may carry its own id (`playthrough_id`); until it
-    does, the id is derived from what identifies a playthrough on one machine:
-    the scene, the second it started, and the machine's node id. A student who
-    exports, plays on and exports again keeps the same id; two laptops never
-    share one.
-    """
-    own = getattr(playthrough, "playthrough_id", "") or getattr(playthrough, "id", "")
-    if isinstance(own, str) and own:
-        return own
-    key = f"{playthrough.scene_id}|{playthrough.started_at}|{uuid.getnode():012x}"
-    return str(uuid.uuid5(_NAMESPACE, key))
-
-
 def clean_name(name: str) -> str:
     """A student's name as typed, trimmed to one short line."""
     return " ".join(name.split())[:MAX_NAME_LENGTH]
@@ -103,7 +85,7 @@ def build_record(player: Player, student_name: str = "") -> dict[str, Any]:
         "format": RECORD_FORMAT,
         "version": RECORD_VERSION,
         "game_version": __version__,
-        "playthrough_id": playthrough_id(player.playthrough),
+        "playthrough_id": player.playthrough.playthrough_id,
         "student_name": clean_name(student_name),
         "scene": {"id": scene.id, "title": scene.title, "content_hash": scene.content_hash},
         "started_at": player.playthrough.started_at,

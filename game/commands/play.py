@@ -1,4 +1,4 @@
-"""`cover-names play`: the desktop window, or the terminal player when asked or when no display exists."""
+"""`cover-names play`: the desktop window, or the terminal player when asked or with no display."""
 
 from __future__ import annotations
 
@@ -55,5 +55,7 @@ def run(args: argparse.Namespace) -> int:
     for diagnostic in story.diagnostics:
         print(f"warning: {diagnostic}", file=sys.stderr)
     if story.diagnostics:
-        print("(scenes with errors were left out; 'cover-names lint' explains each)", file=sys.stderr)
+        print(
+            "(scenes with errors were left out; 'cover-names lint' explains each)", file=sys.stderr
+        )
     return TerminalPlayer(story, reveal_at_end=args.reveal == "end").play(args.scene)

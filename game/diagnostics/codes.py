@@ -148,13 +148,23 @@ _TABLE: tuple[Code, ...] = (
          "prompts: {asking_petr: ...}"),
     Code("CN704", W, "'{node}' is not a decision point of '{scene}'; its prompts are never shown",
          "prompts for a passage that only continues"),
-    Code("CN705", W, "the scene '{scene}' is listed twice in the plan", "exit_visa, then exit_visa"),
+    Code("CN705", W, "the scene '{scene}' is listed twice in the plan",
+         "exit_visa, then exit_visa"),
     Code("CN706", E, "'{value}' is not a way to reveal the record; expected one of {allowed}",
          "reveal: later"),
     Code("CN707", E, "minutes must be a whole number from 0 to {limit}, not {found}",
          "minutes: -5"),
     Code("CN708", W, "the plan adds up to {total} minutes, longer than {limit}",
          "three scenes at 40 minutes each"),
+    # -- CN72x: reference data (game/reference/loader.py) -----------------------------
+    Code("CN720", E, "the reference format {found} is newer than this game reads ({supported})",
+         "'format: 9' in reference/people.yaml"),
+    Code("CN721", E, "the id '{id}' is already used (first at line {first_line})",
+         "two people with 'id: bazarov'"),
+    Code("CN722", E, "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+         "date: September 1937"),
+    Code("CN723", W, "the event '{id}' ({date}) is earlier than the event before it ({previous})",
+         "1937-05 listed after 1938"),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}

@@ -56,7 +56,11 @@ class SceneMachine:
         for node in scene.nodes.values():
             if node.next:
                 transitions.append(
-                    {"trigger": trigger_name(node.id, CONTINUE), "source": node.id, "dest": node.next}
+                    {
+                        "trigger": trigger_name(node.id, CONTINUE),
+                        "source": node.id,
+                        "dest": node.next,
+                    }
                 )
             for choice in node.choices:
                 spec: dict[str, Any] = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.engine.errors import ChoiceUnavailable, EngineError
 from game.engine.machine import CONTINUE, SceneMachine
-from game.engine.playthrough import Playthrough, Step, now_iso
+from game.engine.playthrough import Playthrough, Step, new_playthrough_id, now_iso
 from game.model import Choice, Citation, Ending, Node, Record, Scene, Value
 
 
@@ -155,13 +155,13 @@ class Player:
             try:
                 choice = node.choice(option_id)
             except KeyError:
-                raise ChoiceUnavailable(
-                    f"'{option_id}' is not an option at '{node.id}'"
-                ) from None
+                raise ChoiceUnavailable(f"'{option_id}' is not an option at '{node.id}'") from None
             text = choice.text
         before = dict(playthrough.variables)
         if not self._machine.fire(playthrough, node.id, option_id):
-            raise ChoiceUnavailable(f"'{option_id}' is locked: {choice.locked_reason if choice else ''}")
+            raise ChoiceUnavailable(
+                f"'{option_id}' is locked: {choice.locked_reason if choice else ''}"
+            )
         playthrough.history.append(Step(node.id, option_id, before, now_iso()))
         arrived = self.node
         return Outcome(
@@ -191,7 +191,9 @@ class Player:
                 choice = node.choice(step.choice_id)
                 choice_text, record = choice.text, choice.record
             views.append(
-                StepView(index, node.id, node.text, step.choice_id, choice_text, record, step.chosen_at)
+                StepView(
+                    index, node.id, node.text, step.choice_id, choice_text, record, step.chosen_at
+                )
             )
         return tuple(views)
 
@@ -207,7 +209,10 @@ class Player:
         return self.passage
 
     def restart(self) -> Passage:
+        """Start the scene again: a new playthrough, as far as records are concerned."""
         self.playthrough.variables = dict(self.scene.variables)
         self.playthrough.history.clear()
+        self.playthrough.started_at = now_iso()
+        self.playthrough.playthrough_id = new_playthrough_id()
         self._machine.move(self.playthrough, self.scene.start)
         return self.passage

@@ -7,10 +7,15 @@ they were before it, so any earlier choice can be rewound to exactly.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from game.model import Value
+
+
+def new_playthrough_id() -> str:
+    return str(uuid.uuid4())
 
 
 def now_iso() -> str:
@@ -36,6 +41,9 @@ class Playthrough:
     variables: dict[str, Value]
     history: list[Step] = field(default_factory=list)
     started_at: str = field(default_factory=now_iso)
+    #: Names this playthrough everywhere it is exported, so a record handed in
+    #: twice counts once. Kept through save and load; a restart makes a new one.
+    playthrough_id: str = field(default_factory=new_playthrough_id)
     #: Set by the state machine (its `model_attribute`); the current node id.
     node: str = ""
 
@@ -47,6 +55,7 @@ class Playthrough:
             "node": self.node,
             "variables": dict(self.variables),
             "started_at": self.started_at,
+            "playthrough_id": self.playthrough_id,
             "history": [
                 {
                     "node": step.node_id,

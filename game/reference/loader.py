@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.diagnostics import CODES, Diagnostics, Location
+from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading.citations import read_citations
 from game.loading.shape import check_keys, id_of, int_of, list_of, text_of, texts_of
@@ -43,24 +43,6 @@ _EVENT_KEYS = frozenset({"id", "date", "display", "text", "scenes", "cite"})
 
 #: Sortable dates: a year, a month or a day, as precise as the sources allow.
 _DATE = re.compile(r"^(1[89]\d\d|20\d\d)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-# Codes proposed for reference data (CN72x) are used once the diagnostics table
-# defines them; until then the nearest general code says the same thing.
-# game/diagnostics/codes.py and this table must change together.
-_DUPLICATE_ID = ("CN721", "CN108")
-_BAD_DATE = ("CN722", "CN203")
-_DATE_BACKWARDS = ("CN723", "CN203")
-_FORMAT_TOO_NEW = ("CN720", "CN207")
-
-
-def _add(
-    diagnostics: Diagnostics, codes: tuple[str, str], where: Location, hint: str = "",
-    **values: object,
-) -> None:
-    """Report with the preferred code when it exists, else with its fallback."""
-    preferred, fallback = codes
-    diagnostics.add(preferred if preferred in CODES else fallback, where, hint=hint, **values)
-
 
 @dataclass
 class _Context:
@@ -119,7 +101,7 @@ def _entries(path: Path, key: str, diagnostics: Diagnostics) -> list[YMap]:
                diagnostics)
     found = int_of(root, "format", diagnostics, default=REFERENCE_FORMAT)
     if found > REFERENCE_FORMAT:
-        _add(diagnostics, _FORMAT_TOO_NEW, root.key_where("format"),
+        diagnostics.add("CN720", root.key_where("format"),
              hint="update the game, or write 'format: 1'",
              found=found, supported=REFERENCE_FORMAT)
         return []
@@ -144,9 +126,9 @@ def _read_id(item: YMap, context: _Context) -> str:
     where = item.items["id"].where
     first = context.ids.get(entry_id)
     if first is not None:
-        _add(context.diagnostics, _DUPLICATE_ID, where,
+        context.diagnostics.add("CN721", where,
              hint="every entry needs an id of its own",
-             id=entry_id, key=entry_id, first_line=first.line)
+             id=entry_id, first_line=first.line)
         return ""
     context.ids[entry_id] = where
     return entry_id
@@ -226,10 +208,9 @@ def _read_event(item: YMap, context: _Context) -> Event | None:
     entry_id = _read_id(item, context)
     date = text_of(item, "date", diagnostics)
     if date and not _DATE.match(date):
-        _add(diagnostics, _BAD_DATE, item.items["date"].where,
+        diagnostics.add("CN722", item.items["date"].where,
              hint="write the date as 1937, 1937-09 or 1937-09-04",
-             value=date, key="date", expected="a date written YYYY, YYYY-MM or YYYY-MM-DD",
-             found=f"'{date}'")
+             value=date)
     display = text_of(item, "display", diagnostics)
     text = text_of(item, "text", diagnostics)
     scenes = _read_scenes(item, context)
@@ -252,11 +233,9 @@ def _check_order(events: tuple[Event, ...], diagnostics: Diagnostics) -> None:
     for previous, event in itertools.pairwise(events):
         width = min(len(previous.date), len(event.date))
         if event.date[:width] < previous.date[:width]:
-            _add(diagnostics, _DATE_BACKWARDS, event.where,
+            diagnostics.add("CN723", event.where,
                  hint=f"move '{event.id}' before '{previous.id}', or correct its date",
-                 id=event.id, date=event.date, previous=previous.date,
-                 key="date", expected=f"no earlier than {previous.date} ('{previous.id}')",
-                 found=event.date)
+                 id=event.id, date=event.date, previous=previous.date)
 
 
 def _plain(text: str) -> str:

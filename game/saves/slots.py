@@ -29,6 +29,8 @@ AUTOSAVE = "autosave"
 def autosave_slot(scene_id: str) -> str:
     """Each scene keeps its own autosave, rewritten at every choice."""
     return f"{AUTOSAVE}-{scene_id}"
+
+
 _SLOT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,40}$")
 
 
@@ -134,7 +136,9 @@ def read_save(path: Path, story: Story) -> LoadedSave:
     body = document["playthrough"]
     scene = story.scenes.get(str(body.get("scene", "")))
     if scene is None:
-        return LoadedSave(None, f"{path.name} is for a scene this game does not have ('{body.get('scene')}')")
+        return LoadedSave(
+            None, f"{path.name} is for a scene this game does not have ('{body.get('scene')}')"
+        )
     try:
         playthrough = _playthrough_from(body)
     except (KeyError, TypeError, ValueError) as error:
@@ -150,7 +154,9 @@ def read_save(path: Path, story: Story) -> LoadedSave:
     unknown = set(playthrough.variables) ^ set(scene.variables)
     if unknown:
         if not stale:
-            return LoadedSave(None, f"{path.name} is damaged (unexpected variables {sorted(unknown)})")
+            return LoadedSave(
+                None, f"{path.name} is damaged (unexpected variables {sorted(unknown)})"
+            )
         merged = dict(scene.variables)
         merged.update({k: v for k, v in playthrough.variables.items() if k in scene.variables})
         playthrough.variables = merged
@@ -174,7 +180,12 @@ def _playthrough_from(body: dict[str, Any]) -> Playthrough:
         if not isinstance(before, dict):
             raise ValueError("a step has no variables")
         history.append(
-            Step(str(entry["node"]), str(entry["choice"]), dict(before), str(entry.get("chosen_at", "")))
+            Step(
+                str(entry["node"]),
+                str(entry["choice"]),
+                dict(before),
+                str(entry.get("chosen_at", "")),
+            )
         )
     playthrough = Playthrough(
         scene_id=str(body["scene"]),
@@ -183,5 +194,7 @@ def _playthrough_from(body: dict[str, Any]) -> Playthrough:
         history=history,
         started_at=str(body.get("started_at", "")),
     )
+    if isinstance(body.get("playthrough_id"), str) and body["playthrough_id"]:
+        playthrough.playthrough_id = body["playthrough_id"]
     playthrough.node = str(body["node"])
     return playthrough

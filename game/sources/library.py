@@ -21,11 +21,25 @@ from game.diagnostics import Diagnostics, Location
 
 _TRANSLATE = str.maketrans(
     {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
         "\u2026": "...",
     }
 )
@@ -91,7 +105,9 @@ class Source:
         begin = max(match.a - match.b, 0)
         end = min(begin + max(len(wanted), width), len(self._normal))
         sentence_start = self._normal.rfind(". ", 0, begin + 1)
-        begin = sentence_start + 2 if sentence_start >= 0 and begin - sentence_start < 200 else begin
+        begin = (
+            sentence_start + 2 if sentence_start >= 0 and begin - sentence_start < 200 else begin
+        )
         sentence_end = self._normal.find(". ", max(end - 2, begin))
         end = sentence_end + 1 if 0 <= sentence_end - end < 200 else end
         return self._normal[begin:end]

@@ -100,7 +100,9 @@ def ending(end: Ending, library: SourceLibrary) -> str:
 
 def debrief(steps: Sequence[StepView]) -> str:
     decided = [step for step in steps if step.record is not None]
-    followed = sum(1 for step in decided if step.record and step.record.verdict is Verdict.HISTORICAL)
+    followed = sum(
+        1 for step in decided if step.record and step.record.verdict is Verdict.HISTORICAL
+    )
     lines = ["", rule("Your path against the record")]
     for number, step in enumerate(decided, start=1):
         assert step.record is not None

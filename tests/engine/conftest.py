@@ -50,9 +50,7 @@ class Driver:
 
 
 @pytest.fixture(params=["straight", "save-and-reload"])
-def drive(
-    request: pytest.FixtureRequest, demo_story: Story, tmp_path: Path
-) -> Iterator[Driver]:
+def drive(request: pytest.FixtureRequest, demo_story: Story, tmp_path: Path) -> Iterator[Driver]:
     driver = Driver(demo_story, "demo_call", request.param == "save-and-reload", tmp_path)
     yield driver
     driver.player.close()

@@ -47,7 +47,9 @@ def test_an_earlier_choice_locks_an_option_and_the_reason_is_given(drive: Driver
     drive.choose("continue")
     options = {o.id: o for o in drive.player.options}
     assert not options["name_witnesses"].available
-    assert options["name_witnesses"].locked_reason == "You have not found the resolve to threaten him."
+    assert (
+        options["name_witnesses"].locked_reason == "You have not found the resolve to threaten him."
+    )
     assert options["plead"].available
     with pytest.raises(ChoiceUnavailable):
         drive.player.choose("name_witnesses")
@@ -55,7 +57,9 @@ def test_an_earlier_choice_locks_an_option_and_the_reason_is_given(drive: Driver
     assert outcome.ending is not None and outcome.ending.kind is EndingKind.COUNTERFACTUAL
 
 
-def test_a_locked_option_without_a_written_reason_gets_one_from_its_condition(drive: Driver) -> None:
+def test_a_locked_option_without_a_written_reason_gets_one_from_its_condition(
+    drive: Driver,
+) -> None:
     drive.choose("steel_yourself")  # mood becomes "determined": plead is locked
     drive.choose("continue")
     plead = {o.id: o for o in drive.player.options}["plead"]

@@ -86,3 +86,16 @@ def test_a_save_for_a_scene_the_game_lacks_says_so(demo_story: Story, tmp_path: 
     path.write_text(json.dumps(document))
     loaded = read_save(path, demo_story)
     assert loaded.playthrough is None and "no_such_scene" in loaded.problem
+
+
+def test_playthrough_id_survives_saving_and_a_restart_makes_a_new_one(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    player = demo_story.new_player("demo_call")
+    original = player.playthrough.playthrough_id
+    assert len(original) == 36
+    loaded = read_save(write_save(player, "slot-1", tmp_path), demo_story)
+    assert loaded.playthrough is not None
+    assert loaded.playthrough.playthrough_id == original
+    player.restart()
+    assert player.playthrough.playthrough_id != original
