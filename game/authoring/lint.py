@@ -248,21 +248,20 @@ def check_quote_distance(context: LintContext) -> Iterator[Diagnostic]:
             continue
         for citation in citations:
             near = covered.get(citation.source)
-            if not near:
+            if not near or any(_gap(citation, other) <= FAR_CHARACTERS for other in near):
                 continue
-            distance, nearest = min(
-                ((max(other.start - citation.end, citation.start - other.end, 0), other)
-                 for other in near),
-                key=lambda pair: pair[0],
-            )
-            if distance <= FAR_CHARACTERS:
-                continue
+            nearest = min(near, key=lambda other: _gap(citation, other))
             source = context.library.sources.get(citation.source)
             line = source.line_of(citation.start) if source else 0
             nearest_line = source.line_of(nearest.start) if source else 0
             yield issue("CN612", citation.where, line=line, source=citation.source,
                         hint=f"the nearest passage the scene quotes is at line {nearest_line} "
                              f"(cited at {nearest.where}); check this is the passage you meant")
+
+
+def _gap(one: Citation, other: Citation) -> int:
+    """Characters between two quotes' spans in their source (0 when they overlap)."""
+    return max(other.start - one.end, one.start - other.end, 0)
 
 
 def _records(scene: Scene) -> Iterator[tuple[Node, str, Location, Verdict, tuple[Citation, ...]]]:
