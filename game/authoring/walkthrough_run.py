@@ -145,8 +145,10 @@ def _check(step: Step, expectation: Expectation, player: Player,
         return [] if actual == str(value) else [_mismatch(step, expectation, "the ending",
                                                           str(value), f"{actual} (at '{node.id}')")]
     if key == "over":
-        return [] if player.is_over == value else [_mismatch(step, expectation, "the end",
-                                                             _show(value), _show(player.is_over))]
+        if player.is_over == value:
+            return []
+        return [_mismatch(step, expectation, "whether the scene is over", _show(value),
+                          _show(player.is_over))]
     return []
 
 

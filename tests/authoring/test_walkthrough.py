@@ -110,3 +110,13 @@ def test_a_walkthrough_beside_its_scene_is_not_read_as_a_scene(tmp_path: Path) -
     walkthrough, problems = read_walkthrough(beside)
     assert walkthrough is not None and problems == []
     assert run_walkthrough(walkthrough, story) == []
+
+
+def test_ending_none_over_and_text_lists(demo: Story, tmp_path: Path) -> None:
+    ok = play(tmp_path, demo, "steps:\n  - {expect: {ending: none, over: false}}\n"
+                              "  - {choose: hesitate, expect: {text: [Noel Field, Herta]}}\n"
+                              "  - continue\n  - {choose: plead, expect: {over: true, "
+                              "ending: counterfactual, speaker: ''}}\n")
+    assert ok == ""
+    out = play(tmp_path, demo, "steps:\n  - {expect: {over: true}}\n")
+    assert "whether the scene is over is not as expected" in out and "got: false" in out
