@@ -64,7 +64,8 @@ def main() -> None:
     args = parser.parse_args()
     loads = bench_load(args.runs)
     print(
-        f"load+validate+build machines, 1,000 scenes x 10 nodes: median {statistics.median(loads):.3f} s "
+        "load+validate+build machines, 1,000 scenes x 10 nodes: "
+        f"median {statistics.median(loads):.3f} s "
         f"(min {min(loads):.3f}, max {max(loads):.3f}, {args.runs} runs; goal < 2 s)"
     )
     story = load_story()

@@ -1,4 +1,4 @@
-"""The model, loader and engine stand without pygame: presenters depend on them, never the reverse."""
+"""The model, loader and engine stand without pygame: presenters depend on them, not back."""
 
 from __future__ import annotations
 
