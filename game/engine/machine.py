@@ -26,12 +26,19 @@ def trigger_name(node_id: str, choice_id: str) -> str:
     return f"{node_id}__{choice_id}"
 
 
+def _playthrough(event: EventData) -> Playthrough:
+    # Every model of a SceneMachine is a Playthrough (see attach); the stubs say `object`.
+    model = event.model
+    assert isinstance(model, Playthrough)
+    return model
+
+
 def _guard(choice: Choice) -> Any:
     condition = choice.condition
     assert condition is not None
 
     def guard(event: EventData) -> bool:
-        return condition(event.model.variables)
+        return condition(_playthrough(event).variables)
 
     return guard
 
@@ -40,7 +47,7 @@ def _effects(choice: Choice) -> Any:
     effects = choice.effects
 
     def apply(event: EventData) -> None:
-        variables = event.model.variables
+        variables = _playthrough(event).variables
         for effect in effects:
             effect.apply(variables)
 
