@@ -14,9 +14,9 @@ from game.desktop.app import App
 
 def tour(app: App) -> Iterator[tuple[str, App]]:
     from game.desktop.screens.debrief import DebriefScreen
+    from game.desktop.screens.dossier import DossierScreen
     from game.desktop.screens.help import HelpScreen
     from game.desktop.screens.play import PlayScreen
-    from game.desktop.screens.saves import SavesScreen
     from game.desktop.screens.scenes import ScenesScreen
     from game.desktop.screens.settings import SettingsScreen
     from game.desktop.screens.source import SourceScreen
@@ -52,6 +52,9 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
         app.pop()
     for panel in ("dossier", "timeline", "history", "saves"):
         play.open_panel(panel)
+        if isinstance(app.top, DossierScreen) and app.top.mentioned:
+            app.top.open = app.top.mentioned[0].id  # as if a name in the passage was followed
+            app.top.invalidate()
         app.render()
         yield panel, app
         app.pop()
@@ -72,4 +75,3 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     app.push(DebriefScreen(app, play.player))
     app.render()
     yield "debrief", app
-    _ = SavesScreen

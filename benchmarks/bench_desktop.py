@@ -1,0 +1,172 @@
+"""Desktop window figures, as medians: start-up, frame time, idle CPU, memory while playing.
+
+Goals (issue 4): start to first interactive frame ≤ 0.5 s; steady frame time
+at 1920×1080 with a full passage p99 ≤ 4 ms; CPU used by an idle window over
+10 s ≤ 1 % of a core; resident memory while playing ≤ 150 MB.
+
+Each figure is measured in a fresh Python process on the shipped story, with
+saves and settings in a temporary folder. The window uses SDL's dummy video
+driver unless DISPLAY is set and --x11 is given (then it is a real X window,
+e.g. under Xvfb), so the numbers can be taken on CI and on a desktop.
+
+Run: python benchmarks/bench_desktop.py [--runs N] [--idle-seconds S] [--x11]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+_CHILD = r"""
+import json, os, resource, sys, threading, time
+start = time.perf_counter()
+sys.path.insert(0, {repo!r})
+import pygame
+from game.desktop.app import build_app
+
+def rss_mb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+mode = {mode!r}
+if mode == "startup":
+    app = build_app(size=(1366, 768))
+    app.render()
+    print(json.dumps({{"seconds": time.perf_counter() - start}}), flush=True)
+elif mode == "passage":
+    from game.engine import load_story
+    scene_id = load_story().ordered[0].id
+    app = build_app(size=(1366, 768), scene_id=scene_id)
+    app.render()
+    print(json.dumps({{"seconds": time.perf_counter() - start}}), flush=True)
+elif mode == "frames":
+    from game.desktop.screens.play import PlayScreen
+    app = build_app(size=(1920, 1080))
+    story = app.story
+    scene, node = max(((s, n) for s in story.scenes.values() for n in s.nodes.values()),
+                      key=lambda pair: len(pair[1].text))
+    player = story.new_player(scene.id)
+    player.playthrough.node = node.id
+    app.open_play(player)
+    app.settings.reduce_motion = True
+    for _ in range(20):
+        app.render()
+    timings = []
+    for _ in range({frames}):
+        app.dirty = True
+        began = time.perf_counter()
+        app.render()
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    print(json.dumps({{"median_ms": timings[len(timings) // 2],
+                      "p99_ms": timings[int(len(timings) * 0.99) - 1],
+                      "passage_chars": len(node.text)}}), flush=True)
+elif mode == "idle":
+    app = build_app(size=(1366, 768))
+    app.render()
+    seconds = {idle}
+    threading.Timer(seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    wall = time.perf_counter()
+    app.run()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(json.dumps({{"cpu_percent": 100 * cpu / (time.perf_counter() - wall)}}), flush=True)
+elif mode == "memory":
+    from game.desktop.pilot import Pilot
+    app = build_app(size=(1920, 1080))
+    pilot = Pilot(app)
+    pilot.press("2", "1")  # scenes, the first scene
+    for _ in range(12):
+        if app.top.name != "play" or app.top.player.is_over:
+            break
+        options = [o for o in app.top.player.options if o.available]
+        pilot.press(str(options[0].number))
+        pilot.press("enter")
+        pilot.press("h", "esc", "d", "esc", "t", "esc")
+    print(json.dumps({{"rss_mb": rss_mb()}}), flush=True)
+"""
+
+
+def run_child(mode: str, x11: bool, frames: int = 600, idle: float = 10.0) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(
+            os.environ,
+            COVER_NAMES_HOME=home,
+            SDL_AUDIODRIVER="dummy",
+            PYGAME_HIDE_SUPPORT_PROMPT="1",
+        )
+        env["SDL_VIDEODRIVER"] = "x11" if x11 else "dummy"
+        code = _CHILD.format(repo=str(REPO), mode=mode, frames=frames, idle=idle)
+        began = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=idle + 120,
+        )
+        if done.returncode:
+            raise SystemExit(f"the {mode} measurement failed:\n{done.stderr[-2000:]}")
+        figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+        figures["wall_seconds"] = time.perf_counter() - began
+        return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--x11", action="store_true", help="a real X window (needs DISPLAY)")
+    args = parser.parse_args()
+    driver = "x11" if args.x11 else "dummy"
+    print(f"desktop benchmarks, SDL video driver '{driver}', {args.runs} runs each, medians")
+
+    startup = [run_child("startup", args.x11) for _ in range(args.runs)]
+    inside = statistics.median(run["seconds"] for run in startup)
+    launch = statistics.median(run["wall_seconds"] for run in startup)
+    print(
+        f"  start to first interactive frame: {inside:.3f} s in the process "
+        f"({launch:.3f} s from launching Python)   goal <= 0.5 s"
+    )
+
+    passage = [run_child("passage", args.x11) for _ in range(args.runs)]
+    print(f"  start to a scene's first passage (cover-names play SCENE): "
+          f"{statistics.median(run['seconds'] for run in passage):.3f} s in the process")
+
+    frames = [run_child("frames", args.x11) for _ in range(args.runs)]
+    print(
+        f"  frame at 1920x1080, longest passage ({int(frames[0]['passage_chars'])} chars): "
+        f"median {statistics.median(r['median_ms'] for r in frames):.2f} ms, "
+        f"p99 {statistics.median(r['p99_ms'] for r in frames):.2f} ms   goal p99 <= 4 ms"
+    )
+
+    idle_runs = max(1, min(args.runs, 3))
+    idle = [run_child("idle", args.x11, idle=args.idle_seconds) for _ in range(idle_runs)]
+    print(
+        f"  idle window CPU over {args.idle_seconds:g} s: "
+        f"{statistics.median(r['cpu_percent'] for r in idle):.2f} % of a core   goal <= 1 %"
+    )
+
+    memory = [run_child("memory", args.x11) for _ in range(max(1, min(args.runs, 3)))]
+    rss = statistics.median(r["rss_mb"] for r in memory)
+    print(f"  resident memory while playing: {rss:.0f} MB   goal <= 150 MB")
+
+
+if __name__ == "__main__":
+    main()
