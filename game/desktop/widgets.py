@@ -83,10 +83,14 @@ def draw_paragraph(
 
 
 def citation_caption(library: SourceLibrary, citation: Citation, limit: int = 90) -> str:
-    """'Boris Bazarov: "He said that…"' for a citation button."""
+    """'"He said that…" (source: Boris Bazarov)' for a citation button.
+
+    The source is named after the quote, as "source:", because the seed texts are
+    named after people: "Hede Massing: …" would read as if she had said it.
+    """
     title = library[citation.source].title if citation.source in library else citation.source
     quote = " ".join(citation.quote.split())
     if len(quote) > limit:
         quote = quote[: limit - 1].rsplit(" ", 1)[0] + "…"
-    account = f"{citation.account}, " if citation.account else ""
-    return f"{account}{title}: \u201c{quote}\u201d"
+    account = f"{citation.account}: " if citation.account else ""
+    return f"{account}\u201c{quote}\u201d (source: {title})"

@@ -49,7 +49,7 @@ def test_history_rewinds_to_any_step(pilot: Pilot) -> None:
     pilot.press("h")
     assert pilot.screen == "history"
     assert pilot.has("You chose: Steel yourself", role="history-choice")
-    pilot.click("Rewind to just before step 2")
+    pilot.click(key="rewind:1")  # the button that rewinds to just before step 2
     assert pilot.screen == "play" and pilot.has("Noel Field and his wife")
     assert len(pilot.app.top.player.history) == 1  # type: ignore[attr-defined]
 

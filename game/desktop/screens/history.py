@@ -45,6 +45,15 @@ class HistoryScreen(Screen):
                 role="empty",
             )
         for step in steps:
+            if step.record is None:  # a passage simply read on: one quiet line
+                flow.button(
+                    f"rewind:{step.index}",
+                    f"Step {step.index + 1}: read on from “{excerpt(step.passage_text, 60)}”. "
+                    f"Rewind to just before step {step.index + 1}",
+                    self._rewinder(step.index),
+                    size=sizes.small,
+                )
+                continue
             flow.panel_begin(
                 f"verdict:{step.record.verdict.value}" if step.record and not hide else ""
             )

@@ -56,13 +56,26 @@ class SavesScreen(Screen):
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
         saves = {slot.slot: slot for slot in list_saves()}
+        # Saving comes first from play; from the title, loading where you were does.
+        if self.player is not None:
+            self._slots(flow, saves)
+            self._autosaves(flow, saves)
+        else:
+            self._autosaves(flow, saves)
+            self._slots(flow, saves)
+        self._flow = flow
+        self.items = flow.items
+        self.content_bottom = flow.y + sizes.margin
+
+    def _slots(self, flow: Flow, saves: dict[str, SaveSlot]) -> None:
+        sizes = flow.sizes
         flow.text("Save slots", sizes.heading, "bold", "accent", "heading")
         flow.space()
-        half = (flow.inner - sizes.gap) // 2
+        button = sizes.body * 9
         for number in range(1, SLOTS + 1):
             name = f"slot-{number}"
             slot = saves.get(name)
-            flow.text(
+            flow.para(
                 f"Slot {number}: " + (describe(slot) if slot else "empty"),
                 sizes.body,
                 colour="text" if slot else "muted",
@@ -71,19 +84,34 @@ class SavesScreen(Screen):
             flow.space(sizes.gap // 2)
             row_y = flow.y
             if self.player is not None:
-                flow.button(f"save:{name}", f"Save to slot {number}", self._saver(name), width=half)
+                flow.button(
+                    f"save:{name}",
+                    f"Save to slot {number}",
+                    self._saver(name),
+                    size=sizes.small,
+                    width=button,
+                )
                 flow.y = row_y
-                flow.indent += half + sizes.gap
+                flow.indent += button + sizes.gap
             if slot and not slot.problem:
-                flow.button(f"load:{name}", f"Load slot {number}", self._loader(slot), width=half)
+                flow.button(
+                    f"load:{name}",
+                    f"Load slot {number}",
+                    self._loader(slot),
+                    size=sizes.small,
+                    width=button,
+                )
             if self.player is not None:
-                flow.indent -= half + sizes.gap
-            flow.y = max(flow.y, row_y + canvas.cache.line_height(sizes.body) + sizes.gap * 3)
+                flow.indent -= button + sizes.gap
+            flow.y = max(flow.y, row_y + flow.cache.line_height(sizes.small) + sizes.gap * 3)
             flow.space()
-        autos = [slot for slot in saves.values() if slot.slot.startswith("autosave")]
         flow.space(sizes.gap * 2)
+
+    def _autosaves(self, flow: Flow, saves: dict[str, SaveSlot]) -> None:
+        sizes = flow.sizes
+        autos = [slot for slot in saves.values() if slot.slot.startswith("autosave")]
         flow.text(
-            "Autosaves (one per scene, written at every choice)",
+            "Autosaves: one per scene, written at every choice",
             sizes.heading,
             "bold",
             "accent",
@@ -97,9 +125,7 @@ class SavesScreen(Screen):
                 flow.para(describe(slot), sizes.body, colour="muted", role="slot")
             else:
                 flow.button(f"load:{slot.slot}", "Load: " + describe(slot), self._loader(slot))
-        self._flow = flow
-        self.items = flow.items
-        self.content_bottom = flow.y + sizes.margin
+        flow.space(sizes.gap * 2)
 
     def _saver(self, name: str):  # type: ignore[no-untyped-def]
         def save() -> None:
