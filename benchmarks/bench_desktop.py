@@ -146,8 +146,10 @@ def main() -> None:
     )
 
     passage = [run_child("passage", args.x11) for _ in range(args.runs)]
-    print(f"  start to a scene's first passage (cover-names play SCENE): "
-          f"{statistics.median(run['seconds'] for run in passage):.3f} s in the process")
+    print(
+        f"  start to a scene's first passage (cover-names play SCENE): "
+        f"{statistics.median(run['seconds'] for run in passage):.3f} s in the process"
+    )
 
     frames = [run_child("frames", args.x11) for _ in range(args.runs)]
     print(

@@ -21,6 +21,7 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     from game.desktop.screens.settings import SettingsScreen
     from game.desktop.screens.source import SourceScreen
 
+    motion = app.settings.reduce_motion
     app.settings.reduce_motion = True  # in memory only: a still frame, never a fade
     app.replace()
     app.render()
@@ -58,10 +59,12 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
         app.render()
         yield panel, app
         app.pop()
+    app.settings.reduce_motion = motion  # the settings screen shows the player's own
     app.push(SettingsScreen(app))
     app.render()
     yield "settings", app
     app.pop()
+    app.settings.reduce_motion = True
     app.push(HelpScreen(app))
     app.render()
     yield "help", app
@@ -75,3 +78,4 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     app.push(DebriefScreen(app, play.player))
     app.render()
     yield "debrief", app
+    app.settings.reduce_motion = motion

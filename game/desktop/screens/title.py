@@ -82,7 +82,7 @@ class TitleScreen(Screen):
         )
         for item in self.items:
             self.draw_button(canvas, item, [(f"{item.number}  {item.text}", sizes.body, "regular")])
-        hint = "Arrows and Enter, or 1–6 · ? for every key"
+        hint = f"Arrows and Enter, or 1–{len(self.items)} · ? for every key"
         canvas.text(
             hint,
             (
