@@ -340,13 +340,26 @@ def run_desktop(scene_id: str | None = None) -> int:
 
 
 def render_every_screen(size: tuple[int, int]) -> list[str]:
-    """Build the app on the shipped story under SDL's dummy driver and draw every screen once."""
+    """Build the app on the shipped story under SDL's dummy driver and draw every screen once.
+
+    It plays a little (autosaves, a settings file), so it runs in a temporary
+    user folder and never touches the player's own saves.
+    """
+    import tempfile
+
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.desktop.tour import tour
 
-    app = build_app(size=size)
-    try:
-        return [name for name, _ in tour(app)]
-    finally:
-        pygame.display.quit()
+    previous = os.environ.get("COVER_NAMES_HOME")
+    with tempfile.TemporaryDirectory(prefix="cover-names-screens-") as home:
+        os.environ["COVER_NAMES_HOME"] = home
+        try:
+            app = build_app(size=size)
+            return [name for name, _ in tour(app)]
+        finally:
+            pygame.display.quit()
+            if previous is None:
+                os.environ.pop("COVER_NAMES_HOME", None)
+            else:
+                os.environ["COVER_NAMES_HOME"] = previous

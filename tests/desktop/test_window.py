@@ -96,10 +96,11 @@ def test_resizing_reflows_without_overlap(pilot: Pilot, size: tuple[int, int]) -
     assert_no_overlap(pilot)
 
 
-def test_every_screen_renders_on_the_shipped_story() -> None:
+def test_every_screen_renders_on_the_shipped_story(home: Path) -> None:
     from game.desktop.app import render_every_screen
 
     names = render_every_screen((1366, 768))
+    assert not list(home.glob("**/*.json"))  # it played in a folder of its own
     assert {
         "title",
         "scenes",

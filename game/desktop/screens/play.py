@@ -16,7 +16,8 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Item, Screen
-from game.desktop.text import Block, Mark
+from game.desktop.screens.options import draw_link, draw_option
+from game.desktop.text import Mark
 from game.desktop.widgets import citation_caption, column, draw_header, header_height
 from game.engine import ChoiceUnavailable, Outcome, Passage, Player
 from game.model import Citation, EndingKind
@@ -357,7 +358,14 @@ class PlayScreen(Screen):
     # -- drawing ------------------------------------------------------------------------------
     def draw(self, canvas: Canvas) -> None:
         assert self._flow is not None
-        self._flow.draw(canvas, self, {"option": self._draw_option, "link": self._draw_link})
+        self._flow.draw(
+            canvas,
+            self,
+            {
+                "option": lambda c, i, r: draw_option(self, c, i, r),
+                "link": lambda c, i, r: draw_link(self, c, i, r),
+            },
+        )
         self._fade(canvas)
         passage = self.shown
         draw_header(canvas, self.player.scene.title, f"{passage.place} · {passage.date}", HINTS)
@@ -373,66 +381,3 @@ class PlayScreen(Screen):
         veil.fill(canvas.palette.background)
         veil.set_alpha(int(255 * left))
         canvas.surface.blit(veil, self.viewport)
-
-    def _draw_option(self, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
-        sizes, palette = canvas.sizes, canvas.palette
-        index = self.items.index(item)
-        active = index in (self.focus, self.hover)
-        canvas.panel(rect, palette.hover if index == self.hover else palette.panel)
-        colour = palette.text if item.enabled else palette.locked
-        lead = int(item.extra["lead"])  # type: ignore[call-overload]
-        number = pygame.Rect(
-            rect.left + sizes.gap,
-            rect.top + sizes.gap,
-            lead - sizes.gap,
-            canvas.cache.line_height(sizes.body),
-        )
-        pygame.draw.rect(canvas.surface, colour, number, 2, border_radius=4)
-        digit_y = (
-            number.top + (number.height - canvas.cache.font(sizes.body, "bold").get_linesize()) // 2
-        )
-        canvas.text(
-            str(item.number),
-            (number.centerx, digit_y),
-            sizes.body,
-            colour,
-            "bold",
-            "number",
-            item.id,
-            align="centre",
-        )
-        block = item.extra["block"]
-        assert isinstance(block, Block)
-        canvas.block(
-            block,
-            (rect.left + sizes.gap * 2 + lead, rect.top + sizes.gap),
-            sizes.body,
-            colour=colour,
-            role="option",
-            key=item.id,
-        )
-        if not item.enabled:
-            reason = item.hint if active else "Locked (focus or point at it to see why)"
-            width = rect.width - sizes.gap * 4 - lead
-            block = canvas.cache.layout(reason, sizes.small, width, "italic")
-            y = rect.top + sizes.gap + int(item.extra["text_height"])  # type: ignore[call-overload]
-            canvas.block(
-                block,
-                (rect.left + sizes.gap * 2 + lead, y),
-                sizes.small,
-                "italic",
-                palette.locked,
-                "locked",
-                key=item.id,
-            )
-        if index == self.focus:
-            canvas.focus_ring(rect)
-
-    def _draw_link(self, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
-        index = self.items.index(item)
-        if index == self.hover:
-            pygame.draw.rect(
-                canvas.surface, canvas.palette.link, rect.inflate(4, 2), 1, border_radius=3
-            )
-        if index == self.focus:
-            canvas.focus_ring(rect)
