@@ -50,6 +50,8 @@ def reload_now(app: App) -> None:
 
             app.replace(ScenesScreen(app))
     if lines:
-        app.push(MessageScreen(app, "Reloaded, with problems", lines))
+        reloaded = getattr(result, "reloaded", True)
+        title = "Reloaded, with warnings" if reloaded else "Not reloaded: play goes on as before"
+        app.push(MessageScreen(app, title, lines))
     else:
         app.notify(f"Reloaded {len(app.story.scenes)} scenes from disk.")
