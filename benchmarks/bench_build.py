@@ -4,7 +4,7 @@ Goals (issue 7): the unpacked bundle at most 60 MB; from launching the frozen
 program to its first interactive frame at most 0.5 s.
 
 "First interactive frame" is the moment the desktop window, its first frame
-drawn, first waits for the player's input. The frozen launcher reports that
+shown, first asks for the player's input. The frozen launcher reports that
 moment when COVER_NAMES_FIRST_FRAME=exit is set (see build/launcher.py); we
 time from starting the process to reading that line, with SDL's dummy
 drivers and a throwaway user folder. The first run after a build is reported
