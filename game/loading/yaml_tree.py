@@ -54,6 +54,8 @@ __all__ = [
 MAX_BYTES = 1_000_000
 #: Deeper nesting than this is refused; a scene needs about eight levels.
 MAX_DEPTH = 32
+#: How libyaml words its own nesting limit (1,000 levels, since 0.2.6).
+LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 
 
 def read_yaml(data: bytes | str, filename: str, diagnostics: Diagnostics) -> YMap | None:
@@ -129,6 +131,11 @@ def _build_tree(raw: bytes, filename: str, diagnostics: Diagnostics) -> YNode | 
         where = (Location(filename, mark.line + 1, mark.column + 1) if mark is not None
                  else Location(filename, 1, 1))
         problem = error.problem or error.context or "not valid YAML"
+        if LIBYAML_DEPTH_PROBLEM in problem:
+            # libyaml 0.2.6+ scans far ahead inside flow collections and stops
+            # at its own depth limit before any event reaches MAX_DEPTH.
+            diagnostics.add("CN106", where, hint="flatten the structure", limit=MAX_DEPTH)
+            return None
         diagnostics.add("CN104", where, hint=_syntax_hint(problem, raw, where), problem=problem)
         return None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
