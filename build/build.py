@@ -32,8 +32,8 @@ NAME = "cover-names"
 GUI_NAME = "Cover Names"
 # Keep in step with DATA_FOLDERS in cover-names.spec.
 DATA_FOLDERS = ("scenes", "seeds", "assets", "plans", "reference")
-# Must never be in the bundle: pygame_gui's non-Latin fonts (~37 MB), tkinter.
-FORBIDDEN = re.compile(r"NotoSans(JP|SC|KR|Arabic|Hebrew|Georgian)|tcl|tk8|_tkinter", re.IGNORECASE)
+# Must never be in the bundle: tkinter and Tcl/Tk (about 5 MB the game never opens).
+FORBIDDEN = re.compile(r"tcl|tk8|_tkinter", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ def test_model_loader_engine_and_terminal_import_without_pygame() -> None:
     code = (
         "import sys\n"
         "sys.modules['pygame'] = None\n"
-        "sys.modules['pygame_gui'] = None\n"
         "import game.model, game.sources, game.loading, game.engine, game.saves, game.terminal\n"
         "from game.engine import load_story\n"
         "story = load_story()\n"

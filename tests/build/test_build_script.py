@@ -1,4 +1,4 @@
-"""build/build.py, the spec and our pygame_gui hook, checked without running PyInstaller.
+"""build/build.py and the spec, checked without running PyInstaller.
 
 The real build and its frozen self-check run in CI (.ci/run); these tests keep
 the parts that decide what goes into a bundle honest, in milliseconds.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import runpy
 import subprocess
 import sys
 import tarfile
@@ -63,16 +62,7 @@ def test_a_frozen_program_finds_its_data_under_meipass(
     assert paths.scenes_dir() == tmp_path / "scenes"
 
 
-def test_our_pygame_gui_hook_keeps_the_latin_fonts_and_drops_the_rest() -> None:
-    hook = runpy.run_path(str(REPO / "build" / "hooks" / "hook-pygame_gui.py"))
-    names = {Path(source).name for source, _destination in hook["datas"]}
-    assert {"NotoSans-Regular.ttf", "FiraCode-Regular.ttf", "default_theme.json"} <= names
-    assert "pygame-gui.en.json" in names
-    assert not {name for name in names if build.FORBIDDEN.search(name)}
-    assert not {name for name in names if name.endswith(".pyc")}
-
-
-def test_the_bundle_check_flags_fonts_we_meant_to_leave_out(
+def test_the_bundle_check_flags_what_we_meant_to_leave_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
@@ -81,14 +71,12 @@ def test_the_bundle_check_flags_fonts_we_meant_to_leave_out(
     built.program.write_bytes(b"\x7fELF")
     for folder in build.DATA_FOLDERS:
         (built.internal / folder).mkdir(parents=True)
-    fonts = built.internal / "pygame_gui" / "data"
-    fonts.mkdir(parents=True)
-    (fonts / "NotoSansJP-Bold.otf").write_bytes(b"")
+    (built.internal / "_tkinter.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
 
     problems = build.check_contents(built)
 
     assert problems == [
-        f"{Path('_internal/pygame_gui/data/NotoSansJP-Bold.otf')} should have been left out"
+        f"{Path('_internal/_tkinter.cpython-311-x86_64-linux-gnu.so')} should have been left out"
     ]
 
 

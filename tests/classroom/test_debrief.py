@@ -67,7 +67,8 @@ def test_the_debrief_counts_the_class_and_lists_what_it_skipped(
     html, table = tmp_path / "report.html", tmp_path / "report.csv"
     assert main(["debrief", str(folder), "-o", str(html), "--csv", str(table)]) == 0
 
-    rows = list(csv.DictReader(table.open(encoding="utf-8", newline="")))
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
     by_section = Counter(row["section"] for row in rows)
     assert by_section["student"] == 35  # duplicates counted once
     assert by_section["duplicate"] == 2

@@ -12,7 +12,6 @@ def test_everything_but_the_projector_imports_without_pygame() -> None:
     code = (
         "import sys\n"
         "sys.modules['pygame'] = None\n"
-        "sys.modules['pygame_gui'] = None\n"
         "import game.classroom.plans, game.classroom.records, game.classroom.session_log\n"
         "import game.classroom.facilitator, game.classroom.facilitator_view\n"
         "import game.classroom.terminal_facilitator, game.classroom.debrief\n"
