@@ -21,6 +21,7 @@ REQUIRED_DISPUTES: dict[str, tuple[str, str, str]] = {
     "Hiss and Field: Field's report via Massing, or the cell-meeting argument": (
         "recruiting_duggan", "According to Massing's report", "cell meeting in Field's home"),
     "AST or ADT": ("moscow_interrogation", "(AST)", "the ADT"),
+    # Gazur's extract itself uses both spellings; the article's own text only "Schildback".
     "Schildback or Schildbach": ("moscow_interrogation", "Schildback", "Schildbach"),
     "Shpiegelglass, Shpiegelglas or Spiegelglass": (
         "moscow_interrogation", "Shpiegelglas was sent", "Comrade Spiegelglass"),

@@ -49,12 +49,12 @@ WALKTHROUGHS: dict[str, dict[str, list[str]]] = {
     },
     "moscow_interrogation": {
         "in_the_fold": [
-            C, C, "suspect_moscow", "complain", "accept", C, "tell_stories", "defend_ludwig",
+            C, C, "how_ludwig_died", "complain", "accept", C, "tell_stories", "defend_ludwig",
             C, "warm_to_him", "elaborate", "watch_every_word", C,
         ],
-        "refused_invitation": [C, C, "suspect_moscow", "complain", "refuse"],
+        "refused_invitation": [C, C, "how_ludwig_died", "complain", "refuse"],
         "asked_spiegelglass": [
-            C, C, "suspect_moscow", "complain", "accept", C, "tell_stories", "defend_ludwig",
+            C, C, "how_ludwig_died", "complain", "accept", C, "tell_stories", "defend_ludwig",
             C, "warm_to_him", "ask_about_ludwig",
         ],
     },
