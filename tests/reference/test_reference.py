@@ -43,13 +43,33 @@ def test_every_entry_is_cited(reference: Reference) -> None:
     ("Peter", "vassili_zarubin"),
     ("Ludwig", "ignaz_reiss"),
     ("Redhead", "hede_massing"),
-    ("Larry", "laurence_duggan"),
 ])
 def test_cover_names_match_the_sources(
     reference: Reference, cover_name: str, person_id: str
 ) -> None:
     assert cover_name in reference.person(person_id).cover_names
     assert [entry.id for entry in reference.named(cover_name)] == [person_id]
+
+
+def test_redhead_is_given_as_an_identification(reference: Reference) -> None:
+    # Venona leaves "Redhead" unidentified; Benson identifies her as Massing.
+    summary = reference.person("hede_massing").summary
+    assert "Redhead" in summary and "Benson" in summary and "unidentified" in summary
+
+
+@pytest.mark.parametrize(("first_name", "person_id"), [
+    ("Larry", "laurence_duggan"),
+    ("Helen", "helen_boyd"),
+])
+def test_first_names_are_aliases_not_cover_names(
+    reference: Reference, first_name: str, person_id: str
+) -> None:
+    # Massing's memorandum writes "Larry and Helen (Duggan)": the couple's own first
+    # names, not names the service gave them, so the dossier files them as aliases.
+    person = reference.person(person_id)
+    assert first_name in person.aliases
+    assert first_name not in person.cover_names
+    assert [entry.id for entry in reference.named(first_name, "recruiting_duggan")] == [person_id]
 
 
 def test_a_shared_name_is_settled_by_the_scene(reference: Reference) -> None:
