@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 from game.saves.atomic import atomic_write_text
+from game.saves.fit import SaveMismatch, fit_to_scene
 from game.saves.slots import (
     AUTOSAVE,
+    SAVE_FORMAT,
     SAVE_VERSION,
+    SLOT_NAME_RULE,
     LoadedSave,
     SaveSlot,
+    SlotNameError,
     autosave_slot,
     list_saves,
+    previous_autosave_path,
     read_save,
+    slot_name,
     write_save,
 )
 
 __all__ = [
     "AUTOSAVE",
+    "SAVE_FORMAT",
     "SAVE_VERSION",
+    "SLOT_NAME_RULE",
     "LoadedSave",
+    "SaveMismatch",
     "SaveSlot",
+    "SlotNameError",
     "atomic_write_text",
     "autosave_slot",
+    "fit_to_scene",
     "list_saves",
+    "previous_autosave_path",
     "read_save",
+    "slot_name",
     "write_save",
 ]

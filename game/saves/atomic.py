@@ -17,7 +17,10 @@ def atomic_write_text(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        try:
+            os.replace(temp_name, path)
+        except OSError as error:  # name the file being written, not the temporary one
+            raise type(error)(error.errno, error.strerror, str(path)) from error
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)

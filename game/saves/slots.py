@@ -2,13 +2,21 @@
 
 A save holds only the Playthrough (scene id, node, variables, history) plus
 what a slot list shows (title, place, date, time). Reading never trusts the
-file: a damaged, foreign, newer or stale save comes back with a plain-words
-`problem`, and nothing else on disk is touched.
+file: a damaged, foreign, newer or stale save, or one that does not fit its
+scene (`fit.py`), comes back with a plain-words `problem`, and nothing on
+disk is touched. A slot is named by its file: `mine` is `saves/mine.json`.
+
+Each scene's autosave is rewritten at every choice. When the file there holds
+another playthrough that got further (or cannot be read), it is first moved
+aside to `autosave-<scene>.previous.json`, so starting a scene afresh never
+destroys the progress of an earlier run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +26,7 @@ from game import paths
 from game.engine import Player, Playthrough, Step, Story
 from game.engine.playthrough import now_iso
 from game.saves.atomic import atomic_write_text
+from game.saves.fit import SaveMismatch, fit_to_scene
 
 SAVE_FORMAT = "cover-names/save"
 # Version 1. Promise: a game reads every save version up to its own; a save
@@ -31,7 +40,37 @@ def autosave_slot(scene_id: str) -> str:
     return f"{AUTOSAVE}-{scene_id}"
 
 
+def previous_autosave_path(scene_id: str, directory: Path | None = None) -> Path:
+    """Where an earlier run's autosave is kept when a new run of the scene starts."""
+    return (directory or paths.saves_dir()) / f"{autosave_slot(scene_id)}.previous.json"
+
+
 _SLOT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,40}$")
+_NOT_SLOT_CHARACTERS = re.compile(r"[^a-z0-9_-]+")
+#: How the allowed names are described to a player.
+SLOT_NAME_RULE = ("save names use only lower-case letters, digits, '-' and '_', "
+                  "up to 41 characters, e.g. 'before-the-call'")
+
+
+class SlotNameError(ValueError):
+    """A save name that cannot be turned into a slot; the message says what is allowed."""
+
+
+def slot_name(text: str) -> str:
+    """The slot a player's name for a save stands for: 'My Save!' -> 'my-save'.
+
+    Letters are lower-cased and every run of other characters becomes one
+    '-', so a friendly name still works and a path ('../x') cannot escape the
+    saves folder. Raises SlotNameError when nothing usable is left, or for
+    names the game keeps for its own autosaves.
+    """
+    name = _NOT_SLOT_CHARACTERS.sub("-", text.strip().lower()).strip("-_")[:41].rstrip("-_")
+    if not name:
+        raise SlotNameError(f"'{text}' cannot be a save name: {SLOT_NAME_RULE}")
+    if name.startswith(AUTOSAVE):
+        raise SlotNameError(f"'{text}' cannot be a save name: names starting with "
+                            f"'{AUTOSAVE}' are kept for the game's own autosaves")
+    return name
 
 
 @dataclass(frozen=True)
@@ -65,7 +104,11 @@ def slot_path(slot: str, directory: Path | None = None) -> Path:
 
 
 def write_save(player: Player, slot: str = AUTOSAVE, directory: Path | None = None) -> Path:
-    """Save a player's Playthrough into `slot`, atomically."""
+    """Save a player's Playthrough into `slot`, atomically.
+
+    Raises ValueError for a slot name that is not valid (see `slot_name`) and
+    OSError when the file cannot be written; callers tell the player.
+    """
     passage = player.passage
     document = {
         "format": SAVE_FORMAT,
@@ -78,8 +121,31 @@ def write_save(player: Player, slot: str = AUTOSAVE, directory: Path | None = No
         "playthrough": player.playthrough.snapshot(),
     }
     path = slot_path(slot, directory)
+    if slot.startswith(AUTOSAVE):
+        _keep_an_earlier_run(path, player)
     atomic_write_text(path, json.dumps(document, indent=1, ensure_ascii=False))
     return path
+
+
+def _keep_an_earlier_run(path: Path, player: Player) -> None:
+    """Move the autosave at `path` aside when it is another run that got further.
+
+    Also when it cannot be read: a damaged file is the player's to inspect,
+    not the game's to destroy. Only one earlier run is kept per scene.
+    """
+    if not path.is_file():
+        return
+    document, _problem = _read_document(path)
+    if document is not None:
+        body = document["playthrough"]
+        history = body.get("history")
+        steps = len(history) if isinstance(history, list) else 0
+        if (body.get("playthrough_id") == player.playthrough.playthrough_id
+                or steps <= len(player.playthrough.history)):
+            return
+    kept = path.with_name(f"{path.stem}.previous.json")
+    with contextlib.suppress(OSError):  # then the write below reports the folder's problem
+        os.replace(path, kept)
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
@@ -94,7 +160,9 @@ def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
     if not isinstance(document, dict) or document.get("format") != SAVE_FORMAT:
         return None, f"{path.name} is not a Cover Names save"
     version = document.get("version")
-    if not isinstance(version, int) or version > SAVE_VERSION:
+    if type(version) is not int or version < 1:
+        return None, f"{path.name} is damaged (its version is {version!r}); it was left as it is"
+    if version > SAVE_VERSION:
         return None, f"{path.name} was saved by a newer version of the game (format {version})"
     if not isinstance(document.get("playthrough"), dict):
         return None, f"{path.name} is damaged (no playthrough in it)"
@@ -106,6 +174,8 @@ def list_saves(directory: Path | None = None) -> list[SaveSlot]:
     directory = directory or paths.saves_dir()
     slots = []
     for path in sorted(directory.glob("*.json")):
+        if not path.is_file():
+            continue  # a folder named like a save is nobody's save
         document, problem = _read_document(path)
         if document is None:
             slots.append(SaveSlot(path, path.stem, problem=problem))
@@ -115,7 +185,7 @@ def list_saves(directory: Path | None = None) -> list[SaveSlot]:
         slots.append(
             SaveSlot(
                 path=path,
-                slot=str(document.get("slot", path.stem)),
+                slot=path.stem,  # the file name is the slot: `l NAME` finds what `s NAME` wrote
                 scene_id=str(body.get("scene", "")),
                 scene_title=str(document.get("scene_title", "")),
                 place=str(document.get("place", "")),
@@ -134,32 +204,34 @@ def read_save(path: Path, story: Story) -> LoadedSave:
     if document is None:
         return LoadedSave(None, problem)
     body = document["playthrough"]
-    scene = story.scenes.get(str(body.get("scene", "")))
+    if not isinstance(body.get("scene"), str) or not body["scene"]:
+        return LoadedSave(None, f"{path.name} is damaged (it names no scene); "
+                                "it was left as it is")
+    scene = story.scenes.get(body["scene"])
     if scene is None:
         return LoadedSave(
             None, f"{path.name} is for a scene this game does not have ('{body.get('scene')}')"
         )
     try:
         playthrough = _playthrough_from(body)
-    except (KeyError, TypeError, ValueError) as error:
-        return LoadedSave(None, f"{path.name} is damaged ({error})")
+    except KeyError as error:
+        return LoadedSave(None, f"{path.name} is damaged (it has no {error}); "
+                                "it was left as it is")
+    except (TypeError, ValueError) as error:
+        return LoadedSave(None, f"{path.name} is damaged ({error}); it was left as it is")
     stale = playthrough.scene_hash != scene.content_hash
-    known_nodes = {playthrough.node, *(step.node_id for step in playthrough.history)}
-    if not known_nodes <= set(scene.nodes):
-        return LoadedSave(
-            None,
-            f"{path.name} was saved in an older version of '{scene.title}' whose passages have "
-            "since changed; start the scene again",
-        )
-    unknown = set(playthrough.variables) ^ set(scene.variables)
-    if unknown:
-        if not stale:
+    try:
+        fit_to_scene(playthrough, scene, stale)
+    except SaveMismatch as error:
+        if stale:
             return LoadedSave(
-                None, f"{path.name} is damaged (unexpected variables {sorted(unknown)})"
+                None,
+                f"{path.name} does not fit '{scene.title}' as it is now ({error}): the scene "
+                "has changed since it was saved, or the file is damaged. It was left as it is; "
+                "start the scene again.",
             )
-        merged = dict(scene.variables)
-        merged.update({k: v for k, v in playthrough.variables.items() if k in scene.variables})
-        playthrough.variables = merged
+        return LoadedSave(None, f"{path.name} is damaged: {error}. It was left as it is; "
+                                "start the scene again or load another save.")
     playthrough.scene_hash = scene.content_hash
     return LoadedSave(
         playthrough,
@@ -168,17 +240,24 @@ def read_save(path: Path, story: Story) -> LoadedSave:
     )
 
 
-def _playthrough_from(body: dict[str, Any]) -> Playthrough:
-    variables = body["variables"]
+def _plain_values(variables: object, what: str) -> dict[str, Any]:
     if not isinstance(variables, dict) or not all(
         isinstance(value, (int, bool, str)) for value in variables.values()
     ):
-        raise ValueError("variables are not plain values")
+        raise ValueError(f"{what} are not plain values")
+    return variables
+
+
+def _playthrough_from(body: dict[str, Any]) -> Playthrough:
+    variables = _plain_values(body["variables"], "its variables")
+    entries = body["history"]
+    if not isinstance(entries, list):
+        raise ValueError("its history is not a list of steps")
     history = []
-    for entry in body["history"]:
-        before = entry["variables_before"]
-        if not isinstance(before, dict):
-            raise ValueError("a step has no variables")
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise ValueError(f"step {number} of its history is not a step")
+        before = _plain_values(entry["variables_before"], f"the variables before step {number}")
         history.append(
             Step(
                 str(entry["node"]),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from game.engine import Story, load_story
-from game.saves import list_saves, read_save, write_save
+from game.saves import SlotNameError, autosave_slot, list_saves, read_save, slot_name, write_save
 from tests.engine.conftest import DEMO_SCENES, REPO
 
 
@@ -99,3 +102,106 @@ def test_playthrough_id_survives_saving_and_a_restart_makes_a_new_one(
     assert loaded.playthrough.playthrough_id == original
     player.restart()
     assert player.playthrough.playthrough_id != original
+
+
+def _edited_save(story: Story, directory: Path, edit: object) -> tuple[Path, bytes]:
+    """A save of the demo one choice in, with `edit(playthrough_body)` applied to it."""
+    player = story.new_player("demo_call")
+    player.choose("steel_yourself")
+    path = write_save(player, "slot-1", directory)
+    document = json.loads(path.read_text())
+    edit(document["playthrough"])  # type: ignore[operator]
+    path.write_text(json.dumps(document))
+    return path, path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda body: body["variables"].update(resolve="lots"),
+         "the variable 'resolve' holds text (\"lots\"), but the scene declares a whole number"),
+        (lambda body: body["variables"].update(resolve=True),
+         "the variable 'resolve' holds true/false (true), but the scene declares a whole number"),
+        (lambda body: body["variables"].update(trust=3),
+         "it holds a variable 'trust' the scene does not declare"),
+        (lambda body: body["variables"].pop("mood"), "it lacks the variable 'mood'"),
+        (lambda body: body.update(node="gone"),
+         "it is at the passage 'gone', which the scene does not have"),
+        (lambda body: body["history"][0].update(choice="no_such_choice"),
+         "step 1 chose 'no_such_choice', which is not an option at 'waiting'"),
+        (lambda body: body["history"][0].update(node="elsewhere"),
+         "step 1 was made at the passage 'elsewhere', which the scene does not have"),
+        (lambda body: body["history"][0]["variables_before"].update(mood=1),
+         "before step 1, the variable 'mood' holds a whole number (1), but the scene declares "
+         "text"),
+        (lambda body: body.update(history="x"), "its history is not a list of steps"),
+        (lambda body: body.update(scene=None), "it names no scene"),
+    ],
+)
+def test_a_save_that_does_not_fit_its_scene_is_refused_and_left_untouched(
+    demo_story: Story, tmp_path: Path, edit: object, said: str
+) -> None:
+    path, before = _edited_save(demo_story, tmp_path, edit)
+    loaded = read_save(path, demo_story)
+    assert loaded.playthrough is None
+    assert "damaged" in loaded.problem and said in loaded.problem
+    assert path.read_bytes() == before
+
+
+def test_a_stale_save_that_no_longer_fits_says_the_scene_changed(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    def edit(body: dict[str, object]) -> None:
+        body["scene_hash"] = "0" * 64
+        body["variables"] = {"resolve": "lots", "fields_present": False, "mood": "calm"}
+
+    path, before = _edited_save(demo_story, tmp_path, edit)
+    loaded = read_save(path, demo_story)
+    assert loaded.playthrough is None
+    assert "the scene has changed since it was saved, or the file is damaged" in loaded.problem
+    assert path.read_bytes() == before
+
+
+def test_a_stale_save_drops_variables_the_scene_no_longer_has(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    def edit(body: dict[str, Any]) -> None:
+        body["scene_hash"] = "0" * 64
+        body["variables"]["old_flag"] = True
+        del body["variables"]["mood"]
+
+    path, _before = _edited_save(demo_story, tmp_path, edit)
+    loaded = read_save(path, demo_story)
+    assert loaded.playthrough is not None and loaded.stale
+    assert loaded.playthrough.variables == {"resolve": 2, "fields_present": False, "mood": "calm"}
+
+
+def test_a_new_run_never_overwrites_an_autosave_that_got_further(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    earlier = demo_story.new_player("demo_call")
+    earlier.choose("steel_yourself")
+    earlier.choose("continue")
+    first = write_save(earlier, autosave_slot("demo_call"), tmp_path)
+    kept_bytes = first.read_bytes()
+
+    fresh = demo_story.new_player("demo_call")
+    fresh.choose("hesitate")
+    write_save(fresh, autosave_slot("demo_call"), tmp_path)
+    previous = tmp_path / "autosave-demo_call.previous.json"
+    assert previous.read_bytes() == kept_bytes
+    fresh.choose("continue")
+    write_save(fresh, autosave_slot("demo_call"), tmp_path)  # its own autosave: just rewritten
+    assert previous.read_bytes() == kept_bytes
+    assert read_save(previous, demo_story).playthrough is not None
+    slots = {slot.slot for slot in list_saves(tmp_path)}
+    assert slots == {"autosave-demo_call", "autosave-demo_call.previous"}
+
+
+def test_friendly_save_names_become_slots(tmp_path: Path) -> None:
+    assert slot_name("My Save!") == "my-save"
+    assert slot_name("Mine") == "mine"
+    assert slot_name("../../etc") == "etc"
+    for bad in ("", "!!!", "autosave-exit_visa"):
+        with pytest.raises(SlotNameError):
+            slot_name(bad)

@@ -1,0 +1,73 @@
+"""Checks a restored Playthrough against the scene as it is now, before anyone plays it.
+
+A save that loads but does not fit its scene (a variable of the wrong type, a
+variable or passage the scene does not have, a history step naming a choice
+that is not there) would crash later, far from its cause: in an effect, in
+the history panel, on rewind. So it is refused here, with the reason in plain
+words, and the file is left as it is.
+
+A *stale* save (its scene changed since) is forgiven what the change
+explains: variables the scene no longer declares are dropped and new ones
+start at their starting value. A wrong type, or a passage or choice that is
+gone, is never forgiven: restoring it could only fail later.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from game.engine import Playthrough, Step
+from game.engine.machine import CONTINUE
+from game.model import Scene, Value, VarType
+
+_TYPE_WORDS = {VarType.INT: "a whole number", VarType.BOOL: "true/false", VarType.STR: "text"}
+
+
+class SaveMismatch(ValueError):
+    """The save does not fit its scene; the message says how, in an author's words."""
+
+
+def fit_to_scene(playthrough: Playthrough, scene: Scene, stale: bool) -> None:
+    """Check `playthrough` against `scene`, fitting a stale one's variables; raises SaveMismatch."""
+    if playthrough.node not in scene.nodes:
+        raise SaveMismatch(f"it is at the passage '{playthrough.node}', which the scene "
+                           "does not have")
+    playthrough.variables = _fit_variables(playthrough.variables, scene, stale, "")
+    fitted: list[Step] = []
+    for number, step in enumerate(playthrough.history, start=1):
+        node = scene.nodes.get(step.node_id)
+        if node is None:
+            raise SaveMismatch(f"step {number} was made at the passage '{step.node_id}', "
+                               "which the scene does not have")
+        known = (step.choice_id == CONTINUE and bool(node.next)) or any(
+            choice.id == step.choice_id for choice in node.choices)
+        if not known:
+            raise SaveMismatch(f"step {number} chose '{step.choice_id}', which is not an "
+                               f"option at '{step.node_id}'")
+        before = _fit_variables(step.variables_before, scene, stale, f"before step {number}, ")
+        fitted.append(Step(step.node_id, step.choice_id, before, step.chosen_at))
+    playthrough.history = fitted
+
+
+def _fit_variables(
+    variables: Mapping[str, Value], scene: Scene, stale: bool, when: str
+) -> dict[str, Value]:
+    declared = scene.variables
+    for name, value in variables.items():
+        if name not in declared:
+            if stale:
+                continue  # the scene dropped it: the save is from before
+            raise SaveMismatch(f"{when}it holds a variable '{name}' the scene does not declare")
+        wanted = VarType.of(declared[name])
+        found = VarType.of(value)
+        if found is not wanted:
+            raise SaveMismatch(f"{when}the variable '{name}' holds {_TYPE_WORDS[found]} "
+                               f"({json.dumps(value)}), but the scene declares "
+                               f"{_TYPE_WORDS[wanted]}")
+    missing = [name for name in declared if name not in variables]
+    if missing and not stale:
+        raise SaveMismatch(f"{when}it lacks the variable '{missing[0]}'")
+    fitted = dict(declared)
+    fitted.update({name: value for name, value in variables.items() if name in declared})
+    return fitted
