@@ -2,11 +2,15 @@
 
 It reads from a text stream and writes to another, so tests and scripts can
 drive it through a subprocess with choices on standard input. End of input
-quits cleanly; the game autosaves at every choice.
+quits cleanly; the game autosaves at every choice, and offers the autosave
+back (a line of input: Enter or y continues, n starts again) the next time
+the scene is started. Numbers are read as ASCII digits only: `isdigit()` also
+accepts '²', which `int()` then refuses.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,17 +18,26 @@ from typing import TextIO
 
 from game.engine import ChoiceUnavailable, EngineError, Player, Story
 from game.model import Record
-from game.saves import autosave_slot, list_saves, read_save, write_save
+from game.saves import read_save
 from game.terminal import render
+from game.terminal.saving import Saver, choices
 
 HELP = """  Commands:
     1-9        choose an option
     h          history of your choices
     r N        rewind to just before step N
-    s [NAME]   save (to slot NAME, default 'slot-1')
+    s [NAME]   save (to slot NAME: letters, digits, - and _; default 'slot-1')
     l [NAME]   load a save (no NAME: list them)
     ?          this help
     q          quit (your place is autosaved)"""
+
+_NUMBER = re.compile(r"[0-9]{1,6}")
+
+
+def number_in(text: str) -> int | None:
+    """`text` as a whole number when it is one written in ASCII digits, else None."""
+    text = text.strip()
+    return int(text) if _NUMBER.fullmatch(text) else None
 
 
 @dataclass
@@ -38,6 +51,10 @@ class TerminalPlayer:
     saves_directory: Path | None = None
     #: With reveal at the end: (step index, choice text, record) kept back until the ending.
     _held_records: list[tuple[int, str, Record]] = field(default_factory=list)
+    _saver: Saver = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._saver = Saver(self.say, self.saves_directory)
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -59,14 +76,15 @@ class TerminalPlayer:
             self.say("No scenes could be loaded. Run 'cover-names lint' to see why.")
             return None
         self.say(render.rule("Cover Names"))
-        for number, scene in enumerate(scenes, start=1):
-            self.say(f"  {number}. {scene.title} — {scene.place}, {scene.date} (as {scene.role})")
+        for position, scene in enumerate(scenes, start=1):
+            self.say(f"  {position}. {scene.title} — {scene.place}, {scene.date} (as {scene.role})")
         while True:
             answer = self.ask(f"Choose a scene (1-{len(scenes)}, q to quit): ")
             if answer is None or answer.lower() in {"q", "quit"}:
                 return None
-            if answer.isdigit() and 1 <= int(answer) <= len(scenes):
-                return scenes[int(answer) - 1].id
+            number = number_in(answer)
+            if number is not None and 1 <= number <= len(scenes):
+                return scenes[number - 1].id
             if answer in self.story.scenes:
                 return answer
             self.say(f"  Please type a number from 1 to {len(scenes)}.")
@@ -83,25 +101,39 @@ class TerminalPlayer:
                 known = ", ".join(sorted(self.story.scenes)) or "none"
                 self.say(f"There is no scene '{scene_id}'. Scenes: {known}.")
                 return 2
-            player = self.story.new_player(scene_id)
-            self.say(render.scene_card(player.scene))
+            self.say(render.scene_card(self.story.scenes[scene_id]))
+            resumed = self._saver.offer_autosave(self.story, scene_id, self.ask)
+            if resumed is False:
+                return 0
+            player = resumed if isinstance(resumed, Player) else self.story.new_player(scene_id)
         self.say(render.passage(player.passage))
         while not player.is_over:
             self.say(render.options(player.options))
             answer = self.ask("> ")
             if answer is None or answer.lower() in {"q", "quit", "exit"}:
-                self.say("Your place is saved. Run the game again to continue.")
+                self._quit(player)
                 return 0
             player = self._act(player, answer)
         self._finish(player)
         return 0
 
+    def _quit(self, player: Player) -> None:
+        """Save the place one last time (a rewind or a load is not autosaved) and say so."""
+        if not player.playthrough.history:
+            self.say("You had made no choices in this run, so nothing new was saved.")
+        elif self._saver.autosave(player):
+            self.say(f"Your place is saved ({choices(len(player.playthrough.history))} in): "
+                     "start this scene again and answer y to continue from here.")
+        else:
+            self.say("Your place could not be saved (see above).")
+
     def _act(self, player: Player, answer: str) -> Player:
         """Carry out one line of input; returns the player to go on with (a load replaces it)."""
         command, _, argument = answer.partition(" ")
         command = command.lower()
-        if command.isdigit():
-            self._choose(player, int(command))
+        number = number_in(command)
+        if number is not None:
+            self._choose(player, number)
         elif command in {"?", "help"}:
             self.say(HELP)
         elif command in {"h", "history"}:
@@ -109,8 +141,7 @@ class TerminalPlayer:
         elif command in {"r", "rewind"}:
             self._rewind(player, argument)
         elif command in {"s", "save"}:
-            path = write_save(player, argument or "slot-1", self.saves_directory)
-            self.say(f"  Saved to {path}.")
+            self._saver.save(player, argument)
         elif command in {"l", "load"}:
             return self._load(player, argument)
         elif answer == "":
@@ -133,7 +164,7 @@ class TerminalPlayer:
         except ChoiceUnavailable as error:
             self.say(f"  {error}")
             return
-        write_save(player, autosave_slot(player.scene.id), self.saves_directory)
+        self._saver.autosave(player)
         if outcome.record is not None:
             if self.reveal_at_end:
                 step = len(player.playthrough.history) - 1
@@ -144,29 +175,32 @@ class TerminalPlayer:
         self.say(render.passage(outcome.passage))
 
     def _rewind(self, player: Player, argument: str) -> None:
-        if not argument.strip().isdigit():
+        step = number_in(argument)
+        if step is None:
             self.say("  Rewind to which step? Type 'h' to see them, then e.g. 'r 2'.")
             return
         try:
-            passage = player.rewind(int(argument))
+            passage = player.rewind(step)
         except EngineError as error:
             self.say(f"  {error}")
             return
         kept = len(player.playthrough.history)
         self._held_records = [held for held in self._held_records if held[0] < kept]
-        self.say(f"  Rewound to step {argument}.")
+        self.say(f"  Rewound to step {step}.")
         self.say(render.passage(passage))
 
     def _load(self, player: Player, argument: str) -> Player:
-        slots = list_saves(self.saves_directory)
+        argument = argument.strip()
         if not argument:
-            for slot in slots:
+            slots = self._saver.slots()
+            if slots is not None and not slots:
+                self.say("  There are no saves yet. Type 's NAME' to make one.")
+            for slot in slots or ():
                 state = f"  ({slot.problem})" if slot.problem else ""
                 self.say(f"  {slot.slot}: {slot.scene_title} {slot.saved_at}{state}")
             return player
-        match = next((slot for slot in slots if slot.slot == argument), None)
+        match = self._saver.find(argument)
         if match is None:
-            self.say(f"  There is no save '{argument}'.")
             return player
         loaded = read_save(match.path, self.story)
         if loaded.playthrough is None:

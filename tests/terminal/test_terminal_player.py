@@ -60,7 +60,8 @@ def test_rewind_then_take_the_other_path(tmp_path: Path) -> None:
 def test_save_and_resume_in_a_new_process(tmp_path: Path) -> None:
     first = play("1\ns mine\nq\n", "demo_call", home=tmp_path)
     assert "Saved to" in first.stdout
-    second = play("l\nl mine\n1\n1\n", "demo_call", home=tmp_path)
+    # The autosave is offered first; 'n' starts afresh, then the slot is loaded.
+    second = play("n\nl\nl mine\n1\n1\n", "demo_call", home=tmp_path)
     assert "mine: The Telephone Call (demo)" in second.stdout
     assert "THE HISTORICAL ENDING" in second.stdout
 
@@ -71,10 +72,11 @@ def test_reveal_at_the_end_holds_records_back(tmp_path: Path) -> None:
     assert out.index("The record, choice by choice") < out.index("THE HISTORICAL ENDING")
 
 
-def test_end_of_input_quits_cleanly(tmp_path: Path) -> None:
+def test_end_of_input_quits_cleanly_and_says_truly_what_was_saved(tmp_path: Path) -> None:
     result = play("", "demo_call", home=tmp_path)
     assert result.returncode == 0
-    assert "Your place is saved" in result.stdout
+    assert "You had made no choices in this run, so nothing new was saved." in result.stdout
+    assert not (tmp_path / "saves" / "autosave-demo_call.json").exists()
 
 
 def test_unknown_scene_is_named(tmp_path: Path) -> None:
