@@ -45,6 +45,9 @@ def read_path(
         return problem(error.strerror or str(error))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return problem("it is not a JSON file")
+    refused = _version_problem(document)
+    if refused:
+        return problem(refused)
     body = document.get("playthrough", document) if isinstance(document, dict) else None
     if not isinstance(body, dict):
         return problem("it holds no playthrough")
@@ -71,6 +74,46 @@ def read_path(
     if end is None and isinstance(ending, dict):
         end = ending.get("node")
     return steps, str(end) if end is not None else None, None
+
+
+def _version_problem(document: Any) -> str:
+    """Why a save or record cannot be read by this game ('' when it can): never misread one."""
+    from game.saves import SAVE_FORMAT, SAVE_VERSION
+
+    if not isinstance(document, dict) or "format" not in document:
+        return ""  # a bare playthrough, as tests and tools write them
+    kinds = {SAVE_FORMAT: ("save", SAVE_VERSION), "cover-names/record": ("record", 1)}
+    known = kinds.get(document["format"])
+    if known is None:
+        return f"it is not a Cover Names save or record (its format is {document['format']!r})"
+    kind, supported = known
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        return f"it is a damaged {kind}: its version is {version!r}"
+    if version > supported:
+        return (f"it is a {kind} of version {version}, from a newer game; this game reads "
+                f"version {supported}: update the game to draw it")
+    return ""
+
+
+def check_path(scene: Scene, steps: list[tuple[str, str]], end: str | None) -> str:
+    """Why these steps are not a way through `scene` ('' when they are): never drop a step.
+
+    A step naming a passage or an option the scene does not have means the
+    file is damaged, or the scene has changed since it was played.
+    """
+    stale = "the file is damaged, or the scene has changed since it was played"
+    for number, (node_id, option) in enumerate(steps, start=1):
+        node = scene.nodes.get(node_id)
+        if node is None:
+            return f"step {number} is at '{node_id}', which is not a passage of the scene; {stale}"
+        if not ((option == "continue" and node.next)
+                or any(choice.id == option for choice in node.choices)):
+            return (f"step {number} chose '{option}', which is not an option at '{node_id}'; "
+                    f"{stale}")
+    if end is not None and end not in scene.nodes:
+        return f"it ends at '{end}', which is not a passage of the scene; {stale}"
+    return ""
 
 
 def fill_continues(
@@ -129,6 +172,10 @@ def _run(args: argparse.Namespace) -> int:
     end = None
     if args.path is not None:
         steps, end, problem = read_path(args.path, scene.id)
+        mismatch = check_path(scene, steps, end) if problem is None else ""
+        if mismatch:
+            problem = Diagnostics().add("CN651", Location(str(args.path)), file=str(args.path),
+                                        problem=mismatch)
         steps = fill_continues(scene, steps, end)
         if problem is not None:
             diagnostics.append(problem)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +15,7 @@ from game.engine import Story, load_story
 from game.engine.diagram import draw
 from game.saves import write_save
 
-from .conftest import DEMO_SCENES
+from .conftest import DEMO_SCENES, REPO
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +90,37 @@ def test_a_path_of_another_scene_is_refused(demo: Story, tmp_path: Path) -> None
 def test_unknown_format_is_an_error(demo: Story) -> None:
     with pytest.raises(ValueError):
         draw(demo.scenes["demo_call"], "svg")
+
+
+def _graph(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "game", "graph", *args], capture_output=True,
+                          text=True, cwd=REPO, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda doc: doc.update(version=99),
+         "it is a save of version 99, from a newer game; this game reads version 1"),
+        (lambda doc: doc["playthrough"]["history"][0].update(choice="no_such_choice"),
+         "step 1 chose 'no_such_choice', which is not an option at 'waiting'; the file is "
+         "damaged, or the scene has changed since it was played"),
+        (lambda doc: doc["playthrough"]["history"][0].update(node="nowhere"),
+         "step 1 is at 'nowhere', which is not a passage of the scene"),
+        (lambda doc: doc["playthrough"].update(node="gone"),
+         "it ends at 'gone', which is not a passage of the scene"),
+    ],
+)
+def test_a_path_from_a_newer_or_damaged_save_is_refused_not_half_drawn(
+    demo: Story, tmp_path: Path, edit: Any, said: str
+) -> None:
+    player = demo.new_player("demo_call")
+    player.choose("steel_yourself")
+    save = write_save(player, "graph-test", tmp_path)
+    player.close()
+    document = json.loads(save.read_text())
+    edit(document)
+    save.write_text(json.dumps(document))
+    result = _graph(str(DEMO_SCENES / "demo_call.yaml"), "--path", str(save))
+    assert result.returncode == 1 and result.stdout == ""
+    assert "error CN651" in result.stderr and said in result.stderr
