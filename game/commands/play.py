@@ -52,8 +52,10 @@ def run(args: argparse.Namespace) -> int:
     from game.terminal import TerminalPlayer
 
     story = load_story(args.scenes)
-    for diagnostic in story.diagnostics:
+    for diagnostic in story.diagnostics[:10]:  # a broken sources.yaml breaks every quote
         print(f"warning: {diagnostic}", file=sys.stderr)
+    if len(story.diagnostics) > 10:
+        print(f"… and {len(story.diagnostics) - 10} more problems", file=sys.stderr)
     if story.diagnostics:
         print(
             "(scenes with errors were left out; 'cover-names lint' explains each)", file=sys.stderr

@@ -91,6 +91,10 @@ _TABLE: tuple[Code, ...] = (
          "an edited seed"),
     Code("CN505", E, "the quote is too short to prove anything ({length} characters)",
          "quote: \"he\""),
+    Code("CN506", E, "the source id '{id}' is already used (first at line {first_line})",
+         "two sources with 'id: bazarov' in seeds/sources.yaml"),
+    Code("CN507", W, "the known slip '{text}' is not in the source '{source}'",
+         "known_slips: [{text: \"KGB Targets\"}] where the seed says 'KBG'"),
     # -- CN6xx: authoring checks beyond loading (`cover-names lint`, `test`, reload) --
     Code("CN601", W, "the node '{node}' can never be reached from the start '{start}'",
          "a node no 'goto' or 'next' leads to"),

@@ -98,8 +98,9 @@ def read_citation(
             wrong_type("source", source_node, "a source id", diagnostics)
         elif source_node.raw not in library:
             diagnostics.add("CN501", source_node.where, source=source_node.raw,
-                            hint=did_you_mean(source_node.raw, library.ids)
-                            or f"known sources: {', '.join(library.ids)}")
+                            hint=library.unknown_source_hint(source_node.raw)
+                            or did_you_mean(source_node.raw, library.ids)
+                            or f"known sources: {', '.join(library.ids) or 'none'}")
         else:
             source_id = source_node.raw
     if quote_node is None:

@@ -9,15 +9,12 @@ original text, so the source viewer can scroll to it and highlight it.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from game.diagnostics import Diagnostics, Location
+from game.diagnostics import Diagnostics
 
 _TRANSLATE = str.maketrans(
     {
@@ -142,8 +139,27 @@ def _normalise_with_index(text: str) -> tuple[str, list[int]]:
 class SourceLibrary:
     """All sources by id; proves quotes and explains misses."""
 
-    def __init__(self, sources: Iterable[Source] = ()) -> None:
+    def __init__(
+        self,
+        sources: Iterable[Source] = (),
+        unavailable: Iterable[str] = (),
+        index_problem: str = "",
+    ) -> None:
         self.sources: dict[str, Source] = {source.id: source for source in sources}
+        #: Ids sources.yaml lists whose entry or text could not be used (reported there).
+        self.unavailable: frozenset[str] = frozenset(unavailable) - set(self.sources)
+        #: Where the problem was reported, when sources.yaml itself could not be read.
+        self.index_problem = index_problem
+
+    def unknown_source_hint(self, source_id: str) -> str:
+        """Why `source_id` is not here, when the cause is sources.yaml rather than the scene."""
+        if self.index_problem:
+            return (f"no source could be loaded: fix the problem reported at "
+                    f"{self.index_problem} first")
+        if source_id in self.unavailable:
+            return (f"'{source_id}' is listed in sources.yaml but could not be loaded; fix the "
+                    "error reported there first")
+        return ""
 
     def __contains__(self, source_id: object) -> bool:
         return source_id in self.sources
@@ -166,48 +182,11 @@ class SourceLibrary:
 def load_library(seeds_dir: Path, diagnostics: Diagnostics | None = None) -> SourceLibrary:
     """Read `sources.yaml` in `seeds_dir` and every text it names.
 
-    Problems (a missing file, a text whose hash changed) become diagnostics;
-    the sources that did load are still returned.
+    Problems (a broken index, a missing file, a text whose hash changed)
+    become diagnostics at their place in sources.yaml; the sources that did
+    load are still returned. Never raises for a bad file.
     """
+    from game.sources.index import read_index  # lazily: the loader imports this module
+
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
-    index_path = seeds_dir / "sources.yaml"
-    where = Location(str(index_path))
-    try:
-        raw = yaml.load(index_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        diagnostics.add("CN100", where, reason=str(error).splitlines()[0])
-        return SourceLibrary()
-    sources: list[Source] = []
-    for entry in (raw or {}).get("sources", []):
-        path = seeds_dir / entry["file"]
-        try:
-            data = path.read_bytes()
-        except OSError:
-            diagnostics.add("CN503", where, file=str(path))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if entry.get("sha256") and digest != entry["sha256"]:
-            diagnostics.add(
-                "CN504",
-                where,
-                hint="the seed texts are never edited: restore it from version control",
-                file=str(path),
-                found=digest[:12],
-                expected=str(entry["sha256"])[:12],
-            )
-        slips = tuple(
-            (str(slip.get("text", "")), str(slip.get("note", "")))
-            for slip in entry.get("known_slips", [])
-        )
-        sources.append(
-            Source(
-                id=entry["id"],
-                title=entry["title"],
-                kind=entry["kind"],
-                provenance=" ".join(str(entry.get("provenance", "")).split()),
-                path=path,
-                text=data.decode("utf-8"),
-                known_slips=slips,
-            )
-        )
-    return SourceLibrary(sources)
+    return read_index(seeds_dir, diagnostics)

@@ -74,6 +74,7 @@ class TerminalPlayer:
         scenes = self.story.ordered
         if not scenes:
             self.say("No scenes could be loaded. Run 'cover-names lint' to see why.")
+            self._explain_sources()
             return None
         self.say(render.rule("Cover Names"))
         for position, scene in enumerate(scenes, start=1):
@@ -100,6 +101,7 @@ class TerminalPlayer:
             if scene_id not in self.story.scenes:
                 known = ", ".join(sorted(self.story.scenes)) or "none"
                 self.say(f"There is no scene '{scene_id}'. Scenes: {known}.")
+                self._explain_sources()
                 return 2
             self.say(render.scene_card(self.story.scenes[scene_id]))
             resumed = self._saver.offer_autosave(self.story, scene_id, self.ask)
@@ -116,6 +118,19 @@ class TerminalPlayer:
             player = self._act(player, answer)
         self._finish(player)
         return 0
+
+    def _explain_sources(self) -> None:
+        """When scenes are missing because the source texts are: say so, and where."""
+        library = self.story.library
+        if not (library.index_problem or library.unavailable):
+            return
+        first = next((d for d in self.story.diagnostics
+                      if d.is_error and Path(d.where.file).name == "sources.yaml"), None)
+        where = f" ({first})" if first is not None else ""
+        self.say(render.wrap(f"The source texts could not all be read{where}. Every scene "
+                             "quotes them, so a scene whose sources are missing cannot be "
+                             "played. Restore seeds/ from version control, or run "
+                             "'cover-names lint' to see every problem."))
 
     def _quit(self, player: Player) -> None:
         """Save the place one last time (a rewind or a load is not autosaved) and say so."""
