@@ -1,28 +1,24 @@
 """The dossier and timeline's data: people, cover names, organisations and dated events.
 
-The historian's `game.reference.load_reference(directory, library)` gives
-people, organisations and events, each with names, cover names, aliases and
-citations. This module reads whatever it returns by those attribute names
-(tolerating a list or a mapping), so the dossier works as that data grows, and
-finds where a passage mentions them. Until that loader exists, the YAML files
-in reference/ are read directly, every quote proven against the sources as the
-loader would (an unproven quote is left out, never shown as evidence).
+The historian's `game.reference.load_reference(directory, library)` reads
+reference/ through the safe, positioned YAML reader and proves every quote;
+it is the only way reference data is read (never a raw `yaml.load`). This
+module reads what it returns by attribute names (tolerating a list or a
+mapping), so the dossier works as that data grows, and finds where a passage
+mentions them. When the data cannot be read, or some entries had errors,
+`Reference.problem` says so in plain words and the desktop shows it; the
+entries that did load are still shown.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from game import paths
 from game.desktop.text import Mark
-from game.diagnostics import Location
 from game.model import Citation
 
 if TYPE_CHECKING:
@@ -167,45 +163,21 @@ def build_reference(data: Any, prove: Any = None) -> Reference:
     return Reference(entries, events)
 
 
-def _read_yaml(directory: Path, story: Story) -> Reference:
-    """The reference/*.yaml files read directly, each quote proven against the sources."""
-    data: dict[str, Any] = {}
-    for name in ("people", "organisations", "timeline"):
-        path = directory / f"{name}.yaml"
-        if path.exists():
-            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
-            data.update({key: value for key, value in loaded.items() if key != "format"})
-
-    def prove(raw: Any) -> Citation | None:
-        if not isinstance(raw, dict):
-            return None
-        span = story.library.prove(str(raw.get("source")), str(raw.get("quote", "")))
-        if span is None:
-            return None
-        return Citation(
-            span.source,
-            str(raw["quote"]),
-            span.start,
-            span.end,
-            Location(str(directory)),
-            str(raw.get("account", "")),
-        )
-
-    return build_reference(data, prove)
-
-
 def load_reference_data(story: Story) -> Reference:
-    directory = paths.reference_dir()
+    """The dossier and timeline, read safely; a problem becomes a message, never a crash."""
     try:
-        load = importlib.import_module("game.reference").load_reference
-    except (ImportError, AttributeError):
-        load = None
-    if load is not None:
-        try:
-            return build_reference(load(directory, story.library))
-        except Exception:
-            pass
+        from game.reference import load_reference
+    except ImportError as error:
+        return Reference(problem=f"The dossier and timeline are not part of this build ({error}).")
     try:
-        return _read_yaml(directory, story)
+        loaded = load_reference(paths.reference_dir(), story.library)
+        reference = build_reference(loaded)
     except Exception as error:  # the reference data is another team's; never crash on it
-        return Reference(problem=f"The reference data could not be read: {error}")
+        return Reference(problem=f"The reference data could not be read: "
+                                 f"{type(error).__name__}: {error}")
+    errors = [d for d in getattr(loaded, "diagnostics", ()) if d.is_error]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        reference.problem = (f"Some reference entries had errors and are left out: {errors[0]}"
+                             f"{more}. Run 'cover-names lint' to see each.")
+    return reference
