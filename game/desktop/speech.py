@@ -1,6 +1,7 @@
 """Self-voicing: read the screen aloud through the system's speech engine, when there is one.
 
-pyttsx3 is an optional extra (`pip install 'cover-names[speech]'`). Its engine
+pyttsx3 is an optional extra (`pip install 'cover-names[speech]'`). Without
+it the window says so in a student's words, and the technical fix is logged. Its engine
 runs in a worker thread of its own (the engine must stay in the thread that
 made it), so reading a long passage never freezes the window. Where there is
 no engine, `say` returns a sentence for the screen instead of failing.
@@ -8,14 +9,22 @@ no engine, `say` returns a sentence for the screen instead of failing.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from typing import Any
 
+#: What the student or teacher reads in the window; the fix for a technician goes to the log.
 UNAVAILABLE = (
-    "Reading aloud is not available on this computer. Install the speech extra "
-    "(pip install 'cover-names[speech]') and a system voice (eSpeak NG on Linux)."
+    "Reading aloud needs a speech voice on this computer, and none was found. "
+    "Ask your teacher or the school's IT team to set one up."
 )
+#: For the terminal and the log: what a technician installs.
+TECHNICAL = (
+    "no speech engine: install the speech extra (pip install 'cover-names[speech]', "
+    "which brings pyttsx3) and a system voice (eSpeak NG on Linux); %s"
+)
+log = logging.getLogger(__name__)
 
 
 class Voice:
@@ -61,7 +70,8 @@ class Voice:
             import pyttsx3
 
             self._engine = pyttsx3.init()
-        except Exception:  # ImportError, or a platform with no voice at all
+        except Exception as error:  # ImportError, or a platform with no voice at all
+            log.warning(TECHNICAL, f"{type(error).__name__}: {error}")
             self.problem = UNAVAILABLE
             self._ready.set()
             return
@@ -73,6 +83,7 @@ class Voice:
             try:
                 self._engine.say(text)
                 self._engine.runAndWait()
-            except Exception:
+            except Exception as error:
+                log.warning(TECHNICAL, f"{type(error).__name__}: {error}")
                 self.problem = UNAVAILABLE
                 return
