@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,11 @@ from game.desktop.text import TextCache
 from game.desktop.theme import Palette, Sizes, palette_for
 from game.engine import Player, Story
 from game.saves import autosave_slot, write_save
+
+#: Below this the window does not shrink: every screen is laid out to fit it.
+MIN_SIZE = (640, 480)
+#: The first window, before the player has resized one: a laptop's screen, or less.
+DEFAULT_SIZE = (1366, 768)
 
 #: After input the loop looks for more every 10 ms for this long, then every 40 ms.
 ACTIVE_SECONDS = 1.5
@@ -76,19 +82,21 @@ class App:
         pygame.font.init()
         self.settings_path = settings_path
         self.settings, settings_problem = load_settings(settings_path)
+        self.fullscreen = False
         if size is None:
-            size = (self.settings.window_width, self.settings.window_height)
-            desktops = pygame.display.get_desktop_sizes()
-            if desktops:
-                size = (min(size[0], desktops[0][0]), min(size[1], desktops[0][1] - 60))
-        self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+            size = first_window_size(self.settings, pygame.display.get_desktop_sizes())
+            self.fullscreen = self.settings.fullscreen
+        self.windowed_size = size
+        self.surface = self._set_mode(size)
         pygame.display.set_caption("Cover Names")
         pygame.key.set_repeat(400, 45)
         self.cache = TextCache()
         self._story = story
         self._reference: Reference | None = None
         self.stack: list[Screen] = []
-        self.notices: list[Notice] = []
+        self.notices: list[Notice] = []  # at most one: a newer notice replaces the old
+        self.pointer: tuple[int, int] | None = None  # where the mouse is, once it has moved
+        self._swallow_text: str | None = None
         self.labels: list[Label] = []
         self.running = True
         self.dirty = True
@@ -140,7 +148,21 @@ class App:
         if len(self.stack) > 1:
             self.stack.pop()
             self.top.on_show()
+            self.top.update_hover()
         self.dirty = True
+
+    def read_aloud(self) -> None:
+        """V, and the toolbar's Read aloud: the top screen, through the speech engine."""
+        self.notify(self.voice.say(self.top.speech_text()))
+
+    def toggle_help(self) -> None:
+        """? and F1, and the toolbar's Help: open the keys list, or close it when open."""
+        from game.desktop.screens.help import HelpScreen
+
+        if isinstance(self.top, HelpScreen):
+            self.pop()
+        else:
+            self.push(HelpScreen(self))
 
     def replace(self, *screens: Screen) -> None:
         """Start afresh from the title screen, then `screens` on top."""
@@ -165,7 +187,8 @@ class App:
         return None
 
     def notify(self, text: str, seconds: float = 4.0) -> None:
-        self.notices = [*self.notices[-2:], Notice(text, time.monotonic() + seconds)]
+        """Show `text` at the foot of the window for a while; it replaces any notice shown."""
+        self.notices = [Notice(text, time.monotonic() + seconds)]
         self.dirty = True
 
     # -- settings -------------------------------------------------------------------------------
@@ -183,8 +206,42 @@ class App:
 
     def resize(self, size: tuple[int, int]) -> None:
         """Resize the window (as the pilot and the window manager do) and reflow."""
-        self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        self.fullscreen = False
+        self.windowed_size = size
+        self.surface = self._set_mode(size)
         self._resized(size)
+
+    def toggle_fullscreen(self) -> None:
+        """F11: fill the screen (for a projector) or go back to the window; remembered."""
+        self.fullscreen = not self.fullscreen
+        if not self.fullscreen:
+            self.surface = self._set_mode(self.windowed_size)
+        else:
+            self.windowed_size = self.surface.get_size()
+            self.surface = self._set_mode(self.windowed_size)
+        self.settings.fullscreen = self.fullscreen
+        save_settings(self.settings.cleaned(), self.settings_path)
+        self._resized(self.surface.get_size())
+        self.notify(
+            "Full screen: F11 goes back to a window."
+            if self.fullscreen
+            else "Back in a window: F11 fills the screen."
+        )
+
+    def _set_mode(self, size: tuple[int, int]) -> pygame.Surface:
+        """Open (or reopen) the window at `size`, or full screen, with its minimum size set."""
+        if self.fullscreen:
+            surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):  # an older pygame, or a driver without windows
+            pass
+        return surface
 
     # -- the loop ---------------------------------------------------------------------------------
     def run(self) -> int:
@@ -202,7 +259,7 @@ class App:
                 self.render()
             elif not events:
                 time.sleep(self._nap(now))
-        width, height = self.surface.get_size()
+        width, height = self.surface.get_size() if not self.fullscreen else self.windowed_size
         if (width, height) != (self.settings.window_width, self.settings.window_height):
             self.settings.window_width, self.settings.window_height = width, height
             save_settings(self.settings.cleaned(), self.settings_path)
@@ -235,28 +292,50 @@ class App:
         for event in events:
             if event.type in _REDRAWN_BY:
                 self.dirty = True
+            if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+                self.pointer = event.pos
+            elif event.type == pygame.WINDOWLEAVE:
+                self.pointer = None
             if event.type == pygame.QUIT:
                 self.running = False
             elif event.type == pygame.VIDEORESIZE:
                 self._resized(event.size)
-            elif event.type == pygame.KEYDOWN and self._global_key(event):
+            elif event.type == pygame.TEXTINPUT and self._swallowed(event):
                 continue
+            elif event.type == pygame.KEYDOWN:
+                self._swallow_text = None
+                before = self.top
+                if not before.takes_text and self._global_key(event):
+                    continue
+                self._to_top(event)
+                if self.top is not before and self.top.takes_text and event.unicode:
+                    # The key that opened a text box also sends its character as a
+                    # TEXTINPUT right behind it: that E must not be typed into the name.
+                    self._swallow_text = event.unicode
             elif self.stack:
-                hover = self.top.hover
-                self.top.handle(event)
-                if self.top.hover != hover:
-                    self.dirty = True
+                self._to_top(event)
         now = time.monotonic()
         self.notices = [notice for notice in self.notices if notice.until > now]
 
-    def _global_key(self, event: pygame.event.Event) -> bool:
-        from game.desktop.screens.help import HelpScreen
+    def _to_top(self, event: pygame.event.Event) -> None:
+        top = self.top
+        hover = top.hover
+        top.handle(event)
+        if top is not self.top or top.hover != hover:
+            self.dirty = True
 
-        if event.key == pygame.K_F1 or event.unicode == "?":
-            if isinstance(self.top, HelpScreen):
-                self.pop()
-            else:
-                self.push(HelpScreen(self))
+    def _swallowed(self, event: pygame.event.Event) -> bool:
+        """True for the TEXTINPUT of the very key press that opened a text box."""
+        wanted, self._swallow_text = self._swallow_text, None
+        return wanted is not None and event.text == wanted
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        """Keys that work on every screen (except while a text box takes the keys)."""
+        if event.key == pygame.K_F1 or is_question_mark(event):
+            self.toggle_help()
+            return True
+        if event.key == pygame.K_F11:
+            self.toggle_fullscreen()
             return True
         if event.key == pygame.K_F5:
             from game.desktop.live_reload import reload_now
@@ -264,7 +343,7 @@ class App:
             reload_now(self)
             return True
         if event.key == pygame.K_v and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            self.notify(self.voice.say(self.top.speech_text()))
+            self.read_aloud()
             return True
         return False
 
@@ -286,13 +365,13 @@ class App:
         self.dirty = False
 
     def _draw_notices(self, canvas: Canvas) -> None:
+        """The notice, at the foot of the window or, where it would cover a button, at its top."""
         sizes, palette = self.sizes, self.palette
-        y = canvas.rect.bottom - sizes.gap
-        for notice in reversed(self.notices):
+        for notice in self.notices[-1:]:
             width = min(canvas.rect.width - 2 * sizes.margin, sizes.column)
             block = self.cache.layout(notice.text, sizes.body, width - 2 * sizes.gap)
             rect = pygame.Rect(0, 0, width, block.height + 2 * sizes.gap)
-            rect.midbottom = (canvas.rect.centerx, y)
+            rect = notice_place(rect, self.top, canvas.rect, sizes.gap)
             canvas.panel(rect, palette.header, palette.focus)
             canvas.block(
                 block,
@@ -301,11 +380,55 @@ class App:
                 colour=palette.header_text,
                 role="notice",
             )
-            y = rect.top - sizes.gap // 2
 
     # -- the text model, for the pilot and tests ----------------------------------------
     def visible_text(self) -> list[str]:
         return [label.text for label in self.labels]
+
+
+def is_question_mark(event: pygame.event.Event) -> bool:
+    """? by its character, or by its key (Shift and /), which still works when text input is off."""
+    shift = bool(event.mod & pygame.KMOD_SHIFT)
+    return (
+        event.unicode == "?"
+        or event.key == pygame.K_QUESTION
+        or (event.key == pygame.K_SLASH and shift)
+    )
+
+
+def first_window_size(settings: Settings, desktops: list[tuple[int, int]]) -> tuple[int, int]:
+    """The size the window opens at: the one the player left it at, else 1366×768, never
+    more than 90 % of the desktop (a school laptop's 1366×768 screen gets the largest
+    window that fits inside its panels)."""
+    wanted = (settings.window_width, settings.window_height) if settings.window_width else None
+    if not desktops:
+        return wanted or DEFAULT_SIZE
+    desk_w, desk_h = desktops[0]
+    if wanted is not None:
+        width, height = min(wanted[0], desk_w), min(wanted[1], desk_h - 60)
+    else:
+        width, height = (
+            min(DEFAULT_SIZE[0], desk_w * 9 // 10),
+            min(DEFAULT_SIZE[1], desk_h * 9 // 10),
+        )
+    return max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])
+
+
+def notice_place(rect: pygame.Rect, screen: Screen, window: pygame.Rect, gap: int) -> pygame.Rect:
+    """Where a notice covers the fewest buttons: the window's foot, else under the header."""
+    top = screen.header.height if screen.header is not None else 0
+    below = rect.copy()
+    below.midbottom = (window.centerx, window.bottom - gap)
+    above = rect.copy()
+    above.midtop = (window.centerx, top + gap)
+    shown = [
+        screen.on_screen(item)
+        for item in screen.items
+        if item.extra.get("kind") != "tool"
+        and (item.fixed or screen.viewport.colliderect(screen.on_screen(item)))
+    ]
+    covered = [sum(1 for item in shown if item.colliderect(place)) for place in (below, above)]
+    return below if covered[0] <= covered[1] else above
 
 
 def _start_screens(app: App, scene_id: str | None) -> list[Screen]:

@@ -201,6 +201,7 @@ class Flow:
             else:
                 draw_flow_button(canvas, screen, item, rect)
         canvas.surface.set_clip(previous_clip)
+        screen.draw_scroll_cue(canvas)
 
     def _draw_op(self, canvas: Canvas, op: Op, dy: int, clip: pygame.Rect) -> None:
         data = op.data
@@ -290,9 +291,12 @@ def draw_flow_button(
     assert isinstance(block, Block)
     size = int(item.extra["size"])  # type: ignore[call-overload]
     colour = palette.text if item.enabled else palette.locked
+    lead = int(item.extra.get("lead", 0))  # type: ignore[call-overload]
+    if item.number:
+        draw_number(canvas, item, rect, colour)
     canvas.block(
         block,
-        (rect.left + 2 * gap, rect.top + gap),
+        (rect.left + 2 * gap + lead, rect.top + gap),
         size,
         str(item.extra["style"]),
         colour,
@@ -301,3 +305,31 @@ def draw_flow_button(
     )
     if index == screen.focus:
         canvas.focus_ring(rect)
+
+
+def draw_number(
+    canvas: Canvas, item: Item, rect: pygame.Rect, colour: tuple[int, int, int]
+) -> None:
+    """The boxed digit at the left of a numbered button: press it to choose the button."""
+    sizes = canvas.sizes
+    lead = int(item.extra["lead"])  # type: ignore[call-overload]
+    number = pygame.Rect(
+        rect.left + sizes.gap,
+        rect.top + sizes.gap,
+        lead - sizes.gap,
+        canvas.cache.line_height(sizes.body),
+    )
+    pygame.draw.rect(canvas.surface, colour, number, 2, border_radius=4)
+    digit_y = (
+        number.top + (number.height - canvas.cache.font(sizes.body, "bold").get_linesize()) // 2
+    )
+    canvas.text(
+        str(item.number),
+        (number.centerx, digit_y),
+        sizes.body,
+        colour,
+        "bold",
+        "number",
+        item.id,
+        align="centre",
+    )

@@ -38,6 +38,7 @@ _NAMED = {
     "end": pygame.K_END,
     "f1": pygame.K_F1,
     "f5": pygame.K_F5,
+    "f11": pygame.K_F11,
 }
 
 
@@ -62,8 +63,14 @@ class Pilot:
         pygame.display.quit()
 
     # -- acting ---------------------------------------------------------------------------
-    def press(self, *keys: str) -> None:
-        """Press keys by name ("1", "enter", "esc", "down", "?", "shift+tab", "h") in order."""
+    def press(self, *keys: str, text_input: bool = True) -> None:
+        """Press keys by name ("1", "enter", "esc", "down", "?", "shift+tab", "h") in order.
+
+        As SDL does while text input is on (its default), a key that types a
+        character sends a TEXTINPUT right after its KEYDOWN; `text_input=False`
+        is a keyboard with text input turned off: no TEXTINPUT, and no
+        character in the KEYDOWN either.
+        """
         for name in keys:
             mod = 0
             if name.startswith("shift+"):
@@ -78,15 +85,26 @@ class Pilot:
                 raise ValueError(f"unknown key name {name!r}")
             if name == "space":
                 text = " "
+            if not text_input:
+                text = ""
             pygame.event.post(
                 pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0)
             )
+            if text:
+                pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
             pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, scancode=0))
             self.app.pump()
 
     def type(self, text: str) -> None:
         for char in text:
             pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+        self.app.pump()
+
+    def click_at(self, pos: tuple[int, int]) -> None:
+        """Point at `pos` and click there, whatever is drawn at it."""
+        self.move_to(pos)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
         self.app.pump()
 
     def move_to(self, pos: tuple[int, int]) -> None:

@@ -25,6 +25,7 @@ from game.desktop.canvas import Canvas
 
 if TYPE_CHECKING:
     from game.desktop.app import App
+    from game.desktop.header import Header, Tool
 
 
 @dataclass
@@ -40,6 +41,9 @@ class Item:
     fixed: bool = False  # stays put while the content scrolls (header and footer buttons)
     number: int = 0  # activated by this digit key, when not 0
     extra: dict[str, object] = field(default_factory=dict)
+    #: A click does not move the keyboard focus here: links, citations and toolbar
+    #: buttons open a panel, and back from it Enter should still do what it did before.
+    keeps_focus: bool = False
 
 
 class Screen:
@@ -47,6 +51,9 @@ class Screen:
 
     name = "screen"
     overlay = False  # drawn over the screen beneath it (help, messages)
+    #: Typing goes to this screen (a name box): it gets every key first, and the keys
+    #: that work everywhere (V, ?, F5) are not taken from it while it is on top.
+    takes_text = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -58,6 +65,8 @@ class Screen:
         self.viewport = pygame.Rect(0, 0, 1, 1)
         self._layout_key: object = None
         self.pending_focus: str | None = None  # focus this item id after the next layout
+        self.header: Header | None = None  # set by `make_header` in a screen's layout
+        self._cue_rect: pygame.Rect | None = None  # the "more below" cue, clickable
 
     # -- the interface every screen implements -------------------------------------
     def layout(self, canvas: Canvas) -> None:
@@ -82,7 +91,34 @@ class Screen:
 
     def speech_text(self) -> str:
         """What the self-voicing key reads on this screen."""
-        return " ".join(item.text for item in self.items if item.text)
+        return " ".join(
+            item.text for item in self.items if item.text and item.extra.get("kind") != "tool"
+        )
+
+    # -- the header and its toolbar ----------------------------------------------------
+    def tools(self) -> list[Tool]:
+        """The toolbar's buttons: Back and Help unless a screen says otherwise."""
+        from game.desktop.header import Tool
+
+        return [
+            Tool("back", "Back", "Esc", self.back),
+            Tool("help", "Help", "?", self.app.toggle_help),
+        ]
+
+    def make_header(self, canvas: Canvas, title: str, subtitle: str) -> int:
+        """Lay out the header for this layout; returns its height, where content begins."""
+        from game.desktop.header import Header
+
+        self.header = Header(canvas, title, subtitle, self.tools())
+        return self.header.height
+
+    def draw_header(self, canvas: Canvas) -> None:
+        if self.header is not None:
+            self.header.draw(canvas, self)
+
+    def with_header_items(self, items: list[Item]) -> list[Item]:
+        """A screen's own items, then the toolbar's (so Tab reaches the toolbar last)."""
+        return [*items, *(self.header.items if self.header is not None else [])]
 
     # -- layout bookkeeping ---------------------------------------------------------
     def invalidate(self) -> None:
@@ -106,6 +142,12 @@ class Screen:
             elif self.focus >= len(self.items):
                 self.focus = 0
             self.clamp_scroll()
+            self.update_hover()
+
+    def update_hover(self) -> None:
+        """Hover follows the pointer, not an index: after a new layout the item under it."""
+        pointer = self.app.pointer
+        self.hover = self._item_at(pointer) if pointer is not None else -1
 
     def on_screen(self, item: Item) -> pygame.Rect:
         return item.rect if item.fixed else item.rect.move(0, -self.scroll)
@@ -163,8 +205,12 @@ class Screen:
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             index = self._item_at(event.pos)
             if index >= 0:
-                self.focus = index
-                self.activate(self.items[index])
+                item = self.items[index]
+                if not item.keeps_focus:
+                    self.focus = index
+                self.activate(item)
+            elif self._cue_rect is not None and self._cue_rect.collidepoint(event.pos):
+                self.page(1)
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll -= event.y * self.app.sizes.body * 3
             self.clamp_scroll()
@@ -196,10 +242,15 @@ class Screen:
                 return index
         return -1
 
+    def page(self, direction: int) -> None:
+        """Scroll a window's height, less three lines kept for context."""
+        page = max(self.viewport.height - self.app.sizes.body * 3, self.app.sizes.body)
+        self.scroll += direction * page
+        self.clamp_scroll()
+
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
         shift = bool(event.mod & pygame.KMOD_SHIFT)
-        page = max(self.viewport.height - self.app.sizes.body * 3, self.app.sizes.body)
         if key in (pygame.K_DOWN, pygame.K_UP) and not self._focus_visible():
             self._read_on(1 if key == pygame.K_DOWN else -1)
         elif key in (pygame.K_DOWN, pygame.K_TAB) and not (key == pygame.K_TAB and shift):
@@ -214,11 +265,9 @@ class Screen:
         elif key == pygame.K_ESCAPE:
             self.back()
         elif key == pygame.K_PAGEDOWN:
-            self.scroll += page
-            self.clamp_scroll()
+            self.page(1)
         elif key == pygame.K_PAGEUP:
-            self.scroll -= page
-            self.clamp_scroll()
+            self.page(-1)
         elif key == pygame.K_HOME:
             self.scroll = 0
         elif key == pygame.K_END:
@@ -232,6 +281,68 @@ class Screen:
                     return
 
     # -- drawing helpers ----------------------------------------------------------------------
+    def more_below(self) -> str:
+        """What the cue at the foot of a scrolled page says; screens may name what is hidden."""
+        return "More below"
+
+    def scroll_marks(self) -> tuple[int, ...]:
+        """Content y positions to mark on the scrollbar (the source viewer's quote)."""
+        return ()
+
+    def draw_scroll_cue(self, canvas: Canvas) -> None:
+        """A scrollbar while the page is longer than the window, and a "More below" cue.
+
+        The cue stands at the foot of the viewport while anything is hidden below
+        it, so a student never mistakes the window's edge for the page's end; a
+        click on it scrolls a page. `scroll_marks` are shown on the track.
+        """
+        self._cue_rect = None
+        furthest = self.max_scroll()
+        if furthest <= 0:
+            return
+        sizes, palette, cache = canvas.sizes, canvas.palette, canvas.cache
+        view = self.viewport
+        total = self.content_bottom - view.top
+        track = pygame.Rect(view.right - 12, view.top + 4, 6, view.height - 8)
+        pygame.draw.rect(canvas.surface, palette.panel_border, track, border_radius=3)
+        thumb_h = max(24, track.height * view.height // max(1, total))
+        thumb_y = track.top + (track.height - thumb_h) * self.scroll // furthest
+        thumb = pygame.Rect(track.left, thumb_y, track.width, thumb_h)
+        pygame.draw.rect(canvas.surface, palette.accent, thumb, border_radius=3)
+        for mark in self.scroll_marks():
+            mark_y = track.top + track.height * (mark - view.top) // max(1, total)
+            pygame.draw.rect(canvas.surface, palette.highlight, (track.left - 4, mark_y, 14, 4))
+        if self.scroll >= furthest:
+            return
+        text = self.more_below()
+        small, gap = sizes.small, sizes.gap
+        arrow = small // 2
+        width = cache.width(text, small, "bold") + arrow * 2 + gap * 4
+        rect = pygame.Rect(0, 0, width, cache.line_height(small) + gap)
+        rect.midbottom = (view.centerx, view.bottom - gap)
+        pygame.draw.rect(canvas.surface, palette.header, rect, border_radius=rect.height // 2)
+        pygame.draw.rect(canvas.surface, palette.focus, rect, 2, border_radius=rect.height // 2)
+        line = cache.font(small, "bold").get_linesize()
+        label = canvas.text(
+            text,
+            (rect.left + gap * 2, rect.top + (rect.height - line) // 2),
+            small,
+            palette.header_text,
+            "bold",
+            "more",
+        )
+        cx, cy = label.right + gap // 2 + arrow, rect.centery
+        pygame.draw.polygon(
+            canvas.surface,
+            palette.header_text,
+            [
+                (cx - arrow, cy - arrow // 2),
+                (cx + arrow, cy - arrow // 2),
+                (cx, cy + arrow // 2 + 2),
+            ],
+        )
+        self._cue_rect = rect
+
     def draw_button(
         self,
         canvas: Canvas,

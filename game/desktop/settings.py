@@ -29,8 +29,9 @@ class Settings:
     high_contrast: bool = False
     reduce_motion: bool = False
     reveal: str = "each"  # show the record after each choice, or at the end
-    window_width: int = 1366
-    window_height: int = 768
+    window_width: int = 0  # 0 until the player has had a window: then the size it was left at
+    window_height: int = 0
+    fullscreen: bool = False  # F11
     student_name: str = ""  # offered again the next time a record is exported
 
     def cleaned(self) -> Settings:
@@ -41,10 +42,16 @@ class Settings:
             high_contrast=bool(self.high_contrast),
             reduce_motion=bool(self.reduce_motion),
             reveal=self.reveal if self.reveal in REVEAL_CHOICES else default.reveal,
-            window_width=min(max(int(self.window_width), 640), 7680),
-            window_height=min(max(int(self.window_height), 400), 4320),
+            window_width=_window(int(self.window_width), 640, 7680),
+            window_height=_window(int(self.window_height), 480, 4320),
+            fullscreen=bool(self.fullscreen),
             student_name=str(self.student_name)[:80],
         )
+
+
+def _window(pixels: int, least: int, most: int) -> int:
+    """A remembered window side, kept in range; 0 (never had a window) stays 0."""
+    return 0 if pixels <= 0 else min(max(pixels, least), most)
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:

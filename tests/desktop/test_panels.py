@@ -28,7 +28,14 @@ def test_a_citation_opens_the_whole_source_at_the_quote_and_back_returns_exactly
         if label.key == "highlight"
     )
     assert pilot.has("Boris Bazarov", role="header")  # the source's title
-    assert pilot.has("encyclopedia article", role="header")  # and its kind
+    assert pilot.has("passage", role="header") and not pilot.has("line", role="header")
+    pilot.press("home")  # above the text: its kind, where it comes from and its slips
+    assert pilot.has("encyclopedia article", role="kind")
+    assert pilot.has("Where it comes from", role="provenance")
+    assert pilot.has("Known slips in this text (left as written)", role="slips-heading")
+    assert pilot.has("“KBG Targets America”", role="slip")
+    pilot.press("q")  # and back to the quote
+    assert any(label.key == "highlight" for label in pilot.labels("source"))
     pilot.press("pagedown", "pagedown", "esc")
     assert pilot.screen == "play"
     assert (play.scroll, play.focus, pilot.texts()) == before

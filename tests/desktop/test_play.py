@@ -21,7 +21,7 @@ def play_historical_path(pilot: Pilot, *, reload_midway: Story | None = None) ->
         pilot.close()
         pilot = Pilot.start(reload_midway, (1366, 768))
         assert pilot.has("Continue: The Telephone Call")
-        pilot.press("1")
+        pilot.press("c")
         assert pilot.screen == "play" and pilot.has("Noel Field and his wife")
     pilot.press("1")  # Continue
     assert pilot.has("I have been asking you for our exit visas")

@@ -8,6 +8,7 @@ student hands in, in the classroom tools' record format.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -15,7 +16,7 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Screen
-from game.desktop.widgets import citation_caption, column, draw_header, header_height
+from game.desktop.widgets import citation_caption, column
 from game.engine import Player
 from game.model import Citation, EndingKind, Verdict
 
@@ -33,7 +34,11 @@ class DebriefScreen(Screen):
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        top = header_height(canvas.cache, sizes)
+        top = self.make_header(
+            canvas,
+            f"Debrief: {self.player.scene.title}",
+            "Your path against the historical record",
+        )
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
@@ -60,7 +65,21 @@ class DebriefScreen(Screen):
             "export", "Export my record (E): the file to hand in", self._export, style="bold"
         )
         if self.exported:
-            flow.para(f"Saved as {self.exported}", sizes.small, colour="muted", role="exported")
+            path = Path(self.exported)
+            flow.para(
+                f"Saved as {path.name}, in the folder {path.parent}. "
+                "Hand this file in, or copy it from that folder.",
+                sizes.small,
+                role="exported",
+            )
+            flow.space(sizes.gap // 2)
+            flow.button(
+                "open-folder",
+                "Open the folder",
+                self._open_folder,
+                size=sizes.small,
+                width=sizes.body * 12,
+            )
         flow.space(sizes.gap * 2)
         flow.text("Your path against the record", sizes.heading, "bold", "accent", "heading")
         flow.space()
@@ -89,7 +108,7 @@ class DebriefScreen(Screen):
         flow.button("history", "Go back to any step and choose differently (H)", self._history)
         flow.button("scenes", "Another scene", self._scenes)
         self._flow = flow
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
 
     def _citations(self, flow: Flow, prefix: str, citations: tuple[Citation, ...]) -> None:
@@ -126,7 +145,14 @@ class DebriefScreen(Screen):
             return
         self.exported = str(path)
         self.invalidate()
+        self.pending_focus = "open-folder"
         self.app.notify(f"Record exported: {path.name}. Hand this file in.")
+
+    def _open_folder(self) -> None:
+        from game.desktop import folders
+
+        problem = folders.open_folder(Path(self.exported).parent)
+        self.app.notify(problem or "The folder is opening in a window of its own.", 8.0)
 
     def _history(self) -> None:
         from game.desktop.screens.history import HistoryScreen
@@ -153,12 +179,7 @@ class DebriefScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         self._flow.draw(canvas, self)
-        draw_header(
-            canvas,
-            f"Debrief: {self.player.scene.title}",
-            "Your path against the historical record",
-            "E export · H rewind · Esc back",
-        )
+        self.draw_header(canvas)
 
     def speech_text(self) -> str:
         parts = []

@@ -14,7 +14,7 @@ from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.reference_data import KINDS, Entry
 from game.desktop.screen import Screen
-from game.desktop.widgets import citation_caption, column, draw_header, header_height
+from game.desktop.widgets import citation_caption, column
 from game.model import Citation
 
 if TYPE_CHECKING:
@@ -29,8 +29,14 @@ class DossierScreen(Screen):
     ) -> None:
         super().__init__(app)
         reference = app.reference
-        mentioned = {mark.tag[5:] for mark in reference.mentions(passage_text, scene_id)}
-        self.mentioned = [entry for entry in reference.entries if entry.id in mentioned]
+        first: dict[str, int] = {}
+        for mark in sorted(reference.mentions(passage_text, scene_id), key=lambda m: m.start):
+            first.setdefault(mark.tag[5:], mark.start)
+        # In the order the passage names them, as the student has just read them.
+        self.mentioned = sorted(
+            (entry for entry in reference.entries if entry.id in first),
+            key=lambda entry: first[entry.id],
+        )
         self.open = entry_id
         entry = reference.entry(entry_id or "")
         if entry is not None:
@@ -48,7 +54,9 @@ class DossierScreen(Screen):
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        top = header_height(canvas.cache, sizes)
+        top = self.make_header(
+            canvas, "Dossier", "People, cover names and organisations in the sources"
+        )
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
@@ -78,7 +86,7 @@ class DossierScreen(Screen):
                     self._card(flow, entry, group)
             flow.space(sizes.gap * 2)
         self._flow = flow
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
 
     def _card(self, flow: Flow, entry: Entry, group: str) -> None:
@@ -143,12 +151,7 @@ class DossierScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         self._flow.draw(canvas, self)
-        draw_header(
-            canvas,
-            "Dossier",
-            "People, cover names and organisations in the sources",
-            "Enter open · Esc back",
-        )
+        self.draw_header(canvas)
 
     def speech_text(self) -> str:
         entry = self.app.reference.entry(self.open or "")

@@ -9,7 +9,7 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Screen
-from game.desktop.widgets import column, draw_header, header_height
+from game.desktop.widgets import column
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -30,7 +30,10 @@ class HistoryScreen(Screen):
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        top = header_height(canvas.cache, sizes)
+        count = len(self.play.player.history)
+        top = self.make_header(
+            canvas, "History", f"{self.play.player.scene.title} · {count} steps so far"
+        )
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
@@ -86,7 +89,7 @@ class HistoryScreen(Screen):
             )
             flow.panel_end()
         self._flow = flow
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
         if steps and self._layout_key is None and self.pending_focus is None:
             self.pending_focus = f"rewind:{steps[-1].index}"
@@ -101,10 +104,11 @@ class HistoryScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         self._flow.draw(canvas, self)
-        count = len(self.play.player.history)
-        draw_header(
-            canvas,
-            "History",
-            f"{self.play.player.scene.title} · {count} steps so far",
-            "Enter rewind to the focused step · Esc back",
-        )
+        self.draw_header(canvas)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """H closes the history it opened, as D and T close theirs."""
+        if event.key == pygame.K_h:
+            self.back()
+            return True
+        return False

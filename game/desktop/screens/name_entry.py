@@ -1,4 +1,9 @@
-"""Asks for the student's name before a record is exported (remembered for next time)."""
+"""Asks for the student's name before a record is exported (remembered for next time).
+
+While it is open it takes every key (see `Screen.takes_text`): a V or a ? in
+a name is a letter, not a shortcut. An empty name is not quietly exported as
+"anonymous": the student is asked first.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +25,14 @@ MAX_LENGTH = 80
 class NameEntryScreen(Screen):
     name = "name-entry"
     overlay = True
+    takes_text = True
 
     def __init__(self, app: App, done: Callable[[str], None]) -> None:
         super().__init__(app)
         self.done = done
         self.value = app.settings.student_name
+        # Text input is on from the start in SDL; it is never turned off again, because
+        # stopping it would empty every later key press's character (and so the ? key).
         pygame.key.start_text_input()
 
     def layout(self, canvas: Canvas) -> None:
@@ -61,12 +69,28 @@ class NameEntryScreen(Screen):
 
     def _confirm(self) -> None:
         name = " ".join(self.value.split())
+        if name:
+            self._finish(name)
+            return
+        from game.desktop.screens.confirm import ConfirmScreen
+
+        self.app.push(
+            ConfirmScreen(
+                self.app,
+                "Export without a name?",
+                "The record will say 'anonymous', so your teacher may not know it is yours.",
+                "Export without a name (Y)",
+                lambda: self._finish(""),
+                "Type my name (Esc)",
+            )
+        )
+
+    def _finish(self, name: str) -> None:
         self.app.apply_settings(replace(self.app.settings, student_name=name))
         self._cancel()
         self.done(name)
 
     def _cancel(self) -> None:
-        pygame.key.stop_text_input()
         self.app.pop()
 
     def back(self) -> None:

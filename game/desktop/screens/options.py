@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.flow import draw_number
 from game.desktop.screen import Item, Screen
 from game.desktop.text import Block
 
@@ -17,26 +18,7 @@ def draw_option(screen: Screen, canvas: Canvas, item: Item, rect: pygame.Rect) -
     canvas.panel(rect, palette.hover if index == screen.hover else palette.panel)
     colour = palette.text if item.enabled else palette.locked
     lead = int(item.extra["lead"])  # type: ignore[call-overload]
-    number = pygame.Rect(
-        rect.left + sizes.gap,
-        rect.top + sizes.gap,
-        lead - sizes.gap,
-        canvas.cache.line_height(sizes.body),
-    )
-    pygame.draw.rect(canvas.surface, colour, number, 2, border_radius=4)
-    digit_y = (
-        number.top + (number.height - canvas.cache.font(sizes.body, "bold").get_linesize()) // 2
-    )
-    canvas.text(
-        str(item.number),
-        (number.centerx, digit_y),
-        sizes.body,
-        colour,
-        "bold",
-        "number",
-        item.id,
-        align="centre",
-    )
+    draw_number(canvas, item, rect, colour)
     block = item.extra["block"]
     assert isinstance(block, Block)
     canvas.block(
@@ -66,11 +48,25 @@ def draw_option(screen: Screen, canvas: Canvas, item: Item, rect: pygame.Rect) -
 
 
 def draw_link(screen: Screen, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
-    """A name in the passage that opens the dossier: outlined on hover, ringed on focus."""
+    """A name in the passage that opens the dossier: outlined on hover, inverted on focus.
+
+    Focus fills the name's own box in the focus colour and redraws the name on
+    it, instead of a ring around it: a ring reaches past the word and would hide
+    the comma or full stop that follows.
+    """
+    palette, sizes = canvas.palette, canvas.sizes
     index = screen.items.index(item)
-    if index == screen.hover:
-        pygame.draw.rect(
-            canvas.surface, canvas.palette.link, rect.inflate(4, 2), 1, border_radius=3
-        )
     if index == screen.focus:
-        canvas.focus_ring(rect)
+        canvas.surface.fill(palette.focus, rect)
+        words = canvas.cache.render(item.text, sizes.body, palette.focus_inner)
+        canvas.surface.blit(words, rect.topleft)  # drawn over the label: not a second label
+        underline = rect.top + words.get_height() - max(2, sizes.body // 10)
+        pygame.draw.line(
+            canvas.surface,
+            palette.focus_inner,
+            (rect.left, underline),
+            (rect.right - 1, underline),
+            max(1, sizes.body // 14),
+        )
+    elif index == screen.hover:
+        pygame.draw.rect(canvas.surface, palette.link, rect.inflate(2, 2), 1, border_radius=3)

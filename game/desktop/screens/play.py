@@ -15,10 +15,12 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
+from game.desktop.header import Tool
+from game.desktop.resume import forget_open_record, remember_open_record, restored_record
 from game.desktop.screen import Item, Screen
 from game.desktop.screens.options import draw_link, draw_option
 from game.desktop.text import Mark
-from game.desktop.widgets import citation_caption, column, draw_header, header_height
+from game.desktop.widgets import citation_caption, column
 from game.engine import ChoiceUnavailable, Outcome, Passage, Player
 from game.model import Citation, EndingKind
 
@@ -26,7 +28,6 @@ if TYPE_CHECKING:
     from game.desktop.app import App
 
 DRAMATISED = "Dramatisation: not quoted from the sources"
-HINTS = "1–9 choose · Backspace rewind · H history · D dossier · S saves · ? keys"
 FADE_SECONDS = 0.18
 
 
@@ -41,7 +42,15 @@ class PlayScreen(Screen):
         self._faded_at = 0.0
         self._flow: Flow | None = None
         self.panel_top = 0
+        self._restore_record()
         app.autosave(player)
+
+    def _restore_record(self) -> None:
+        """Resuming where a record panel stood open (Esc → Continue) shows that record again."""
+        if self.app.settings.reveal == "each":
+            restored = restored_record(self.player)
+            if restored is not None:
+                self.shown, self.pending = restored
 
     # -- state changes ---------------------------------------------------------------------
     def replace_player(self, player: Player) -> None:
@@ -72,13 +81,16 @@ class PlayScreen(Screen):
         if outcome.record is not None and self.app.settings.reveal == "each":
             self.pending = outcome
             self.shown = before
+            remember_open_record(self.player)
         else:
             self.pending = None
+            forget_open_record()
         self._new_view()
 
     def proceed(self) -> None:
         """Leave the record panel for the passage the choice led to."""
         self.pending = None
+        forget_open_record()
         self._new_view()
 
     def rewind_last(self) -> None:
@@ -95,18 +107,19 @@ class PlayScreen(Screen):
         self.player.rewind(index)
         self.app.autosave(self.player)
         self.pending = None
+        forget_open_record()
         self._new_view()
         self.app.notify(f"Rewound to before: {step.choice_text}")
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        top = header_height(canvas.cache, sizes)
+        passage = self.shown if self.pending is not None else self.player.passage
+        self.shown = passage
+        top = self.make_header(canvas, self.player.scene.title, f"{passage.place} · {passage.date}")
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
-        passage = self.shown if self.pending is not None else self.player.passage
-        self.shown = passage
         if passage.speaker:
             flow.text(passage.speaker, sizes.body, "bold", "accent", "speaker")
             flow.space(sizes.gap // 2)
@@ -127,7 +140,7 @@ class PlayScreen(Screen):
         else:
             self._options(flow)
         self._flow = flow
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
         if self.pending_focus is None and self._layout_key is None:
             self.pending_focus = self._default_focus()
@@ -336,6 +349,30 @@ class PlayScreen(Screen):
     def back(self) -> None:
         self.app.pop()  # to the title; the autosave keeps the place
 
+    def tools(self) -> list[Tool]:
+        """Every key of play as a button, so the mouse alone reaches every panel."""
+        app = self.app
+        return [
+            Tool("back", "Menu", "Esc", self.back),
+            Tool("history", "History", "H", lambda: self.open_panel("history")),
+            Tool("dossier", "Dossier", "D", lambda: self.open_panel("dossier")),
+            Tool("timeline", "Timeline", "T", lambda: self.open_panel("timeline")),
+            Tool("saves", "Saves", "S", lambda: self.open_panel("saves")),
+            Tool("voice", "Read aloud", "V", app.read_aloud),
+            Tool("help", "Help", "?", app.toggle_help),
+        ]
+
+    def more_below(self) -> str:
+        """Name what the window's foot hides when it is what the student needs next."""
+        focused = self.focused
+        if focused is not None and self.on_screen(focused).bottom > self.viewport.bottom:
+            kind = focused.extra.get("kind")
+            if kind == "option":
+                return "Your choices are below: scroll, or press Enter"
+            if focused.id == "continue":
+                return "Continue is below: scroll, or press Enter"
+        return "More below"
+
     def update(self, dt: float) -> bool:
         return bool(self._faded_at) and time.monotonic() - self._faded_at < FADE_SECONDS
 
@@ -367,8 +404,7 @@ class PlayScreen(Screen):
             },
         )
         self._fade(canvas)
-        passage = self.shown
-        draw_header(canvas, self.player.scene.title, f"{passage.place} · {passage.date}", HINTS)
+        self.draw_header(canvas)
 
     def _fade(self, canvas: Canvas) -> None:
         if not self._faded_at:

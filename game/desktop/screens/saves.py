@@ -14,7 +14,7 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Screen
-from game.desktop.widgets import column, draw_header, header_height
+from game.desktop.widgets import column
 from game.engine import Player
 from game.saves import SaveSlot, list_saves, read_save, write_save
 
@@ -51,7 +51,8 @@ class SavesScreen(Screen):
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        top = header_height(canvas.cache, sizes)
+        title = "Save or load" if self.player is not None else "Load a saved game"
+        top = self.make_header(canvas, title, "Saves stay on this computer")
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
@@ -64,7 +65,7 @@ class SavesScreen(Screen):
             self._autosaves(flow, saves)
             self._slots(flow, saves)
         self._flow = flow
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
 
     def _slots(self, flow: Flow, saves: dict[str, SaveSlot]) -> None:
@@ -87,7 +88,7 @@ class SavesScreen(Screen):
                 flow.button(
                     f"save:{name}",
                     f"Save to slot {number}",
-                    self._saver(name),
+                    self._saver(name, slot),
                     size=sizes.small,
                     width=button,
                 )
@@ -127,7 +128,25 @@ class SavesScreen(Screen):
                 flow.button(f"load:{slot.slot}", "Load: " + describe(slot), self._loader(slot))
         flow.space(sizes.gap * 2)
 
-    def _saver(self, name: str):  # type: ignore[no-untyped-def]
+    def _saver(self, name: str, slot: SaveSlot | None = None):  # type: ignore[no-untyped-def]
+        def ask() -> None:
+            if slot is None:
+                save()
+                return
+            from game.desktop.screens.confirm import ConfirmScreen
+
+            number = name.rsplit("-", 1)[-1]
+            self.app.push(
+                ConfirmScreen(
+                    self.app,
+                    f"Save over slot {number}?",
+                    f"It holds {describe(slot)}. That save will be lost.",
+                    f"Save over slot {number} (Y)",
+                    save,
+                    "Keep it (Esc)",
+                )
+            )
+
         def save() -> None:
             assert self.player is not None
             try:
@@ -138,7 +157,7 @@ class SavesScreen(Screen):
             self.app.notify(f"Saved to {name.replace('-', ' ')}.")
             self.invalidate()
 
-        return save
+        return ask
 
     def _loader(self, slot: SaveSlot):  # type: ignore[no-untyped-def]
         def load() -> None:
@@ -154,5 +173,11 @@ class SavesScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         self._flow.draw(canvas, self)
-        title = "Save or load" if self.player is not None else "Load a saved game"
-        draw_header(canvas, title, "Saves stay on this computer", "Enter choose · Esc back")
+        self.draw_header(canvas)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """S closes the saves it opened from play, as D and T close theirs."""
+        if event.key == pygame.K_s and self.player is not None:
+            self.back()
+            return True
+        return False

@@ -6,7 +6,7 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen
-from game.desktop.widgets import column, draw_header, header_height
+from game.desktop.widgets import column
 from game.model import Scene
 from game.saves import autosave_slot, list_saves, read_save
 from game.saves.slots import LoadedSave
@@ -58,7 +58,9 @@ class ScenesScreen(Screen):
     def layout(self, canvas: Canvas) -> None:
         sizes, cache = canvas.sizes, canvas.cache
         col = column(canvas)
-        top = header_height(cache, sizes)
+        top = self.make_header(
+            canvas, "Choose a scene", f"{len(self.app.story.ordered)} scenes, in historical order"
+        )
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         y = top + sizes.gap * 3
         self.items, self._cards = [], []
@@ -88,7 +90,7 @@ class ScenesScreen(Screen):
                     Item(
                         f"restart:{scene.id}",
                         again,
-                        self._starter(scene, None),
+                        self._restarter(scene),
                         f"Start '{scene.title}' again",
                     )
                 )
@@ -97,6 +99,27 @@ class ScenesScreen(Screen):
         if not self.items:
             self._cards = []
         self.content_bottom = y
+        self.items = self.with_header_items(self.items)
+
+    def _restarter(self, scene: Scene):  # type: ignore[no-untyped-def]
+        """Starting again replaces the scene's autosave, so it asks first."""
+
+        def ask() -> None:
+            from game.desktop.screens.confirm import ConfirmScreen
+
+            self.app.push(
+                ConfirmScreen(
+                    self.app,
+                    f"Start '{scene.title}' again?",
+                    "Your autosaved place in this scene will be replaced by a fresh start. "
+                    "Saves in the numbered slots are kept.",
+                    "Start again (Y)",
+                    self._starter(scene, None),
+                    "Keep my place (Esc)",
+                )
+            )
+
+        return ask
 
     def _starter(self, scene: Scene, loaded: LoadedSave | None):  # type: ignore[no-untyped-def]
         def start() -> None:
@@ -117,7 +140,7 @@ class ScenesScreen(Screen):
         sizes, palette, cache = canvas.sizes, canvas.palette, canvas.cache
         size_of = {"heading": sizes.heading, "small": sizes.small, "body": sizes.body}
         clip = self.viewport
-        card_items = [item for item in self.items if not item.id.startswith("restart:")]
+        card_items = [item for item in self.items if not item.id.startswith(("restart:", "tool:"))]
         for item, (_, lines) in zip(card_items, self._cards, strict=True):
             rect = self.draw_button(canvas, item, [])
             y = rect.top + sizes.gap * 2
@@ -138,18 +161,14 @@ class ScenesScreen(Screen):
         for item in self.items:
             if item.id.startswith("restart:"):
                 self.draw_button(canvas, item, [(item.text, sizes.small, "regular")])
-        if not self.items:
+        self.draw_scroll_cue(canvas)
+        if not card_items:
             canvas.text(
                 "No scenes could be loaded. Run 'cover-names lint' to see why.",
                 (column(canvas).left, self.viewport.top + sizes.margin),
                 role="message",
             )
-        draw_header(
-            canvas,
-            "Choose a scene",
-            f"{len(card_items)} scenes, in historical order",
-            "Enter start · 1–9 · Esc back",
-        )
+        self.draw_header(canvas)
 
     def speech_text(self) -> str:
         return ". ".join(

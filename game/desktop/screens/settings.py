@@ -16,7 +16,7 @@ from game.desktop.flow import Flow
 from game.desktop.screen import Screen
 from game.desktop.settings import REVEAL_CHOICES, Settings
 from game.desktop.theme import TEXT_SIZE_LABELS, TEXT_SIZES
-from game.desktop.widgets import column, draw_header, header_height
+from game.desktop.widgets import column
 
 REVEAL_LABELS = {"each": "after each choice", "end": "at the end of the scene"}
 
@@ -57,7 +57,7 @@ class SettingsScreen(Screen):
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        top = header_height(canvas.cache, sizes)
+        top = self.make_header(canvas, "Settings", "Remembered between runs")
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
@@ -77,10 +77,8 @@ class SettingsScreen(Screen):
             colour="muted",
             role="hint",
         )
-        flow.space(sizes.gap * 2)
-        flow.button("back", "Back", self.back, width=sizes.body * 8)
         self._flow = flow
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y
 
     def _changer(
@@ -103,9 +101,7 @@ class SettingsScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         self._flow.draw(canvas, self)
-        draw_header(
-            canvas, "Settings", "Remembered between runs", "Enter or Left/Right change · Esc back"
-        )
+        self.draw_header(canvas)
 
     def speech_text(self) -> str:
         return "Settings. " + ". ".join(text for _, text, _ in self._rows())

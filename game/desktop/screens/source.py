@@ -1,23 +1,43 @@
-"""The source viewer: a source's whole text, its title and kind, scrolled to the quote, highlighted.
+"""The source viewer: a source's whole text, its origin and slips, and the quote highlighted.
 
 It is pushed over the screen it was opened from, which is left untouched, so
-Esc or Backspace returns exactly where the player was.
+Esc or Backspace returns exactly where the player was. Above the text stand
+the source's kind and provenance and the slips `seeds/sources.yaml` lists:
+the seed texts are never corrected, so a student reading "KBG" is told that
+it is the original's misprint, left as written.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.desktop.canvas import Canvas
-from game.desktop.screen import Item, Screen
-from game.desktop.text import Block, Mark
-from game.desktop.widgets import column, draw_header, header_height
+from game.desktop.flow import Flow
+from game.desktop.header import Tool
+from game.desktop.screen import Screen
+from game.desktop.text import Mark
+from game.desktop.widgets import column
 from game.model import Citation
+from game.sources.library import Source
 
 if TYPE_CHECKING:
     from game.desktop.app import App
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def passage_of(source: Source, offset: int) -> tuple[int, int]:
+    """(N, M): the quote is in passage N of the M blank-line-separated passages of the text.
+
+    Students cannot see the file's line numbers, but they can count passages.
+    """
+    breaks = [match.start() for match in _PARAGRAPH.finditer(source.text.strip())]
+    lead = len(source.text) - len(source.text.lstrip())
+    number = 1 + sum(1 for at in breaks if at + lead < offset)
+    return number, len(breaks) + 1
 
 
 class SourceScreen(Screen):
@@ -27,33 +47,70 @@ class SourceScreen(Screen):
         super().__init__(app)
         self.citation = citation
         self.source = app.story.library[citation.source]
-        self._block: Block | None = None
-        self._text_top = 0
-        self._scrolled_to_quote = False
+        self._flow: Flow | None = None
+        self._quote_y = -1
+        self.pending_focus = "tool:quote"  # Enter goes back to the quote
+
+    def tools(self) -> list[Tool]:
+        return [
+            Tool("back", "Back", "Esc", self.back),
+            Tool("quote", "To the quote", "Q", self.to_quote),
+            Tool("help", "Help", "?", self.app.toggle_help),
+        ]
+
+    def to_quote(self) -> None:
+        self.invalidate()  # the layout puts the quote a third of the way down
 
     def layout(self, canvas: Canvas) -> None:
-        sizes, cache = canvas.sizes, canvas.cache
-        top = header_height(cache, sizes)
+        sizes = canvas.sizes
+        source = self.source
+        number, total = passage_of(source, self.citation.start)
+        top = self.make_header(
+            canvas,
+            source.title,
+            f"The quote is highlighted, in passage {number} of {total}",
+        )
         col = column(canvas)
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
-        y = top + sizes.gap * 2
-        self._kind_y = y
-        y += cache.line_height(sizes.small, "italic") + sizes.gap
+        flow = Flow(canvas, col.left, col.width, top + sizes.gap * 2)
+        flow.text(source.kind, sizes.small, "italic", "muted", "kind")
+        if source.provenance:
+            flow.para(
+                "Where it comes from: " + source.provenance,
+                sizes.small,
+                colour="muted",
+                role="provenance",
+            )
         if self.citation.account:
-            self._account_y = y
-            y += cache.line_height(sizes.small, "bold") + sizes.gap
-        self._text_top = y + sizes.gap
+            flow.space(sizes.gap // 2)
+            flow.text(f"Quoted for: {self.citation.account}", sizes.small, "bold", role="account")
+        if source.known_slips:
+            flow.space()
+            flow.panel_begin("highlight")
+            flow.text(
+                "Known slips in this text (left as written)",
+                sizes.small,
+                "bold",
+                role="slips-heading",
+            )
+            for text, note in source.known_slips:
+                flow.para(f"\u201c{text}\u201d: {note}", sizes.small, role="slip")
+            flow.panel_end()
+        flow.space(sizes.gap)
         mark = Mark(self.citation.start, self.citation.end, "highlight")
-        self._block = cache.layout(self.source.text, sizes.body, col.width, marks=(mark,))
-        self._left = col.left
-        self.content_bottom = self._text_top + self._block.height + sizes.margin
-        back = pygame.Rect(col.left, 0, 1, 1)
-        self.items = [Item("back", back, self.back, "Back", fixed=True)]
+        text_top = flow.y
+        flow.para(source.text, sizes.body, role="source", marks=(mark,))
+        block = flow.cache.layout(source.text, sizes.body, flow.inner, marks=(mark,))
+        self._flow = flow
+        self.items = self.with_header_items([])
+        self.content_bottom = flow.y + sizes.margin
         # Keep the quote in view across reflows: a third of the way down the window.
-        if self._block.highlight_y >= 0:
-            quote_y = self._text_top + self._block.highlight_y
-            self.scroll = quote_y - self.viewport.top - self.viewport.height // 3
-        self._scrolled_to_quote = True
+        self._quote_y = text_top + block.highlight_y if block.highlight_y >= 0 else -1
+        if self._quote_y >= 0:
+            self.scroll = self._quote_y - self.viewport.top - self.viewport.height // 3
+
+    def scroll_marks(self) -> tuple[int, ...]:
+        return (self._quote_y,) if self._quote_y >= 0 else ()
 
     def on_key(self, event: pygame.event.Event) -> bool:
         step = self.app.sizes.body * 2
@@ -63,74 +120,17 @@ class SourceScreen(Screen):
             self.scroll += step
         elif event.key == pygame.K_UP:
             self.scroll -= step
-        elif event.key in (pygame.K_q, pygame.K_RETURN, pygame.K_KP_ENTER):
-            self._layout_key = None  # back to the quote
+        elif event.key == pygame.K_q:
+            self.to_quote()
         else:
             return False
         self.clamp_scroll()
         return True
 
     def draw(self, canvas: Canvas) -> None:
-        sizes, palette = canvas.sizes, canvas.palette
-        assert self._block is not None
-        dy = -self.scroll
-        canvas.text(
-            self.source.kind,
-            (self._left, self._kind_y + dy),
-            sizes.small,
-            palette.muted,
-            "italic",
-            "kind",
-        )
-        if self.citation.account:
-            canvas.text(
-                f"Quoted for: {self.citation.account}",
-                (self._left, self._account_y + dy),
-                sizes.small,
-                palette.text,
-                "bold",
-                "account",
-            )
-        canvas.surface.set_clip(self.viewport)
-        canvas.block(
-            self._block,
-            (self._left, self._text_top + dy),
-            sizes.body,
-            role="source",
-            clip=self.viewport,
-        )
-        canvas.surface.set_clip(None)
-        self._scrollbar(canvas)
-        line = self.source.line_of(self.citation.start)
-        draw_header(
-            canvas,
-            self.source.title,
-            f"{self.source.kind} · the quote is highlighted (line {line})",
-            "Esc back · Enter to the quote · arrows, Page Up/Down scroll",
-        )
-
-    def _scrollbar(self, canvas: Canvas) -> None:
-        total = self.content_bottom - self.viewport.top
-        if total <= self.viewport.height:
-            return
-        palette = canvas.palette
-        track = pygame.Rect(
-            canvas.rect.right - 10, self.viewport.top + 4, 6, self.viewport.height - 8
-        )
-        pygame.draw.rect(canvas.surface, palette.panel_border, track, border_radius=3)
-        thumb_h = max(24, track.height * self.viewport.height // total)
-        thumb_y = track.top + (track.height - thumb_h) * self.scroll // max(1, self.max_scroll())
-        pygame.draw.rect(
-            canvas.surface, palette.accent, (track.left, thumb_y, 6, thumb_h), border_radius=3
-        )
-        if self._block is not None and self._block.highlight_y >= 0:
-            mark_y = (
-                track.top
-                + track.height
-                * (self._text_top + self._block.highlight_y - self.viewport.top)
-                // total
-            )
-            pygame.draw.rect(canvas.surface, palette.highlight, (track.left - 4, mark_y, 14, 4))
+        assert self._flow is not None
+        self._flow.draw(canvas, self)
+        self.draw_header(canvas)
 
     def speech_text(self) -> str:
         return f"{self.source.title}. The quoted passage: {self.citation.quote}"

@@ -13,7 +13,7 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Item, Screen
-from game.desktop.widgets import column, draw_header, header_height
+from game.desktop.widgets import column
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -29,8 +29,15 @@ class TimelineScreen(Screen):
         self.scene_id = scene_id
 
     def layout(self, canvas: Canvas) -> None:
-        sizes, cache = canvas.sizes, canvas.cache
-        top = header_height(cache, sizes)
+        sizes = canvas.sizes
+        scenes = self.app.story.scenes
+        title = scenes[self.scene_id].title if self.scene_id in scenes else ""
+        subtitle = (
+            f"Moments of '{title}' are marked '{HERE}'"
+            if title
+            else "Dated events from the sources"
+        )
+        top = self.make_header(canvas, "Timeline", subtitle)
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         date_width = sizes.body * 9
@@ -69,7 +76,7 @@ class TimelineScreen(Screen):
                 first_here = item.id
         self._flow = flow
         self._date_x = col.left
-        self.items = flow.items
+        self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
         if self._layout_key is None and self.pending_focus is None and first_here:
             self.pending_focus = first_here
@@ -104,19 +111,7 @@ class TimelineScreen(Screen):
                 )
         canvas.surface.set_clip(None)
         self._flow.draw(canvas, self, {"button": self._draw_event})
-        title = (
-            self.app.story.scenes[self.scene_id].title
-            if self.scene_id in self.app.story.scenes
-            else ""
-        )
-        draw_header(
-            canvas,
-            "Timeline",
-            f"Moments of '{title}' are marked '{HERE}'"
-            if title
-            else "Dated events from the sources",
-            "Enter open the source · Esc back",
-        )
+        self.draw_header(canvas)
 
     def _draw_event(self, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
         from game.desktop.flow import draw_flow_button

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.header import ellipsize
 from game.desktop.screen import Item, Screen, registered_screen
 from game.desktop.widgets import draw_paragraph
 from game.saves import SaveSlot, list_saves, read_save
@@ -28,6 +29,11 @@ class TitleScreen(Screen):
         self.invalidate()
 
     def layout(self, canvas: Canvas) -> None:
+        """The menu, centred; its numbers never change (Continue, when there is one, is C).
+
+        The key hint goes below the menu when there is room for it, and is left
+        out when there is not, so it never sits on a button.
+        """
         sizes, cache = canvas.sizes, canvas.cache
         width = min(canvas.rect.width - 2 * sizes.margin, sizes.body * 26)
         left = (canvas.rect.width - width) // 2
@@ -35,31 +41,39 @@ class TitleScreen(Screen):
         title_h = cache.line_height(sizes.title, "bold")
         tagline_h = cache.layout(TAGLINE, sizes.body, width).height
         self._saved = self._latest_autosave()
-        entries: list[tuple[str, str, object]] = []
+        entries: list[tuple[str, str, object, int]] = []
         if self._saved is not None:
-            label = f"Continue: {self._saved.scene_title}"
-            entries.append(("continue", label, self._continue))
+            entries.append(("continue", f"Continue: {self._saved.scene_title}", self._continue, 0))
         entries += [
-            ("scenes", "Scenes", self._scenes),
-            ("load", "Load a saved game", self._load),
-            ("facilitator", "Facilitator mode", self._facilitator),
-            ("settings", "Settings", self._settings),
-            ("quit", "Quit", self._quit),
+            ("scenes", "Scenes", self._scenes, 1),
+            ("load", "Load a saved game", self._load, 2),
+            ("facilitator", "Facilitator mode", self._facilitator, 3),
+            ("settings", "Settings", self._settings, 4),
+            ("quit", "Quit", self._quit, 5),
         ]
         button_h = cache.line_height(sizes.body) + sizes.gap * 2
         step = button_h + sizes.gap
+        hint_h = cache.line_height(sizes.small) + sizes.gap
         total = title_h + tagline_h + sizes.gap * 4 + step * len(entries)
-        top = max(sizes.margin, (canvas.rect.height - total) // 2)
+        top = max(sizes.margin, (canvas.rect.height - total - hint_h) // 2)
         self._title_y = top
         self._tagline_y = top + title_h + sizes.gap
         y = self._tagline_y + tagline_h + sizes.gap * 3
         self.items = []
-        for number, (item_id, text, action) in enumerate(entries, start=1):
+        for item_id, text, action, number in entries:
             rect = pygame.Rect(left, y, width, button_h)
             self.items.append(Item(item_id, rect, action, text, number=number))  # type: ignore[arg-type]
             y += step
         self.viewport = canvas.rect.copy()
         self.content_bottom = y
+        self._hint_y = y if y + hint_h <= canvas.rect.height else -1
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_c, pygame.K_0, pygame.K_KP0) and self._saved is not None:
+            self.focus_id("continue")
+            self._continue()
+            return True
+        return False
 
     def draw(self, canvas: Canvas) -> None:
         sizes, palette = canvas.sizes, canvas.palette
@@ -81,19 +95,22 @@ class TitleScreen(Screen):
             role="subtitle",
         )
         for item in self.items:
-            self.draw_button(canvas, item, [(f"{item.number}  {item.text}", sizes.body, "regular")])
-        hint = f"Arrows and Enter, or 1–{len(self.items)} · ? for every key"
-        canvas.text(
-            hint,
-            (
-                canvas.rect.centerx,
-                canvas.rect.bottom - sizes.gap - canvas.cache.line_height(sizes.small),
-            ),
-            sizes.small,
-            palette.muted,
-            role="hint",
-            align="centre",
-        )
+            key = str(item.number) if item.number else "C"
+            self.draw_button(canvas, item, [(f"{key}  {item.text}", sizes.body, "regular")])
+        if self._hint_y >= 0:
+            hint = "Arrows and Enter, or the numbers" + (" (C continues)" if self._saved else "")
+            hint = ellipsize(
+                canvas.cache, hint + " · ? or F1: every key", sizes.small, canvas.rect.width
+            )
+            canvas.text(
+                hint,
+                (canvas.rect.centerx, self._hint_y - self.scroll),
+                sizes.small,
+                palette.muted,
+                role="hint",
+                align="centre",
+            )
+        self.draw_scroll_cue(canvas)
         problems = len(self.app.story.diagnostics) if self.app._story is not None else 0
         if problems:
             draw_paragraph(
