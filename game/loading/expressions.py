@@ -24,6 +24,7 @@ from typing import Any
 from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading.compiled import Add, All, AnyOf, Compare, Const, Negate, Not, Subtract, Var
+from game.loading.positions import Locator
 from game.loading.yaml_tree import YScalar, kind_of_value
 from game.model import Condition, Effect, Value, VarType
 
@@ -89,11 +90,14 @@ def parse_condition(
     variables: Mapping[str, VarType],
     where: Location,
     diagnostics: Diagnostics,
+    locate: Locator | None = None,
 ) -> Condition | None:
     """Parse, check and compile an `if:` condition; None (after diagnostics) when it is bad.
 
     `where` is the location of the condition's first character in the file:
-    each problem is reported at `where.column` plus its offset in the text.
+    each problem is reported at `where.column` plus its offset in the text,
+    unless `locate` maps offsets back to the file itself (a folded, wrapped
+    or escaped scalar, whose value is not what was typed: see positions.py).
     """
     names = _names_in(text)
     key = (text, tuple((name, variables.get(name)) for name in names) if names else ())
@@ -105,12 +109,12 @@ def parse_condition(
         if not checked.problems and len(_CACHE) < 50_000:
             _CACHE[key] = checked
     for problem in checked.problems:
-        diagnostics.add(
-            problem.code,
-            Location(where.file, where.line, where.column + problem.offset, problem.length),
-            hint=problem.hint,
-            **dict(problem.values),
-        )
+        if locate is not None:
+            line, column, length = locate(problem.offset, problem.length)
+            at = Location(where.file, line, column, length)
+        else:
+            at = Location(where.file, where.line, where.column + problem.offset, problem.length)
+        diagnostics.add(problem.code, at, hint=problem.hint, **dict(problem.values))
     if checked.test is None:
         return None
     return Condition(text=text, names=checked.names, test=checked.test, where=where)  # type: ignore[arg-type]

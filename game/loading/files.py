@@ -88,7 +88,7 @@ def _load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -
     scene = None
     if root is not None:
         content_hash = hashlib.sha256(raw).hexdigest()
-        scene = build_scene(root, filename, content_hash, library, diagnostics)
+        scene = build_scene(root, filename, content_hash, library, diagnostics, data)
     if diagnostics.has_errors:
         scene = None
     return LoadResult(scene, tuple(diagnostics.items))

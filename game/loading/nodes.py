@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.diagnostics import Diagnostics
+from game.diagnostics import Diagnostics, Location
 from game.loading.citations import read_citations
 from game.loading.expressions import default_locked_reason, parse_condition, parse_effect
+from game.loading.positions import Locator, Place, scalar_locator
 from game.loading.shape import (
     check_id,
     check_keys,
@@ -63,6 +64,17 @@ class SceneContext:
     diagnostics: Diagnostics
     #: (target node id, the scalar that names it), checked once all nodes are read.
     references: list[tuple[str, YScalar]] = field(default_factory=list)
+    #: The file's content, decoded only when a position inside a scalar is needed.
+    source: bytes | str = b""
+    _document: str | None = None
+
+    def document(self) -> str:
+        """The file as text, for mapping a condition's offsets back onto what was typed."""
+        if self._document is None:
+            source = self.source
+            self._document = (source if isinstance(source, str)
+                              else source.decode("utf-8", "replace"))
+        return self._document
 
 
 def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) -> Node | None:
@@ -177,8 +189,19 @@ def _read_condition(item: YMap, context: SceneContext) -> Condition | None:
     if not isinstance(node, YScalar):
         wrong_type("if", node, "a condition (text)", context.diagnostics)
         return None
-    return parse_condition(node.raw, context.variables, node.at(node.text_offset),
-                           context.diagnostics)
+    where = node.at(node.text_offset)
+    located: list[Locator] = []
+
+    def locate(offset: int, length: int = 1) -> Place:
+        # Built on first use: only a condition with a problem (or on several lines) needs it.
+        if not located:
+            located.append(scalar_locator(node, context.document()))
+        return located[0](offset, length)
+
+    if node.event.start_mark.line != node.event.end_mark.line:  # folded or wrapped
+        line, column, length = locate(0, len(node.raw.split("\n", 1)[0]) or 1)
+        where = Location(where.file, line, column, length)
+    return parse_condition(node.raw, context.variables, where, context.diagnostics, locate)
 
 
 def _read_effects(item: YMap, context: SceneContext) -> tuple[Effect, ...]:

@@ -42,6 +42,7 @@ def build_scene(
     content_hash: str,
     library: SourceLibrary,
     diagnostics: Diagnostics,
+    source: bytes | str = b"",
 ) -> Scene | None:
     """The scene described by `root`, or None when it is too broken to build at all."""
     fmt = int_of(root, "format", diagnostics, default=SCENE_FORMAT)
@@ -58,7 +59,8 @@ def build_scene(
     id_node = root.items.get("id")
     variables = _read_variables(root, diagnostics)
     types = {name: VarType.of(value) for name, value in variables.items()}
-    context = SceneContext(library=library, variables=types, diagnostics=diagnostics)
+    context = SceneContext(library=library, variables=types, diagnostics=diagnostics,
+                           source=source)
     nodes = _read_nodes(root, context)
     _check_references(root, nodes, context)
     return Scene(
