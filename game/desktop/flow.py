@@ -166,6 +166,7 @@ class Flow:
             hint,
             number=number,
             extra={"block": block, "size": size, "style": style, "kind": kind, "lead": lead},
+            keeps_focus=kind == "cite",  # a citation opens the source viewer over this screen
         )
         self.items.append(item)
         self.y = rect.bottom + gap

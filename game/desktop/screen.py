@@ -236,6 +236,8 @@ class Screen:
         self.clamp_scroll()
 
     def _item_at(self, pos: tuple[int, int]) -> int:
+        if self._cue_rect is not None and self._cue_rect.collidepoint(pos):
+            return -1  # the "More below" cue is drawn over whatever is beneath it
         for index, item in enumerate(self.items):
             rect = self.on_screen(item)
             if rect.collidepoint(pos) and (item.fixed or self.viewport.collidepoint(pos)):

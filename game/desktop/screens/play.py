@@ -188,6 +188,7 @@ class PlayScreen(Screen):
                         self._dossier_opener(entry_id),
                         run.text,
                         extra={"kind": "link"},
+                        keeps_focus=True,
                     )
                 )
 

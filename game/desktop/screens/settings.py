@@ -21,9 +21,13 @@ from game.desktop.widgets import column
 REVEAL_LABELS = {"each": "after each choice", "end": "at the end of the scene"}
 
 
-def _cycle(values: tuple[str, ...], current: str, step: int) -> str:
+def _step(values: tuple[str, ...], current: str, step: int) -> str:
+    """Enter (step 0) goes round to the next value; Left and Right (-1, 1) stop at the ends,
+    so Right from Projector stays Projector instead of jumping back to Small."""
     index = values.index(current) if current in values else 0
-    return values[(index + step) % len(values)]
+    if step == 0:
+        return values[(index + 1) % len(values)]
+    return values[max(0, min(len(values) - 1, index + step))]
 
 
 class SettingsScreen(Screen):
@@ -36,7 +40,7 @@ class SettingsScreen(Screen):
             (
                 "text_size",
                 f"Text size: {TEXT_SIZE_LABELS[s.text_size]}",
-                lambda v, step: replace(v, text_size=_cycle(sizes, v.text_size, step)),
+                lambda v, step: replace(v, text_size=_step(sizes, v.text_size, step)),
             ),
             (
                 "high_contrast",
@@ -51,7 +55,7 @@ class SettingsScreen(Screen):
             (
                 "reveal",
                 f"Show the record: {REVEAL_LABELS[s.reveal]}",
-                lambda v, step: replace(v, reveal=_cycle(REVEAL_CHOICES, v.reveal, step)),
+                lambda v, step: replace(v, reveal=_step(REVEAL_CHOICES, v.reveal, step)),
             ),
         ]
 
@@ -62,7 +66,7 @@ class SettingsScreen(Screen):
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
         for number, (setting, text, change) in enumerate(self._rows(), start=1):
-            flow.button(setting, text, self._changer(change, 1), number=number)
+            flow.button(setting, text, self._changer(change, 0), number=number)
         flow.space(sizes.gap * 2)
         flow.para(
             "Enter, or the Left and Right arrows, changes a setting. Changes are saved at once, in "

@@ -1,0 +1,107 @@
+"""Keys that must not leak: the name box takes its letters; ? and F1 always find the help."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from game.desktop.pilot import Pilot
+from tests.desktop.test_play import play_historical_path
+
+
+def name_field(pilot: Pilot) -> str:
+    return pilot.find(role="field").text.rstrip("|")
+
+
+def test_e_opens_the_name_box_without_typing_an_e_into_it(pilot: Pilot) -> None:
+    pilot = play_historical_path(pilot)
+    pilot.press("e")
+    assert pilot.screen == "name-entry" and name_field(pilot) == ""
+
+
+def test_v_and_question_mark_in_a_name_are_letters_not_shortcuts(pilot: Pilot) -> None:
+    pilot = play_historical_path(pilot)
+    pilot.press("e", "v", "e", "r", "a", "?")
+    assert pilot.screen == "name-entry"  # no help over the dialog
+    assert name_field(pilot) == "vera?"
+    assert not pilot.labels("notice")  # and nothing was read aloud
+
+
+def test_question_mark_opens_help_after_the_name_box_closes(pilot: Pilot) -> None:
+    pilot = play_historical_path(pilot)
+    pilot.press("e", "esc")
+    assert pilot.screen == "debrief"
+    pilot.press("?")
+    assert pilot.screen == "help"
+    pilot.press("esc")
+    pilot.press("?", text_input=False)  # Shift and /, with no character in the key press
+    assert pilot.screen == "help"
+
+
+def test_an_empty_name_is_confirmed_before_it_is_exported(pilot: Pilot, home: Path) -> None:
+    pilot = play_historical_path(pilot)
+    pilot.press("e", "enter")
+    assert pilot.screen == "confirm" and pilot.has("Export without a name?")
+    pilot.press("enter")  # the safe answer is focused: back to typing
+    assert pilot.screen == "name-entry"
+    assert not list((home / "records").glob("*.json"))
+    pilot.press("enter", "y")
+    assert pilot.screen == "debrief" and len(list((home / "records").glob("*.json"))) == 1
+
+
+def test_after_export_the_folder_is_shown_and_opens(
+    pilot: Pilot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.desktop import folders
+
+    opened: list[Path] = []
+    monkeypatch.setattr(folders, "open_folder", lambda folder: opened.append(folder) or "")
+    pilot = play_historical_path(pilot)
+    pilot.press("e")
+    pilot.type("Ada")
+    pilot.press("enter")
+    assert pilot.has(str(home / "records"), role="exported")
+    pilot.click("Open the folder")
+    assert opened == [home / "records"]
+
+    monkeypatch.setattr(folders, "open_folder", lambda folder: f"Could not open {folder}.")
+    pilot.press("enter")  # the button kept the focus
+    assert pilot.has("Could not open", role="notice")
+
+
+def test_a_failing_file_manager_is_a_sentence_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.desktop import folders
+
+    monkeypatch.setattr(folders, "folder_opener", lambda: ["/nonexistent/file-manager"])
+    problem = folders.open_folder(tmp_path)
+    assert "Could not open the folder" in problem and str(tmp_path) in problem
+
+
+def test_repeated_exports_show_one_notice(pilot: Pilot) -> None:
+    pilot = play_historical_path(pilot)
+    for _ in range(3):
+        pilot.press("e")
+        pilot.type("Ada")
+        pilot.press("enter")
+    assert len({label.rect.top for label in pilot.labels("notice")}) == 1
+    assert len(pilot.app.notices) == 1
+
+
+def test_no_speech_engine_is_explained_for_a_student(
+    pilot: Pilot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sys
+
+    from game.desktop.speech import Voice
+
+    monkeypatch.setitem(sys.modules, "pyttsx3", None)  # import fails, as with no engine
+    pilot.app.voice = Voice()
+    with caplog.at_level(logging.WARNING):
+        pilot.press("v")
+    notice = pilot.text("notice")
+    assert "ask your teacher" in notice.lower() and "pip" not in notice
+    assert "pip install" in caplog.text  # the fix, for whoever sets the machine up
