@@ -24,6 +24,7 @@ from typing import Any
 from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading.compiled import Add, All, AnyOf, Compare, Const, Negate, Not, Subtract, Var
+from game.loading.condition_hints import BINOP_HINTS, TYPE_WORDS, mismatch_hint, operator_slip
 from game.loading.positions import Locator
 from game.loading.yaml_tree import YScalar, kind_of_value
 from game.model import Condition, Effect, Value, VarType
@@ -36,7 +37,7 @@ _CONSTANT_NAMES = {"true": True, "True": True, "false": False, "False": False}
 #: Words that cannot be variable names, because a condition reads them as something else.
 RESERVED_NAMES = frozenset({*_CONSTANT_NAMES, "and", "or", "not", "in", "is", "if", "else",
                             "none", "None", "lambda"})
-_TYPE_WORDS = {VarType.INT: "a whole number", VarType.BOOL: "true/false", VarType.STR: "text"}
+_TYPE_WORDS = TYPE_WORDS
 _COMPARE: dict[type, tuple[Callable[[Any, Any], bool], str]] = {
     ast.Eq: (operator.eq, "=="), ast.NotEq: (operator.ne, "!="),
     ast.Lt: (operator.lt, "<"), ast.LtE: (operator.le, "<="),
@@ -144,6 +145,10 @@ def _check(text: str, variables: Mapping[str, VarType]) -> _Checked:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
         offset = indent + _char_offset(source, (error.offset or 1) - 1, in_bytes=False)
+        slip = operator_slip(text, offset)
+        if slip is not None:
+            at, length, hint = slip
+            return _fail("CN401", at, length, hint, problem=_syntax_problem(error))
         return _fail("CN401", offset, 1, "", problem=_syntax_problem(error))
     except (ValueError, RecursionError, MemoryError) as error:
         return _fail("CN401", 0, 1, "", problem=str(error) or type(error).__name__)
@@ -196,6 +201,10 @@ class _Checker:
         self.problems.append(_Problem(code, self.indent + start, max(end - start, 1), hint,
                                       tuple(values.items())))
 
+    def text(self, node: ast.AST) -> str:
+        """The part of the condition `node` was read from, as written."""
+        return ast.get_source_segment(self.source, node) or "it"
+
     def visit(self, node: ast.expr) -> tuple[_Fn, VarType] | None:
         method = getattr(self, "visit_" + type(node).__name__, None)
         if method is None:
@@ -235,8 +244,11 @@ class _Checker:
                 return None
             fn, kind = operand
             if kind is not VarType.BOOL:
+                example = (f"{self.text(node.operand)} == 0" if kind is VarType.INT
+                           else f"{self.text(node.operand)} == \"...\"")
                 self.report("CN403", node,
-                            problem=f"'not' needs true/false, not {_TYPE_WORDS[kind]}")
+                            problem=f"'not' needs true/false, not {_TYPE_WORDS[kind]}",
+                            hint=f"compare it instead, e.g. '{example}'")
                 return None
             return Not(fn), VarType.BOOL
         if isinstance(node.op, (ast.USub, ast.UAdd)):
@@ -245,7 +257,8 @@ class _Checker:
             fn, kind = operand
             if kind is not VarType.INT:
                 self.report("CN403", node,
-                            problem=f"a sign needs a whole number, not {_TYPE_WORDS[kind]}")
+                            problem=f"a sign needs a whole number, not {_TYPE_WORDS[kind]}",
+                            hint="'+' and '-' go only before whole numbers")
                 return None
             if isinstance(node.op, ast.UAdd):
                 return fn, VarType.INT
@@ -258,7 +271,8 @@ class _Checker:
             self.visit(node.left)
             self.visit(node.right)
             self.report("CN402", node, construct=_BINOP_WORDS.get(type(node.op), "that operator"),
-                        hint="only + and - are allowed, on whole numbers")
+                        hint=BINOP_HINTS.get(type(node.op),
+                                             "only + and - are allowed, on whole numbers"))
             return None
         left, right = self.visit(node.left), self.visit(node.right)
         if left is None or right is None:
@@ -267,7 +281,9 @@ class _Checker:
         for part, (_, kind) in ((node.left, left), (node.right, right)):
             if kind is not VarType.INT:
                 self.report("CN403", part,
-                            problem=f"'{symbol}' needs whole numbers, not {_TYPE_WORDS[kind]}")
+                            problem=f"'{symbol}' needs whole numbers, not {_TYPE_WORDS[kind]}",
+                            hint="only whole numbers are added; compare text or true/false "
+                                 "with == or != instead")
                 return None
         lf, rf = left[0], right[0]
         if symbol == "+":
@@ -284,9 +300,12 @@ class _Checker:
                 ok = False
                 continue
             if part[1] is not VarType.BOOL:
+                example = (f"{self.text(value)} > 0" if part[1] is VarType.INT
+                           else f"{self.text(value)} == \"...\"")
                 self.report("CN403", value,
                             problem=f"'{word}' needs true/false on each side, "
-                                    f"not {_TYPE_WORDS[part[1]]}")
+                                    f"not {_TYPE_WORDS[part[1]]}",
+                            hint=f"compare it, e.g. '{example} {word} ...'")
                 ok = False
             fns.append(part[0])
         if not ok:
@@ -314,11 +333,15 @@ class _Checker:
             fn, symbol = entry
             if left[1] is not right[1]:
                 self.report("CN403", node, problem=f"'{symbol}' compares {_TYPE_WORDS[left[1]]} "
-                                                   f"with {_TYPE_WORDS[right[1]]}")
+                                                   f"with {_TYPE_WORDS[right[1]]}",
+                            hint=mismatch_hint(self.text, operands[index], left[1],
+                                               operands[index + 1], right[1]))
                 ok = False
             elif symbol not in ("==", "!=") and left[1] is not VarType.INT:
                 self.report("CN403", node,
-                            problem=f"'{symbol}' needs whole numbers, not {_TYPE_WORDS[left[1]]}")
+                            problem=f"'{symbol}' needs whole numbers, not {_TYPE_WORDS[left[1]]}",
+                            hint=f"{_TYPE_WORDS[left[1]]} is only compared with == or !=; "
+                                 "<, <=, > and >= are for whole numbers")
                 ok = False
             steps.append((fn, left[0], right[0]))
         if not ok:

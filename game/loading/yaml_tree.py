@@ -25,6 +25,7 @@ import yaml
 from yaml._yaml import CParser  # libyaml, in C: the only parser used here
 
 from game.diagnostics import Diagnostics, Location
+from game.loading.syntax_hints import syntax_hint
 from game.loading.yaml_nodes import (
     STANDARD_TAGS,
     Scalar,
@@ -136,7 +137,8 @@ def _build_tree(raw: bytes, filename: str, diagnostics: Diagnostics) -> YNode | 
             # at its own depth limit before any event reaches MAX_DEPTH.
             diagnostics.add("CN106", where, hint="flatten the structure", limit=MAX_DEPTH)
             return None
-        diagnostics.add("CN104", where, hint=_syntax_hint(problem, raw, where), problem=problem)
+        hint = syntax_hint(problem, error.context or "", raw.decode("utf-8", "replace"), where)
+        diagnostics.add("CN104", where, hint=hint, problem=problem)
         return None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         position = int(getattr(error, "position", 0))
@@ -147,17 +149,6 @@ def _build_tree(raw: bytes, filename: str, diagnostics: Diagnostics) -> YNode | 
         return None
     finally:
         parser.dispose()
-
-
-def _syntax_hint(problem: str, raw: bytes, where: Location) -> str:
-    """A hint for the commonest syntax slips authors make."""
-    lines = raw.decode("utf-8", "replace").splitlines()
-    line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
-    if "tab" in problem or "\t" in line[: where.column]:
-        return "indent with spaces, never tabs"
-    if "mapping values are not allowed" in problem:
-        return "a value holding ': ' needs quotes around it"
-    return ""
 
 
 def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNode | None:
