@@ -54,6 +54,9 @@ class Screen:
     #: Typing goes to this screen (a name box): it gets every key first, and the keys
     #: that work everywhere (V, ?, F5) are not taken from it while it is on top.
     takes_text = False
+    #: Draws a scrollbar and a "More below" cue (`draw_scroll_cue`) when it scrolls; the
+    #: cue gets a strip of its own at the foot of the viewport, so it covers nothing.
+    scroll_cue = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -131,6 +134,11 @@ class Screen:
             )
             self.layout(canvas)
             self._layout_key = key
+            self._cue_room = 0
+            if self.scroll_cue and self.max_scroll() > 0:
+                sizes = canvas.sizes
+                self._cue_room = canvas.cache.line_height(sizes.small) + sizes.gap * 2
+                self.viewport.height -= self._cue_room
             ids = [item.id for item in self.items]
             wanted, self.pending_focus = self.pending_focus, None
             if wanted in ids:
@@ -321,7 +329,7 @@ class Screen:
         arrow = small // 2
         width = cache.width(text, small, "bold") + arrow * 2 + gap * 4
         rect = pygame.Rect(0, 0, width, cache.line_height(small) + gap)
-        rect.midbottom = (view.centerx, view.bottom - gap)
+        rect.midbottom = (view.centerx, view.bottom + self._cue_room - gap // 2)
         pygame.draw.rect(canvas.surface, palette.header, rect, border_radius=rect.height // 2)
         pygame.draw.rect(canvas.surface, palette.focus, rect, 2, border_radius=rect.height // 2)
         line = cache.font(small, "bold").get_linesize()

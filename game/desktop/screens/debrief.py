@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 class DebriefScreen(Screen):
     name = "debrief"
+    scroll_cue = True
 
     def __init__(self, app: App, player: Player) -> None:
         super().__init__(app)

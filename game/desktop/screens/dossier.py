@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 class DossierScreen(Screen):
     name = "dossier"
+    scroll_cue = True
 
     def __init__(
         self, app: App, entry_id: str | None, passage_text: str = "", scene_id: str = ""

@@ -76,6 +76,7 @@ Group = tuple[str, list[tuple[str, str]], list[int], int]  # title, keys, row he
 
 class HelpScreen(Screen):
     name = "help"
+    scroll_cue = True
     overlay = True
 
     def layout(self, canvas: Canvas) -> None:

@@ -23,6 +23,7 @@ def excerpt(text: str, limit: int = 160) -> str:
 
 class HistoryScreen(Screen):
     name = "history"
+    scroll_cue = True
 
     def __init__(self, app: App, play: PlayScreen) -> None:
         super().__init__(app)

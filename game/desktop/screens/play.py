@@ -33,6 +33,7 @@ FADE_SECONDS = 0.18
 
 class PlayScreen(Screen):
     name = "play"
+    scroll_cue = True
 
     def __init__(self, app: App, player: Player) -> None:
         super().__init__(app)

@@ -41,6 +41,7 @@ def describe(slot: SaveSlot) -> str:
 
 class SavesScreen(Screen):
     name = "saves"
+    scroll_cue = True
 
     def __init__(self, app: App, player: Player | None) -> None:
         super().__init__(app)

@@ -14,6 +14,7 @@ from game.saves.slots import LoadedSave
 
 class ScenesScreen(Screen):
     name = "scenes"
+    scroll_cue = True
 
     def on_show(self) -> None:
         self.invalidate()

@@ -32,6 +32,7 @@ def _step(values: tuple[str, ...], current: str, step: int) -> str:
 
 class SettingsScreen(Screen):
     name = "settings"
+    scroll_cue = True
 
     def _rows(self) -> list[tuple[str, str, Callable[[Settings, int], Settings]]]:
         s = self.app.settings

@@ -42,6 +42,7 @@ def passage_of(source: Source, offset: int) -> tuple[int, int]:
 
 class SourceScreen(Screen):
     name = "source"
+    scroll_cue = True
 
     def __init__(self, app: App, citation: Citation) -> None:
         super().__init__(app)

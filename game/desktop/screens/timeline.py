@@ -23,6 +23,7 @@ HERE = "In this scene"
 
 class TimelineScreen(Screen):
     name = "timeline"
+    scroll_cue = True
 
     def __init__(self, app: App, scene_id: str = "") -> None:
         super().__init__(app)

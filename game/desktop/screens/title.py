@@ -18,6 +18,7 @@ TAGLINE = (
 
 class TitleScreen(Screen):
     name = "title"
+    scroll_cue = True
 
     def _latest_autosave(self) -> SaveSlot | None:
         for slot in list_saves():
