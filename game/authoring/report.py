@@ -14,16 +14,30 @@ from typing import TextIO
 from game.diagnostics import Diagnostic
 
 
-def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str, str]:
+    """By file, place and code, then message and hint: a total order, so the same
+    problems print in the same order on every run (a set's order varies with
+    PYTHONHASHSEED, and two problems often share a place and a code)."""
     where = diagnostic.where
-    return (where.file, where.line, where.column, diagnostic.code)
+    return (where.file, where.line, where.column, diagnostic.code, diagnostic.message,
+            diagnostic.hint)
+
+
+def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Each distinct diagnostic once, files in the order their first problem was found
+    (the source index before the scenes that quote it), then by `sort_key` in each."""
+    unique = list(dict.fromkeys(diagnostics))
+    rank: dict[str, int] = {}
+    for diagnostic in unique:
+        rank.setdefault(diagnostic.where.file, len(rank))
+    return sorted(unique, key=lambda d: (rank[d.where.file], *sort_key(d)))
 
 
 def render_all(diagnostics: Iterable[Diagnostic]) -> list[str]:
     """Each diagnostic rendered with its source line; each file is read once."""
     texts: dict[str, str | None] = {}
     rendered = []
-    for diagnostic in sorted(set(diagnostics), key=sort_key):
+    for diagnostic in in_order(diagnostics):
         file = diagnostic.where.file
         if file not in texts:
             try:
