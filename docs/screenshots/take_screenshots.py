@@ -7,8 +7,11 @@ Run from the repository root on Linux with Xvfb and ImageMagick installed
 
 It starts Xvfb at each size, opens the real window on it (SDL's x11 driver),
 walks through every screen with `game.desktop.tour`, and captures the X
-screen with ImageMagick's `import` after each frame. Saves and settings go to
-a temporary folder, never to the player's own.
+screen with ImageMagick's `import` after each frame. After the tour, a few
+states the tour does not visit are set up here (`extras`): the title with
+"Continue", a passage whose choices include a locked one (focused, so its
+reason shows) and the name dialog of the export. Saves and settings go to a
+temporary folder, never to the player's own.
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.desktop.app import App
+    from game.engine import Player
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -28,8 +38,65 @@ SHOTS = [
     (1366, 768, "standard", False, None, ""),
     (1366, 768, "standard", True, {"play", "record"}, "-high-contrast"),
     (1920, 1080, "standard", False, {"play", "record", "source"}, "-1080p"),
-    (1920, 1080, "projector", False, {"play"}, "-1080p-projector-text"),
+    (1920, 1080, "projector", False, {"play", "help"}, "-1080p-projector-text"),
+    (1024, 600, "standard", False, {"play-choices", "record"}, "-1024x600"),
 ]
+
+
+def locked_choice(app: App) -> Player | None:
+    """A player standing at a passage whose options include a locked one, found by playing.
+
+    The scenes change as they are written, so the passage is searched for
+    (every path of up to six choices, scene by scene) rather than named here.
+    """
+    story = app.story
+    for scene in story.ordered:
+        paths: list[list[str]] = [[]]
+        while paths:
+            path = paths.pop(0)
+            player = story.new_player(scene.id)
+            for option_id in path:
+                player.choose(option_id)
+            options = player.options
+            if any(not option.available for option in options) and len(options) > 1:
+                return player
+            if len(path) < 6:
+                paths += [[*path, o.id] for o in options if o.available]
+            player.close()
+    return None
+
+
+def extras(app: App) -> Iterator[str]:
+    """States the tour does not reach: title with Continue, a locked choice, the name dialog."""
+    from game.desktop.screens.debrief import DebriefScreen
+    from game.desktop.screens.name_entry import NameEntryScreen
+    from game.desktop.screens.play import PlayScreen
+
+    app.settings.reduce_motion = True
+    debrief = app.find_screen("debrief")
+    if isinstance(debrief, DebriefScreen):
+        dialog = NameEntryScreen(app, lambda name: None)
+        dialog.value = "Ada Lovelace"
+        app.push(dialog)
+        app.render()
+        yield "export-name"
+    app.replace()  # the tour left autosaves behind: the title offers to continue
+    app.render()
+    yield "title-continue"
+    player = locked_choice(app)
+    if player is not None:
+        app.open_play(player)
+        play = app.top
+        app.render()
+        assert isinstance(play, PlayScreen)
+        locked = next(
+            i
+            for i, item in enumerate(play.items)
+            if item.extra.get("kind") == "option" and not item.enabled
+        )
+        play.set_focus(locked)
+        app.render()
+        yield "play-choices"
 
 
 def shoot_inside(
@@ -44,7 +111,8 @@ def shoot_inside(
     save_settings(Settings(text_size=text_size, high_contrast=contrast))
     app = build_app(size=(width, height))
     names = set(wanted.split(",")) if wanted else None
-    for name, _ in tour(app):
+    shots = chain((name for name, _ in tour(app)), extras(app))
+    for name in shots:
         if names is not None and name not in names:
             continue
         time.sleep(0.15)  # let the X server finish drawing the frame
@@ -82,7 +150,10 @@ def main() -> int:
     if not shutil.which("Xvfb") or not shutil.which("import"):
         print("needs Xvfb and ImageMagick: apt-get install xvfb imagemagick", file=sys.stderr)
         return 2
-    for display, (width, height, text_size, contrast, wanted, suffix) in enumerate(SHOTS, start=91):
+    # One X display number, reused size after size (each server is stopped before the
+    # next starts): SCREENSHOT_DISPLAY picks a free one on a shared machine.
+    display = int(os.environ.get("SCREENSHOT_DISPLAY", "91"))
+    for width, height, text_size, contrast, wanted, suffix in SHOTS:
         server = subprocess.Popen(
             ["Xvfb", f":{display}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,

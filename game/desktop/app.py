@@ -215,11 +215,15 @@ class App:
     def toggle_fullscreen(self) -> None:
         """F11: fill the screen (for a projector) or go back to the window; remembered."""
         self.fullscreen = not self.fullscreen
-        if not self.fullscreen:
-            self.surface = self._set_mode(self.windowed_size)
-        else:
+        if self.fullscreen:
             self.windowed_size = self.surface.get_size()
+        window = _window()
+        if window is None:  # no window object: reopen the display instead
             self.surface = self._set_mode(self.windowed_size)
+        elif self.fullscreen:
+            window.set_fullscreen(desktop=True)
+        else:
+            window.set_windowed()
         self.settings.fullscreen = self.fullscreen
         save_settings(self.settings.cleaned(), self.settings_path)
         self._resized(self.surface.get_size())
@@ -230,18 +234,22 @@ class App:
         )
 
     def _set_mode(self, size: tuple[int, int]) -> pygame.Surface:
-        """Open (or reopen) the window at `size`, or full screen, with its minimum size set."""
+        """Open (or reopen) the window at `size`, with its minimum size, full screen if set.
+
+        Measured on X11 (pygame-ce 2.5.8): going back from full screen by
+        `set_mode` leaves the window screen-sized, so full screen is switched
+        on the window itself (`pygame.Window`), which restores the old size.
+        """
+        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        window = _window()
+        if window is None:
+            if self.fullscreen:
+                surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            return surface
+        window.minimum_size = MIN_SIZE
         if self.fullscreen:
-            surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
-            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pygame.Window.from_display_module().minimum_size = MIN_SIZE
-        except (AttributeError, pygame.error):  # an older pygame, or a driver without windows
-            pass
-        return surface
+            window.set_fullscreen(desktop=True)
+        return pygame.display.get_surface() or surface
 
     # -- the loop ---------------------------------------------------------------------------------
     def run(self) -> int:
@@ -384,6 +392,16 @@ class App:
     # -- the text model, for the pilot and tests ----------------------------------------
     def visible_text(self) -> list[str]:
         return [label.text for label in self.labels]
+
+
+def _window() -> pygame.Window | None:
+    """The display module's window as a `pygame.Window`, where this pygame has one."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return pygame.Window.from_display_module()
+    except (AttributeError, pygame.error):
+        return None
 
 
 def is_question_mark(event: pygame.event.Event) -> bool:

@@ -54,14 +54,14 @@ class NameEntryScreen(Screen):
                 "ok",
                 pygame.Rect(self.field.left, y, button_w, line + sizes.gap * 2),
                 self._confirm,
-                "Export",
+                "Export (Enter)",
                 fixed=True,
             ),
             Item(
                 "cancel",
                 pygame.Rect(self.field.right - button_w, y, button_w, line + sizes.gap * 2),
                 self._cancel,
-                "Cancel",
+                "Cancel (Esc)",
                 fixed=True,
             ),
         ]
