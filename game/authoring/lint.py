@@ -2,7 +2,9 @@
 
 Loading already proves a scene's shape, references, conditions and quotes.
 These checks ask what only the whole scene answers: can every passage be
-reached, can the player get stuck, is every choice annotated and cited. Each
+reached, can the player get stuck, is every choice annotated and cited (the
+loader leaves a missing record, a missing discussion prompt and too few
+citations for a verdict to CN608-CN611, so each has its own code). Each
 check takes a `LintContext` and yields diagnostics; `lint_scene` runs them
 all and turns a check that crashes into a diagnostic (CN614), never a
 traceback.
@@ -214,10 +216,10 @@ def check_discussion(context: LintContext) -> Iterator[Diagnostic]:
 
 
 def check_historical_citations(context: LintContext) -> Iterator[Diagnostic]:
-    """CN610: a choice presented as history with nothing quoted to prove it."""
+    """CN610: a choice presented as what happened (or as contradicted) with nothing quoted."""
     for node, choice_id, record_where, verdict, citations in _records(context.scene):
-        if verdict is Verdict.HISTORICAL and not citations:
-            yield issue("CN610", record_where, choice=choice_id,
+        if verdict in (Verdict.HISTORICAL, Verdict.DIVERGED) and not citations:
+            yield issue("CN610", record_where, choice=choice_id, verdict=verdict.value,
                         hint=f"quote the passage that shows it under 'cite:' (at '{node.id}'), "
                              "or make the verdict 'unrecorded'")
 

@@ -63,7 +63,7 @@ _TABLE: tuple[Code, ...] = (
          "'format: 9'"),
     Code("CN208", E, "a node has {conflict}", "both 'choices' and 'ending'"),
     Code("CN209", E, "a '{verdict}' record needs {needed}",
-         "'verdict: historical' with 'cite: []'"),
+         "'verdict: disputed' with a citation that has no 'account'"),
     # -- CN3xx: references ------------------------------------------------------
     Code("CN301", E, "'{target}' is not a node of this scene", "goto: mr_y"),
     Code("CN302", E, "the start node '{target}' does not exist", "start: begining"),
@@ -114,7 +114,7 @@ _TABLE: tuple[Code, ...] = (
          "a choice without 'record:'"),
     Code("CN609", W, "the decision at '{node}' has no discussion prompt",
          "a node with two choices and no 'discuss:'"),
-    Code("CN610", E, "the option '{choice}' is marked historical but its record cites nothing",
+    Code("CN610", E, "the option '{choice}' is marked {verdict} but its record cites nothing",
          "verdict: historical with 'cite: []'"),
     Code("CN611", E, "the option '{choice}' is marked disputed but cites {count} source "
          "passage(s); a dispute needs one for each side", "verdict: disputed with one quote"),

@@ -10,7 +10,7 @@ import pytest
 
 from game.authoring.lint import CHECKS, LintContext, check_exploration, lint_scene
 from game.diagnostics import Diagnostic, Severity
-from game.model import Scene, Verdict
+from game.model import Scene
 from game.sources import SourceLibrary
 
 from .conftest import FAR_QUOTE, QUOTE_B, SceneMaker
@@ -21,7 +21,7 @@ def codes(found: list[Diagnostic]) -> list[str]:
 
 
 def with_choice(scene: Scene, node_id: str, choice_id: str, **changes: object) -> Scene:
-    """The scene with one choice changed: for what the loader itself never lets through."""
+    """The scene with one choice changed, as a scene built in code might be."""
     node = scene.nodes[node_id]
     choices = tuple(
         dataclasses.replace(c, **changes) if c.id == choice_id else c  # type: ignore[arg-type]
@@ -102,38 +102,52 @@ def test_cn607_ending_without_epilogue(make_scene: SceneMaker, library: SourceLi
     assert codes(lint_scene(scene, library)) == ["CN607"]
 
 
-def test_cn608_option_without_record(make_scene: SceneMaker, library: SourceLibrary) -> None:
-    scene = with_choice(make_scene(), "ask", "wait", record=None)
-    assert codes(lint_scene(scene, library)) == ["CN608"]
+def test_cn608_option_without_record_written_in_yaml(make_scene: SceneMaker,
+                                                    library: SourceLibrary) -> None:
+    scene = make_scene(("        record: {verdict: unrecorded, note: Invented., cite: []}\n", ""))
+    found = lint_scene(scene, library)
+    assert codes(found) == ["CN608"] and found[0].is_error
+    assert found[0].message == "the option 'wait' at 'ask' has no record"
+    assert found[0].where.line == 26  # the '- id: wait' line
 
 
-def test_cn609_decision_without_prompt(make_scene: SceneMaker, library: SourceLibrary) -> None:
-    # The loader requires 'discuss' on a decision: the check guards scenes built in code.
-    scene = make_scene()
-    nodes = dict(scene.nodes)
-    nodes["ask"] = dataclasses.replace(nodes["ask"], discuss="")
-    scene = dataclasses.replace(scene, nodes=MappingProxyType(nodes))
-    assert codes(lint_scene(scene, library)) == ["CN609"]
+def test_cn609_decision_without_prompt_is_a_warning(make_scene: SceneMaker,
+                                                    library: SourceLibrary) -> None:
+    scene = make_scene(("    discuss: Why could Peter not decide?\n", ""))
+    found = lint_scene(scene, library)
+    assert codes(found) == ["CN609"] and not found[0].is_error
+    assert found[0].where.line == 11  # the node 'ask'
 
 
-def test_cn610_historical_without_citation(make_scene: SceneMaker,
-                                           library: SourceLibrary) -> None:
+@pytest.mark.parametrize("verdict", ["historical", "diverged"])
+def test_cn610_a_record_presented_as_the_record_with_no_citation(
+    make_scene: SceneMaker, library: SourceLibrary, verdict: str
+) -> None:
+    scene = make_scene(("        record: {verdict: unrecorded, note: Invented., cite: []}\n",
+                        f"        record: {{verdict: {verdict}, note: Said so., cite: []}}\n"))
+    found = lint_scene(scene, library)
+    assert codes(found) == ["CN610"] and found[0].is_error
+    assert found[0].message == f"the option 'wait' is marked {verdict} but its record cites nothing"
+
+
+def test_cn611_disputed_with_one_side(make_scene: SceneMaker, library: SourceLibrary) -> None:
+    scene = make_scene(
+        ("          verdict: historical\n", "          verdict: disputed\n"),
+        ("            - {source: bazarov, quote:",
+         "            - {account: Bazarov, source: bazarov, quote:"),
+    )
+    found = lint_scene(scene, library)
+    assert codes(found) == ["CN611"] and "cites 1 source passage" in found[0].message
+
+
+def test_cn610_guards_scenes_built_in_code_too(make_scene: SceneMaker,
+                                               library: SourceLibrary) -> None:
     scene = make_scene()
     record = scene.nodes["ask"].choice("ask_higher").record
     assert record is not None
     broken = with_choice(scene, "ask", "ask_higher",
                          record=dataclasses.replace(record, citations=()))
     assert codes(lint_scene(broken, library)) == ["CN610"]
-
-
-def test_cn611_disputed_with_one_side(make_scene: SceneMaker, library: SourceLibrary) -> None:
-    scene = make_scene()
-    record = scene.nodes["ask"].choice("ask_higher").record
-    assert record is not None
-    broken = with_choice(scene, "ask", "ask_higher",
-                         record=dataclasses.replace(record, verdict=Verdict.DISPUTED))
-    found = lint_scene(broken, library)
-    assert codes(found) == ["CN611"] and "cites 1 source passage" in found[0].message
 
 
 def test_cn612_quote_far_from_the_scene(make_scene: SceneMaker, library: SourceLibrary) -> None:
