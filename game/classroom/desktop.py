@@ -106,7 +106,14 @@ def run_facilitator_window(
         app.push(PlanChooserScreen(app, log_dir))
     else:
         app.push(FacilitatorScreen(app, start_session(plan, story, log_dir)))
-    return app.run()
+    try:
+        return app.run()
+    finally:
+        # However the window went (its close button with a message on top of the
+        # projector, say), the session's log ends with session_ended.
+        for screen in app.stack:
+            if isinstance(screen, FacilitatorScreen):
+                screen.session.end("window closed")
 
 
 register_screen("facilitator", lambda app: PlanChooserScreen(app))

@@ -1,11 +1,12 @@
 """`FacilitatorSession`: a guided class session over a plan, with no screen of its own.
 
 The projector screen and the terminal facilitator both drive this one object
-and draw its `view()`: the passage, the prompt, a vote tally filled from a
-show of hands, a timer, then the record. The class's pick (the most votes; a
-tie needs the facilitator) or the facilitator's override drives the story
-through the same `Player` every front end uses. Every action is written to the
-session log before the method returns, so a crash loses nothing.
+and draw its `view()`: the plan's opening, each passage, the prompt, a vote
+tally filled from a show of hands, a timer, then the record, and a closing
+for the debrief. The class's pick (the most votes; a tie needs the
+facilitator) or the facilitator's override drives the story through the same
+`Player` every front end uses. Every action is written to the session log
+before the method returns, so a crash loses nothing.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from game.classroom.lesson_clock import LessonClock
 from game.classroom.plans import Plan, Reveal
-from game.classroom.session_log import SessionLog
+from game.classroom.session_log import SessionLog, plan_header
+from game.classroom.tally import Tally
 from game.engine import Outcome, Player, Story
 from game.model import Record
 
@@ -27,11 +30,17 @@ _MAX_SKIP = 500
 class Phase(str, Enum):
     """Where the session is; the projector shows something different for each."""
 
+    INTRODUCTION = "introduction"  # the plan's opening: title, summary, parts and minutes
     READING = "reading"  # a passage without a decision: continue when ready
     VOTING = "voting"  # a decision: the class votes, then the pick is decided
+    CHOSEN = "chosen"  # with reveal at_end: the class's choice confirmed, its record kept back
     REVEALED = "revealed"  # the record of the class's choice is on screen
     SCENE_ENDED = "scene_ended"  # the ending (and with reveal at_end, every record)
-    FINISHED = "finished"  # every scene of the plan is done
+    FINISHED = "finished"  # every scene of the plan is done: the debrief
+
+
+#: The phases in which the story has moved on from a decision that can still be taken back.
+_AFTER_A_CHOICE = (Phase.CHOSEN, Phase.REVEALED)
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class Decision:
     tally: dict[str, int]
     by: str  # "class" or "facilitator"
     seconds: float
+    scene_id: str = ""
 
 
 class FacilitatorSession:
@@ -63,49 +73,32 @@ class FacilitatorSession:
         self.plan = plan
         self.story = story
         self.log = log
-        self._clock = clock
+        self.clock = LessonClock(clock)
         self.scene_index = 0
         self.player: Player = story.new_player(plan.scenes[0].scene_id)
-        self.phase = Phase.READING
-        self.paused = False
+        self.phase = Phase.INTRODUCTION
         self.message = ""
-        self.tally: dict[str, int] = {}
-        self._vote_ops: list[tuple[str, int]] = []
-        self.decisions: list[Decision] = []
+        self.votes = Tally()
+        self.decisions: list[Decision] = []  # this scene's, in order
+        self.earlier_decisions: list[Decision] = []  # the scenes already played
         self.last_outcome: Outcome | None = None
         self.tied: tuple[str, ...] = ()
-        now = clock()
-        self._session_started = now
-        self._decision_started = now
-        self._scene_started = now
-        self._paused_at = 0.0
-        self._paused_total = 0.0  # paused seconds since the current decision began
-        self._start_scene()
+        self.clock.start_part(plan.introduction_minutes)
 
-    @staticmethod
-    def log_header(plan: Plan, story: Story) -> dict[str, object]:
-        """What the session log's first line says: the plan and each scene's version."""
-        return {
-            "plan": {
-                "title": plan.title,
-                "path": plan.path,
-                "content_hash": plan.content_hash,
-                "reveal": plan.reveal.value,
-            },
-            "scenes": [
-                {
-                    "id": part.scene_id,
-                    "title": story.scenes[part.scene_id].title,
-                    "content_hash": story.scenes[part.scene_id].content_hash,
-                }
-                for part in plan.scenes
-            ],
-        }
+    log_header = staticmethod(plan_header)
 
     # -- what is on screen ------------------------------------------------------
     @property
     def scene_id(self) -> str:
         return self.player.scene.id
+
+    @property
+    def paused(self) -> bool:
+        return self.clock.paused
+
+    @property
+    def tally(self) -> dict[str, int]:
+        return self.votes.counts
 
     @property
     def prompts(self) -> tuple[str, ...]:
@@ -117,29 +110,20 @@ class FacilitatorSession:
     @property
     def decision_seconds(self) -> float:
         """Time spent on the current decision, pauses left out."""
-        now = self._paused_at if self.paused else self._clock()
-        return max(0.0, now - self._decision_started - self._paused_total)
-
-    @property
-    def scene_seconds(self) -> float:
-        now = self._paused_at if self.paused else self._clock()
-        return max(0.0, now - self._scene_started)
-
-    @property
-    def planned_minutes(self) -> int:
-        return self.plan.scenes[self.scene_index].minutes if self.phase is not Phase.FINISHED else 0
+        return self.clock.decision_seconds
 
     @property
     def total_votes(self) -> int:
-        return sum(self.tally.values())
+        return self.votes.total
+
+    @property
+    def all_decisions(self) -> list[Decision]:
+        """Every decision of the session that still stands, scene after scene."""
+        return self.earlier_decisions + self.decisions
 
     def leaders(self) -> tuple[str, ...]:
         """The available options with the most votes (several when tied)."""
-        available = [option.id for option in self.player.options if option.available]
-        if not available:
-            return ()
-        best = max(self.tally.get(option_id, 0) for option_id in available)
-        return tuple(option_id for option_id in available if self.tally.get(option_id, 0) == best)
+        return self.votes.leaders(option.id for option in self.player.options if option.available)
 
     # -- votes ------------------------------------------------------------------
     def _option_id(self, option: str | int) -> str | None:
@@ -157,15 +141,21 @@ class FacilitatorSession:
             return False
         return True
 
-    def add_vote(self, option: str | int) -> bool:
-        """One more hand up for an option (by id or its number)."""
+    def _open_option(self, option: str | int) -> str | None:
+        """The option's id when votes can be taken for it now; else None, with a message."""
         if not self._can_act(Phase.VOTING):
-            return False
+            return None
         option_id = self._option_id(option)
         if option_id is None:
             self.message = f"There is no open option {option}."
+        return option_id
+
+    def add_vote(self, option: str | int) -> bool:
+        """One more hand up for an option (by id or its number)."""
+        option_id = self._open_option(option)
+        if option_id is None:
             return False
-        self._change_vote(option_id, +1, "vote_added")
+        self._changed("vote_added", option_id, self.votes.change(option_id, +1))
         return True
 
     def remove_vote(self, option: str | int) -> bool:
@@ -173,38 +163,50 @@ class FacilitatorSession:
         if not self._can_act(Phase.VOTING):
             return False
         option_id = self._option_id(option)
-        if option_id is None or self.tally.get(option_id, 0) == 0:
+        if option_id is None or self.votes[option_id] == 0:
             self.message = f"Option {option} has no votes to remove."
             return False
-        self._change_vote(option_id, -1, "vote_removed")
+        self._changed("vote_removed", option_id, self.votes.change(option_id, -1))
+        return True
+
+    def set_votes(self, option: str | int, count: int) -> bool:
+        """The counted hands for an option, typed in one go (17, not seventeen presses)."""
+        option_id = self._open_option(option)
+        if option_id is None:
+            return False
+        if count < 0:
+            self.message = "A count cannot be below zero."
+            return False
+        self._changed("vote_set", option_id, self.votes.set(option_id, count))
         return True
 
     def undo_vote(self) -> bool:
-        """Take back the last vote change, whichever it was."""
+        """Take back the last vote change, whichever it was (one hand or a typed count)."""
         if not self._can_act(Phase.VOTING):
             return False
-        if not self._vote_ops:
+        undone = self.votes.undo()
+        if undone is None:
             self.message = "No vote to undo."
             return False
-        option_id, delta = self._vote_ops.pop()
-        self.tally[option_id] -= delta
-        self.tied = ()
-        self.message = ""
-        self._log("vote_undone", choice=option_id, delta=-delta, count=self.tally[option_id])
+        option_id, count = undone
+        self.tied, self.message = (), ""
+        self._log("vote_undone", choice=option_id, count=count)
         return True
 
-    def _change_vote(self, option_id: str, delta: int, event: str) -> None:
-        self.tally[option_id] = self.tally.get(option_id, 0) + delta
-        self._vote_ops.append((option_id, delta))
-        self.tied = ()
-        self.message = ""
-        self._log(event, choice=option_id, count=self.tally[option_id])
+    def _changed(self, event: str, option_id: str, count: int) -> None:
+        self.tied, self.message = (), ""
+        self._log(event, choice=option_id, count=count)
 
     # -- moving on --------------------------------------------------------------
     def advance(self) -> bool:
-        """Space/Enter: decide the vote, continue past a passage or record, or next scene."""
-        if not self._can_act(Phase.READING, Phase.VOTING, Phase.REVEALED, Phase.SCENE_ENDED):
+        """Space/Enter: begin, decide the vote, continue past a passage or record, or go on."""
+        if not self._can_act(Phase.INTRODUCTION, Phase.READING, Phase.VOTING, Phase.CHOSEN,
+                             Phase.REVEALED, Phase.SCENE_ENDED):
             return False
+        if self.phase is Phase.INTRODUCTION:
+            self._log("introduction_ended", seconds=round(self.clock.part_seconds, 1))
+            self._start_scene()
+            return True
         if self.phase is Phase.READING:
             options = [option for option in self.player.options if option.available]
             if not options:
@@ -212,29 +214,31 @@ class FacilitatorSession:
                 return False
             return self._take(options[0].id, by="", tally={})
         if self.phase is Phase.VOTING:
-            leaders = self.leaders()
-            if len(leaders) != 1:
-                self.tied = leaders
-                numbers = [o.number for o in self.player.options if o.id in leaders]
-                self.message = (
-                    "A tie between " + " and ".join(str(n) for n in numbers)
-                    + ": press O, then the option's number, to decide."
-                )
-                self._log("tie", choices=list(leaders), tally=dict(self.tally))
-                return False
-            return self._take(leaders[0], by="class", tally=dict(self.tally))
-        if self.phase is Phase.REVEALED:
+            return self._decide_vote()
+        if self.phase in _AFTER_A_CHOICE:
             self._enter_node()
             return True
         return self.next_scene()
 
+    def _decide_vote(self) -> bool:
+        if self.total_votes == 0:
+            self.message = ("No votes yet: count the show of hands first, "
+                            "or override to choose for the class.")
+            return False
+        leaders = self.leaders()
+        if len(leaders) != 1:
+            self.tied = leaders
+            numbers = [o.number for o in self.player.options if o.id in leaders]
+            self.message = ("A tie between " + " and ".join(str(n) for n in numbers)
+                            + ": override to decide for the class.")
+            self._log("tie", choices=list(leaders), tally=dict(self.tally))
+            return False
+        return self._take(leaders[0], by="class", tally=dict(self.tally))
+
     def override(self, option: str | int) -> bool:
         """The facilitator decides, whatever the votes (and always after a tie)."""
-        if not self._can_act(Phase.VOTING):
-            return False
-        option_id = self._option_id(option)
+        option_id = self._open_option(option)
         if option_id is None:
-            self.message = f"There is no open option {option}."
             return False
         return self._take(option_id, by="facilitator", tally=dict(self.tally))
 
@@ -250,7 +254,7 @@ class FacilitatorSession:
         if by:
             self.decisions.append(
                 Decision(step, node_id, option_id, outcome.choice_text, outcome.record,
-                         tally, by, seconds)
+                         tally, by, seconds, self.scene_id)
             )
             self._log("decided", node=node_id, choice=option_id, verdict=verdict, by=by,
                       tally=tally, votes=sum(tally.values()), seconds=seconds, step=step)
@@ -259,18 +263,22 @@ class FacilitatorSession:
         if outcome.record is not None and self.plan.reveal is Reveal.AFTER_EACH_VOTE:
             self.phase = Phase.REVEALED
             self._log("revealed", node=node_id, choice=option_id, verdict=verdict)
+        elif by and not self.player.is_over:
+            # The record waits for the scene's end; say what was chosen before moving on
+            # (the ending's page says it for the last choice, with every record).
+            self.phase = Phase.CHOSEN
         else:
             self._enter_node()
         return True
 
     def skip_to_decision(self) -> bool:
         """N: go through passages without decisions until the next decision or the ending."""
-        if not self._can_act(Phase.READING, Phase.REVEALED):
+        if not self._can_act(Phase.READING, *_AFTER_A_CHOICE):
             if self.phase is Phase.VOTING and not self.paused:
-                self.message = "This is a decision: press Space to take the vote, or O to override."
+                self.message = "This is a decision: take the vote, or override."
             return False
         from_node = self.player.node.id if self.phase is Phase.READING else self._last_node()
-        if self.phase is Phase.REVEALED:
+        if self.phase in _AFTER_A_CHOICE:
             self._enter_node(log=False)
         steps = 0
         while self.phase is Phase.READING and steps < _MAX_SKIP:
@@ -289,7 +297,7 @@ class FacilitatorSession:
 
     def back(self) -> bool:
         """B: undo the last decision (with its votes restored), or go back to the scene's start."""
-        if not self._can_act(Phase.READING, Phase.VOTING, Phase.REVEALED, Phase.SCENE_ENDED):
+        if not self._can_act(Phase.READING, Phase.VOTING, *_AFTER_A_CHOICE, Phase.SCENE_ENDED):
             return False
         history = self.player.playthrough.history
         current = self.player.node.id
@@ -312,24 +320,29 @@ class FacilitatorSession:
         self.player.rewind(to_step)
         self._enter_node(log=False)
         if target is not None and self.phase is Phase.VOTING:
-            self.tally = dict(target.tally)  # the class sees the votes it gave
+            self.votes.restore(target.tally)  # the class sees the votes it gave
         self._log("went_back", from_node=current, to_node=self.player.node.id,
                   steps_undone=steps_undone, decisions_undone=undone, tally=dict(self.tally))
         return True
 
     def next_scene(self) -> bool:
-        """Go on to the plan's next scene (or finish the session after the last)."""
+        """Go on to the plan's next scene (or the closing debrief after the last)."""
         if self.paused:
             self.message = "Paused: press P to resume."
             return False
         if self.phase is Phase.FINISHED:
             return False
+        if self.phase is Phase.INTRODUCTION:
+            return self.advance()  # the first scene is the next one
         if not self.player.is_over:
             self._log("scene_left", node=self.player.node.id)
         self.player.close()
+        self.earlier_decisions += self.decisions
+        self.decisions = []
         if self.scene_index + 1 >= len(self.plan.scenes):
             self.phase = Phase.FINISHED
             self.message = ""
+            self.clock.start_part(self.plan.debrief_minutes)
             self._log("plan_finished", scenes=len(self.plan.scenes))
             return True
         self.scene_index += 1
@@ -340,44 +353,39 @@ class FacilitatorSession:
     # -- pause --------------------------------------------------------------------
     def toggle_pause(self) -> bool:
         """P: pause (the timer stops, the screen is blanked) or resume."""
-        if self.phase is Phase.FINISHED:
-            return False
-        now = self._clock()
         if self.paused:
-            paused_for = now - self._paused_at
-            self._paused_total += paused_for
-            self._scene_started += paused_for
-            self.paused = False
+            paused_for = self.clock.resume()
             self.message = ""
             self._log("resumed", paused_seconds=round(paused_for, 1))
         else:
-            self.paused = True
-            self._paused_at = now
+            self.clock.pause()
             self._log("paused", node=self.player.node.id)
         return True
 
-    def end(self) -> None:
-        """Close the session: its log ends with `session_ended`."""
+    def end(self, how: str = "") -> None:
+        """Close the session: its log ends with `session_ended` (`how`: e.g. "window closed")."""
         if self.log.closed:
             return
         done = self.scene_index + (1 if self.phase is Phase.FINISHED else 0)
+        extra = {"how": how} if how else {}
         self._log("session_ended", scenes_done=done,
-                  minutes=round((self._clock() - self._session_started) / 60, 1))
+                  minutes=round(self.clock.session_minutes, 1), **extra)
         self.log.close()
 
     # -- inside ---------------------------------------------------------------------
     def _start_scene(self) -> None:
         scene = self.player.scene
         self.decisions = []
-        self._scene_started = self._clock()
+        planned = self.plan.scenes[self.scene_index].minutes
+        self.clock.start_part(planned)
         self._log("scene_started", title=scene.title, content_hash=scene.content_hash,
-                  planned_minutes=self.plan.scenes[self.scene_index].minutes)
+                  planned_minutes=planned)
         self._enter_node()
 
     def _enter_node(self, log: bool = True) -> None:
         """Set the phase for the passage the player has arrived at."""
         node = self.player.node
-        self.tally, self._vote_ops, self.tied = {}, [], ()
+        self.votes, self.tied = Tally(), ()
         if self.player.is_over:
             self.phase = Phase.SCENE_ENDED
             ending = self.player.ending
@@ -389,9 +397,8 @@ class FacilitatorSession:
                               at_end=True)
         elif node.is_decision:
             self.phase = Phase.VOTING
-            self.tally = {choice.id: 0 for choice in node.choices}
-            self._decision_started = self._clock()
-            self._paused_total = 0.0
+            self.votes = Tally(choice.id for choice in node.choices)
+            self.clock.start_decision()
             if log:
                 self._log("decision_shown", node=node.id)
         else:

@@ -2,11 +2,14 @@
 
 The desktop facilitator screen and the terminal facilitator both call
 `build_view(session)` and draw the result, so they can never disagree about
-what the class sees, and tests can read the screen without drawing it.
+what the class sees, and tests can read the screen without drawing it. Keys
+are the presenters' own business (a window has keys, a terminal has typed
+commands), so they are not part of the view.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from game.classroom.facilitator import FacilitatorSession, Phase
@@ -32,23 +35,45 @@ class CitationView:
 
 
 @dataclass(frozen=True)
-class RecordView:
-    """A choice's record as revealed: the verdict in words, the note, the proof."""
+class ChoiceView:
+    """What was chosen and by whom: the class's pick, the facilitator's decision, or the way on."""
 
-    node_id: str
     choice_text: str
-    verdict: str  # historical | diverged | unrecorded | disputed
-    verdict_label: str
-    verdict_explanation: str
-    note: str
-    citations: tuple[CitationView, ...]
     by: str  # "class", "facilitator" or "" (the only way on)
     tally: tuple[tuple[str, int], ...]  # (option text, votes) when the class voted
+
+    @property
+    def who(self) -> str:
+        return {"class": "The class chose", "facilitator": "The facilitator chose"}.get(
+            self.by, "Then")
+
+
+@dataclass(frozen=True)
+class RecordView(ChoiceView):
+    """A choice's record as revealed: the verdict in words, the note, the proof."""
+
+    node_id: str = ""
+    verdict: str = ""  # historical | diverged | unrecorded | disputed
+    verdict_label: str = ""
+    verdict_explanation: str = ""
+    note: str = ""
+    citations: tuple[CitationView, ...] = ()
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of the lesson plan, for the opening and closing screens."""
+
+    label: str  # "Introduction", a scene's title, "Debrief"
+    minutes: int
+    state: str  # "done", "now" or "later"
 
 
 @dataclass(frozen=True)
 class FacilitatorView:
     plan_title: str
+    plan_summary: str
+    parts: tuple[PartView, ...]
     scene_title: str
     scene_number: int
     scene_count: int
@@ -64,29 +89,45 @@ class FacilitatorView:
     options: tuple[OptionView, ...]
     total_votes: int
     decision_seconds: float
-    scene_seconds: float
+    part_label: str  # what the timer times: "Introduction", the scene, "Debrief"
+    part_seconds: float
     planned_minutes: int
+    over_seconds: float  # how far the part has run past its minutes (0 when on time)
+    chosen: ChoiceView | None  # reveal at_end: the choice just made, its record kept back
     revealed: RecordView | None  # the record of the choice just made (reveal after each vote)
     ending_kind: str  # when the scene has ended: historical | counterfactual
     epilogue: str
     records: tuple[RecordView, ...]  # at the scene's end: every record on the path
-    keys: str
+    decisions_made: int  # in the whole session, at the close
+    verdicts_reached: tuple[tuple[str, int], ...]  # (verdict label, how many), at the close
+    log_path: str
 
-
-KEYS = {
-    Phase.READING: "Space continue · N next decision · B back · P pause",
-    Phase.VOTING: "1–9 vote · Shift+1–9 remove · U undo · Space take the vote · O override · "
-    "B back · P pause",
-    Phase.REVEALED: "Space continue · B back (undo this choice) · N next decision · P pause",
-    Phase.SCENE_ENDED: "Space next scene · B back · P pause",
-    Phase.FINISHED: "Esc close",
-}
+    @property
+    def scene_seconds(self) -> float:
+        return self.part_seconds
 
 
 def clock(seconds: float) -> str:
     """Seconds as m:ss for the timer."""
     whole = int(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def part_timer(view: FacilitatorView) -> str:
+    """The timer as words: "12:05 of 25 min", and "over by 1:10" once the part runs long."""
+    text = clock(view.part_seconds)
+    if view.planned_minutes:
+        text += f" of {view.planned_minutes} min"
+    if view.over_seconds >= 1:
+        text += f" · over by {clock(view.over_seconds)}"
+    return text
+
+
+def _tally(session: FacilitatorSession, node_id: str, tally: dict[str, int]
+           ) -> tuple[tuple[str, int], ...]:
+    node = session.player.scene.nodes[node_id]
+    texts = {choice.id: choice.text for choice in node.choices}
+    return tuple((texts.get(choice_id, choice_id), votes) for choice_id, votes in tally.items())
 
 
 def _record_view(
@@ -98,11 +139,11 @@ def _record_view(
     tally: dict[str, int],
 ) -> RecordView:
     library = session.story.library
-    node = session.player.scene.nodes[node_id]
-    texts = {choice.id: choice.text for choice in node.choices}
     return RecordView(
-        node_id=node_id,
         choice_text=choice_text,
+        by=by,
+        tally=_tally(session, node_id, tally),
+        node_id=node_id,
         verdict=record.verdict.value,
         verdict_label=record.verdict.label,
         verdict_explanation=record.verdict.explanation,
@@ -115,38 +156,61 @@ def _record_view(
             )
             for c in record.citations
         ),
-        by=by,
-        tally=tuple((texts.get(choice_id, choice_id), votes) for choice_id, votes in tally.items()),
     )
+
+
+def _parts(session: FacilitatorSession) -> tuple[PartView, ...]:
+    plan, phase = session.plan, session.phase
+    now = 0 if phase is Phase.INTRODUCTION else (
+        len(plan.scenes) + 1 if phase is Phase.FINISHED else session.scene_index + 1)
+    labels = [("Introduction", plan.introduction_minutes)]
+    labels += [(session.story.scenes[part.scene_id].title, part.minutes) for part in plan.scenes]
+    labels.append(("Debrief", plan.debrief_minutes))
+    return tuple(
+        PartView(label, minutes, "done" if index < now else "now" if index == now else "later")
+        for index, (label, minutes) in enumerate(labels)
+    )
+
+
+def _part_label(session: FacilitatorSession) -> str:
+    if session.phase is Phase.INTRODUCTION:
+        return "Introduction"
+    if session.phase is Phase.FINISHED:
+        return "Debrief"
+    return session.player.scene.title
 
 
 def build_view(session: FacilitatorSession) -> FacilitatorView:
     """The projector's content for the session as it is now."""
     player = session.player
     scene = player.scene
-    finished = session.phase is Phase.FINISHED
+    phase = session.phase
+    finished = phase is Phase.FINISHED
     passage = player.passage
     leaders = set(session.leaders()) if session.total_votes else set()
     options: tuple[OptionView, ...] = ()
-    if session.phase in (Phase.VOTING, Phase.READING):
+    if phase in (Phase.VOTING, Phase.READING):
         options = tuple(
             OptionView(o.number, o.id, o.text, o.available, o.locked_reason,
                        session.tally.get(o.id, 0), o.id in leaders)
             for o in player.options
         )
+    last = session.decisions[-1] if session.decisions else None
+    made_here = last is not None and last.step == len(player.playthrough.history) - 1
+    by = last.by if made_here and last else ""
+    tally = last.tally if made_here and last else {}
     revealed = None
     outcome = session.last_outcome
-    if session.phase is Phase.REVEALED and outcome is not None and outcome.record is not None:
-        last = session.decisions[-1] if session.decisions else None
-        made_here = last is not None and last.step == len(player.playthrough.history) - 1
+    if phase is Phase.REVEALED and outcome is not None and outcome.record is not None:
         step = player.history[-1]
-        revealed = _record_view(
-            session, step.node_id, outcome.choice_text, outcome.record,
-            last.by if made_here and last else "", last.tally if made_here and last else {},
-        )
+        revealed = _record_view(session, step.node_id, outcome.choice_text, outcome.record,
+                                by, tally)
+    chosen = None
+    if phase is Phase.CHOSEN and outcome is not None and last is not None:
+        chosen = ChoiceView(outcome.choice_text, by, _tally(session, last.node_id, tally))
     records: tuple[RecordView, ...] = ()
     ending = player.ending
-    if session.phase is Phase.SCENE_ENDED:
+    if phase is Phase.SCENE_ENDED:
         by_step = {decision.step: decision for decision in session.decisions}
         records = tuple(
             _record_view(session, step.node_id, step.choice_text, step.record,
@@ -155,28 +219,38 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
             for step in player.history
             if step.record is not None
         )
+    made = session.all_decisions
+    verdicts = Counter(d.record.verdict.label for d in made if d.record is not None)
+    shows_passage = phase not in (Phase.INTRODUCTION, Phase.FINISHED)
     return FacilitatorView(
         plan_title=session.plan.title,
+        plan_summary=" ".join(session.plan.summary.split()),
+        parts=_parts(session),
         scene_title=scene.title,
         scene_number=session.scene_index + 1,
         scene_count=len(session.plan.scenes),
-        place=passage.place,
-        date=passage.date,
-        phase=session.phase,
+        place=passage.place if shows_passage else "",
+        date=passage.date if shows_passage else "",
+        phase=phase,
         paused=session.paused,
         message=session.message,
-        speaker=passage.speaker,
-        text=passage.text.strip() if not finished else "",
-        dramatised=passage.dramatised,
-        prompts=session.prompts if session.phase is Phase.VOTING else (),
+        speaker=passage.speaker if shows_passage else "",
+        text=passage.text.strip() if shows_passage else "",
+        dramatised=passage.dramatised and shows_passage,
+        prompts=session.prompts if phase is Phase.VOTING else (),
         options=options,
         total_votes=session.total_votes,
         decision_seconds=session.decision_seconds,
-        scene_seconds=session.scene_seconds,
-        planned_minutes=session.planned_minutes,
+        part_label=_part_label(session),
+        part_seconds=session.clock.part_seconds,
+        planned_minutes=session.clock.planned_minutes,
+        over_seconds=session.clock.over_seconds,
+        chosen=chosen,
         revealed=revealed,
         ending_kind=ending.kind.value if ending and not finished else "",
         epilogue=" ".join(ending.epilogue.split()) if ending and not finished else "",
         records=records,
-        keys=KEYS[session.phase],
+        decisions_made=len(made),
+        verdicts_reached=tuple(verdicts.most_common()),
+        log_path=str(session.log.path),
     )

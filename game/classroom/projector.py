@@ -2,11 +2,14 @@
 
 It only draws `build_view(session)` and turns keys and clicks into
 `FacilitatorSession` calls, so it shows exactly what the terminal facilitator
-and the tests see. Keys: 1–9 a vote · Shift+1–9 remove one · U undo ·
-Space/Enter take the vote, reveal, continue · O then 1–9 override · P pause ·
-B back · N next decision · S next scene · Esc end the session. A click on an
-option adds a vote, a right click removes one. Type is projector-sized
-whatever the text-size setting, and the options shrink to fit beside the passage.
+and the tests see. Keys (listed in the footer for each phase): 1–9 a vote ·
+Shift+1–9 remove one · C, the option's number, the count, Enter: type a
+count · U undo · Space/Enter begin, take the vote, reveal, continue · O then
+1–9 override · P pause · B back · N next decision · S next scene (asks first)
+· Esc end the session (asks first) · F11 full screen. A click on an option
+adds a vote, a right click removes one. Type is projector-sized whatever the
+text-size setting; while voting, the options are never smaller than the
+passage beside them (the passage scrolls instead).
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.classroom.facilitator import FacilitatorSession, Phase
-from game.classroom.facilitator_view import FacilitatorView, RecordView, build_view, clock
+from game.classroom.facilitator_view import FacilitatorView, build_view, part_timer
 from game.classroom.plans import Plan
+from game.classroom.projector_header import HeaderRow, header_rows
+from game.classroom.projector_keys import KeyState, footer_keys
+from game.classroom.projector_pages import Column, draw_page, timer_line
 from game.classroom.session_log import SessionLog
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen
-from game.desktop.theme import Sizes
+from game.desktop.theme import Colour, Sizes
 from game.model import Verdict
 
 if TYPE_CHECKING:
@@ -32,7 +38,9 @@ if TYPE_CHECKING:
 
 #: A wake-up once a second while a decision's timer runs, instead of animating at 60 fps.
 TICK = pygame.event.custom_type()
-_DIGITS = {pygame.K_1 + i: i + 1 for i in range(9)} | {pygame.K_KP1 + i: i + 1 for i in range(9)}
+#: Where the passage column ends while voting, as a share of the width: the first that
+#: lets the options fit at full size wins (a narrower passage scrolls; the options do not).
+_SPLITS = (0.52, 0.45, 0.38, 0.32)
 
 
 def big_step(body: int) -> int:
@@ -40,14 +48,15 @@ def big_step(body: int) -> int:
     return body * 3
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = text.rstrip(".")
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 def start_session(plan: Plan, story: Story, log_dir: Path | None = None) -> FacilitatorSession:
     log = SessionLog(SessionLog.new_path(log_dir), FacilitatorSession.log_header(plan, story))
     return FacilitatorSession(plan, story, log)
+
+
+def _ink_on(colour: Colour) -> Colour:
+    """Black or white, whichever reads on `colour`."""
+    red, green, blue = colour
+    return (0, 0, 0) if red * 0.299 + green * 0.587 + blue * 0.114 > 150 else (255, 255, 255)
 
 
 class FacilitatorScreen(Screen):
@@ -58,122 +67,178 @@ class FacilitatorScreen(Screen):
     def __init__(self, app: App, session: FacilitatorSession) -> None:
         super().__init__(app)
         self.session = session
-        self.override_pending = False
+        self.keys = KeyState(self)
         self.view: FacilitatorView = build_view(session)
         self.big = app.sizes
         self.option_size = app.sizes.body
+        self.rows: list[HeaderRow] = []
+        self.header_h = self.footer_h = 0
+        self.windowed_size: tuple[int, int] | None = None  # the size to go back to from F11
         pygame.time.set_timer(TICK, 1000)
 
     # -- acting ------------------------------------------------------------------------------
-    def _do(self, action: Callable[[], object]) -> None:
+    def do(self, action: Callable[[], object]) -> None:
+        """Run a session action, then show its result."""
         action()
-        self.view = build_view(self.session)
+        self.refresh()
         self.scroll = 0 if self.view.phase is not Phase.VOTING else self.scroll
+
+    def refresh(self) -> None:
+        self.view = build_view(self.session)
         self.invalidate()
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        session, key = self.session, event.key
-        shift = bool(event.mod & pygame.KMOD_SHIFT)
-        if key in _DIGITS:
-            number = _DIGITS[key]
-            if self.override_pending:
-                self.override_pending = False
-                self._do(lambda: session.override(number))
-            elif shift:
-                self._do(lambda: session.remove_vote(number))
-            else:
-                self._do(lambda: session.add_vote(number))
-            return True
-        if key == pygame.K_ESCAPE and self.override_pending:
-            self.override_pending = False
-            self._do(lambda: None)
-            return True
-        actions: dict[int, Callable[[], object]] = {
-            pygame.K_u: session.undo_vote,
-            pygame.K_SPACE: session.advance,
-            pygame.K_RETURN: session.advance,
-            pygame.K_KP_ENTER: session.advance,
-            pygame.K_p: session.toggle_pause,
-            pygame.K_b: session.back,
-            pygame.K_n: session.skip_to_decision,
-            pygame.K_s: session.next_scene,
-        }
-        if key in actions:
-            self._do(actions[key])
-            return True
-        if key in (pygame.K_DOWN, pygame.K_UP):
-            self.scroll += big_step(self.big.body) * (1 if key == pygame.K_DOWN else -1)
+        if event.key in (pygame.K_DOWN, pygame.K_UP) and not self.keys.busy:
+            self.scroll += big_step(self.big.body) * (1 if event.key == pygame.K_DOWN else -1)
             self.clamp_scroll()
             return True
-        if key == pygame.K_o and self.view.phase is Phase.VOTING and not self.view.paused:
-            self.override_pending = True
-            self.invalidate()
-            return True
-        return False
+        return self.keys.on_key(event)
 
-    def back(self) -> None:
-        """Esc: the session ends (its log is closed) and the window returns to the title."""
-        self.session.end()
+    def end_session(self, how: str = "") -> None:
+        """The session ends (its log is closed) and the window returns to the title."""
+        self.session.end(how)
         pygame.time.set_timer(TICK, 0)
         self.app.notify(f"Session log saved: {self.session.log.path.name}", 8)
         self.app.pop()
 
+    def back(self) -> None:
+        self.keys.escape()
+
+    def update(self, dt: float) -> bool:
+        """The window is closing (its close button): the log records a normal end."""
+        if not self.app.running and not self.session.log.closed:
+            self.session.end("window closed")
+            pygame.time.set_timer(TICK, 0)
+        return False
+
+    def toggle_fullscreen(self) -> None:
+        """F11: the whole projector, and back to the window as it was."""
+        if self.windowed_size is None:
+            self.windowed_size = self.app.surface.get_size()
+            try:
+                surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error as error:
+                self.windowed_size = None
+                self.app.notify(f"Full screen is not available here ({error}).")
+                return
+        else:
+            surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            self.windowed_size = None
+        # The app reflows on a resize event, as when the window manager resizes the window.
+        width, height = surface.get_size()
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(width, height),
+                                             w=width, h=height))
+        self.invalidate()
+
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == TICK:
             self.view = build_view(self.session)  # the timer moved on
+            self.app.dirty = True
             return
         if event.type == pygame.MOUSEBUTTONUP and event.button == 3:
             index = self._item_at(event.pos)
             if index >= 0 and self.items[index].id.startswith("option:"):
                 number = int(self.items[index].id.split(":")[1])
-                self._do(lambda: self.session.remove_vote(number))
+                self.do(lambda: self.session.remove_vote(number))
             return
         super().handle(event)
 
     # -- layout --------------------------------------------------------------------------------
     def layout(self, canvas: Canvas) -> None:
+        self.big = Sizes.for_window(*canvas.rect.size, "projector")
+        self._layout_header(canvas)
+        self._layout_all(canvas, scrollable=False)
+        if self.max_scroll() > 0:  # clipped: the key bar says how to scroll, and takes room
+            self._layout_all(canvas, scrollable=True)
+
+    def _layout_all(self, canvas: Canvas, scrollable: bool) -> None:
         width, height = canvas.rect.size
-        self.big = Sizes.for_window(width, height, "projector")
-        big, cache = self.big, canvas.cache
-        self.header_h = cache.line_height(big.body, "bold") + 2 * big.gap
-        self.footer_h = cache.line_height(big.small) * 2 + 3 * big.gap
-        top, bottom = self.header_h + big.gap * 2, height - self.footer_h
-        view = self.view
+        big, view = self.big, self.view
+        self._layout_footer(canvas, scrollable)
+        top, bottom = self.header_h + big.gap, height - self.footer_h - big.gap
+        # Room for the "more below" cue under the text, not over it (the options keep theirs).
+        cue = canvas.cache.line_height(big.small, "bold") + big.gap if scrollable else 0
         self.items = []
-        if view.phase is Phase.VOTING and not view.paused and width >= 900:
-            split = round(width * 0.52)
-            self.viewport = pygame.Rect(big.margin, top, split - 2 * big.margin, bottom - top)
-            self.right = pygame.Rect(split, top, width - split - big.margin, bottom - top)
-        else:
-            inner = min(width - 2 * big.margin, big.body * 44)
-            self.viewport = pygame.Rect((width - inner) // 2, top, inner, bottom - top)
-            self.right = self.viewport
-        y = self._left_height(canvas) + self.viewport.top
-        if view.phase is Phase.VOTING and not view.paused:
-            two_columns = self.right is not self.viewport
-            below = self._place_options(canvas, self.right.top if two_columns else y)
-            y = y if two_columns else below
+        self.option_size = big.body
+        voting = view.phase is Phase.VOTING and not view.paused
+        inner = min(width - 2 * big.margin, big.body * 44)
+        self.viewport = pygame.Rect((width - inner) // 2, top, inner, bottom - top - cue)
+        self.right = self.viewport
+        if voting and width >= 900:
+            self._two_columns(canvas, top, bottom, cue)
+        y = self.viewport.top + self._page_height(canvas)
+        if voting and self.right is not self.viewport:
+            self._place_options(canvas, self.right.top)
+        elif voting:
+            y = self._place_options(canvas, y)
         self.content_bottom = y + big.gap
 
-    def _left_height(self, canvas: Canvas) -> int:
-        return self._draw_left(canvas, dry=True)
+    def _layout_header(self, canvas: Canvas) -> None:
+        big, view, cache = self.big, self.view, canvas.cache
+        if view.phase in (Phase.INTRODUCTION, Phase.FINISHED):
+            title, place = "Lesson plan", ""
+            timer = f"{view.part_label} {part_timer(view)}"
+        else:
+            title = f"Scene {view.scene_number} of {view.scene_count} · {view.scene_title}"
+            place, timer = ", ".join(p for p in (view.place, view.date) if p), part_timer(view)
+        width = canvas.rect.width - 2 * big.margin
+        pad = big.gap  # room for the timer's warning pill
+        self.rows = header_rows(title, place, timer, width - 2 * pad, big.margin,
+                                lambda text: cache.width(text, big.body, "bold"))
+        self.header_h = cache.line_height(big.body, "bold") * len(self.rows) + 2 * big.gap
+
+    def _layout_footer(self, canvas: Canvas, scrollable: bool) -> None:
+        big, cache = self.big, canvas.cache
+        width = canvas.rect.width - 2 * big.margin
+        self.footer_message = self.keys.prompt() or self.view.message
+        self.footer_keys = footer_keys(self.view, scrollable)
+        height = 2 * big.gap
+        if self.footer_message:
+            height += cache.layout(self.footer_message, big.small, width, "bold").height
+        self.footer_block = cache.layout(self.footer_keys, big.small, width)
+        self.footer_h = height + self.footer_block.height
+
+    def _two_columns(self, canvas: Canvas, top: int, bottom: int, cue: int) -> None:
+        """Passage left, options right: the largest type, then the widest passage, that fit."""
+        width, big = canvas.rect.width, self.big
+        tried: list[tuple[int, pygame.Rect, pygame.Rect]] = []
+        for size in (big.body, big.small, round(big.small * 0.85)):
+            for split in _SPLITS:
+                edge = round(width * split)
+                left = pygame.Rect(big.margin, top, edge - 2 * big.margin, bottom - top - cue)
+                right = pygame.Rect(edge, top, width - edge - big.margin, bottom - top)
+                tried.append((size, left, right))
+                self.viewport, self.right = left, right
+                if self._options_bottom(canvas, right.top, size) <= right.bottom:
+                    self.option_size = size
+                    return
+        self.option_size, self.viewport, self.right = tried[-1]
+
+    def _page_height(self, canvas: Canvas) -> int:
+        column = self._column(canvas, dry=True)
+        draw_page(column, self.view, self.view.log_path)
+        return column.y - self.viewport.top
+
+    def _column(self, canvas: Canvas, dry: bool) -> Column:
+        voting = self.view.phase is Phase.VOTING and not self.view.paused
+        body = min(self.big.body, self.option_size) if voting else self.big.body
+        top = self.viewport.top - (0 if dry else self.scroll)
+        return Column(canvas, self.viewport, self.big, top, dry, body)
+
+    def _options_bottom(self, canvas: Canvas, y: int, size: int) -> int:
+        rects = self._option_rects(canvas, y, size)
+        return rects[-1].bottom if rects else y
 
     def _place_options(self, canvas: Canvas, y: int) -> int:
-        """Place the option rows; in two columns, shrink the type until they all fit."""
-        big = self.big
         two_columns = self.right is not self.viewport
-        for size in (big.body, big.small, round(big.small * 0.85)):
-            self.option_size = size
-            rects = self._option_rects(canvas, y, size)
-            if not two_columns or not rects or rects[-1].bottom <= self.right.bottom:
-                break
+        rects = self._option_rects(canvas, self.right.top if two_columns else y, self.option_size)
         self.items = [
             Item(f"option:{option.number}", rect, self._voter(option.number), option.text,
                  enabled=option.available, hint=option.locked_reason, fixed=two_columns,
                  number=option.number)
             for option, rect in zip(self.view.options, rects, strict=True)
         ]
-        return rects[-1].bottom + big.gap if rects else y
+        return rects[-1].bottom + self.big.gap if rects else y
 
     def _option_rects(self, canvas: Canvas, y: int, size: int) -> list[pygame.Rect]:
         big, cache, right = self.big, canvas.cache, self.right
@@ -182,121 +247,63 @@ class FacilitatorScreen(Screen):
         for option in self.view.options:
             block = cache.layout(option.text, size, right.width - size * 5)
             extra = cache.line_height(big.small) if not option.available else 0
-            rect = pygame.Rect(right.left, y, right.width, block.height + extra + big.gap * 3)
+            rect = pygame.Rect(right.left, y, right.width, block.height + extra + big.gap * 2)
             rects.append(rect)
             y = rect.bottom + big.gap
         return rects
 
     def _voter(self, number: int) -> Callable[[], None]:
-        return lambda: self._do(lambda: self.session.add_vote(number))
+        return lambda: self.do(lambda: self.session.add_vote(number))
 
     def _prompts_height(self, canvas: Canvas, size: int) -> int:
-        """The timer line and the discussion prompts above the options."""
+        """The decision's timer and vote total, and the discussion prompts, above the options."""
         big = self.big
-        prompt_size = min(big.small, size)
-        total = canvas.cache.line_height(big.small, "bold") + big.gap
+        total = canvas.cache.line_height(size, "bold") + big.gap
         for prompt in self.view.prompts:
-            total += canvas.cache.layout(prompt, prompt_size, self.right.width - 2 * big.gap,
+            total += canvas.cache.layout(prompt, size, self.right.width - 2 * big.gap,
                                          "italic").height + big.gap
         return total + big.gap
 
     # -- drawing ------------------------------------------------------------------------------
     def draw(self, canvas: Canvas) -> None:
-        view, big, palette = self.view, self.big, canvas.palette
         width, height = canvas.rect.size
-        header = pygame.Rect(0, 0, width, self.header_h)
-        canvas.fill(palette.header, header)
-        left = f"Scene {view.scene_number} of {view.scene_count} · {view.scene_title}"
-        timer = f"{view.place}, {view.date} · {clock(view.scene_seconds)}"
-        if view.planned_minutes:
-            timer += f" of {view.planned_minutes} min"
-        canvas.text(left, (big.margin, big.gap), big.body, palette.header_text, "bold", "title")
-        canvas.text(timer, (width - big.margin, big.gap), big.body, palette.header_text,
-                    "regular", "timer", align="right")
+        self._draw_header(canvas)
         old_clip = canvas.surface.get_clip()
-        canvas.surface.set_clip(pygame.Rect(0, self.header_h, width, height - self.header_h
-                                            - self.footer_h))
-        self._draw_left(canvas, dry=False)
-        if view.phase is Phase.VOTING and not view.paused:
+        canvas.surface.set_clip(pygame.Rect(0, self.header_h, width,
+                                            height - self.header_h - self.footer_h))
+        draw_page(self._column(canvas, dry=False), self.view, self.view.log_path)
+        if self.view.phase is Phase.VOTING and not self.view.paused:
             self._draw_options(canvas)
         canvas.surface.set_clip(old_clip)
+        self._draw_more_below(canvas)
         self._draw_footer(canvas)
 
-    def _draw_left(self, canvas: Canvas, dry: bool) -> int:
-        """The main column: paused, finished, the record, the ending, or the passage."""
-        view, big, palette, cache = self.view, self.big, canvas.palette, canvas.cache
-        area = self.viewport
-        origin = area.top - (0 if dry else self.scroll)
-        x, y = area.left, origin
-
-        def para(text: str, size: int, style: str = "regular", colour: tuple[int, int, int]
-                 | None = None, role: str = "passage", indent: int = 0) -> None:
-            nonlocal y
-            block = cache.layout(text, size, area.width - indent, style)
-            if not dry:
-                canvas.block(block, (x + indent, y), size, style, colour, role, clip=area)
-            y += block.height + big.gap
-
-        if view.paused:
-            para("Paused", big.title, "bold", palette.accent, "title")
-            para("Press P to go on. The timer has stopped.", big.body, colour=palette.muted)
-            return y - origin
-        if view.phase is Phase.FINISHED:
-            para("The plan is finished", big.title, "bold", palette.accent, "title")
-            para(f"Session log: {self.session.log.path}", big.small, colour=palette.muted)
-            para("Make the class debrief with: cover-names debrief <the records folder> "
-                 "<the session log>", big.small, colour=palette.muted)
-            return y - origin
-        if view.phase is Phase.REVEALED and view.revealed is not None:
-            return self._record(canvas, view.revealed, x, y, dry, heading=True) - origin
-        if view.phase is Phase.SCENE_ENDED:
-            para(f"The end: {view.ending_kind}", big.heading, "bold", palette.accent, "title")
-            para(view.epilogue, big.body)
-            if view.records:
-                para("The record of each choice", big.heading, "bold", palette.accent, "title")
-                for record in view.records:
-                    y = self._record(canvas, record, x, y, dry, heading=False)
-            return y - origin
-        if view.speaker:
-            para(view.speaker, big.body, "bold", palette.accent, "speaker")
-        if view.dramatised:
-            para("Dramatisation: not quoted from the sources", big.small, "italic",
-                 palette.muted, "dramatised")
-        para(view.text, big.body)
-        return y - origin
-
-    def _record(self, canvas: Canvas, record: RecordView, x: int, y: int, dry: bool,
-                heading: bool) -> int:
-        big, palette, cache, area = self.big, canvas.palette, canvas.cache, self.viewport
-        who = {"class": "The class chose", "facilitator": "The facilitator chose"}.get(
-            record.by, "Then")
-        lines: list[tuple[str, int, str, tuple[int, int, int] | None, str, int]] = [
-            (f"{who}: {record.choice_text}", big.heading if heading else big.body, "bold",
-             None, "chosen", 0),
-        ]
-        if record.tally:
-            votes = " · ".join(f"{_short(text)}: {n}" for text, n in record.tally)
-            lines.append((f"Votes: {votes}", big.small, "regular", palette.muted, "tally", 0))
-        for text, size, style, colour, role, indent in lines:
-            block = cache.layout(text, size, area.width - indent, style)
-            if not dry:
-                canvas.block(block, (x + indent, y), size, style, colour, role, clip=area)
-            y += block.height + big.gap
-        verdict = Verdict(record.verdict)
-        if not dry:
-            canvas.verdict_badge(verdict, (x, y), big.heading)
-        y += cache.line_height(big.heading, "bold") + big.gap // 2
-        for text, size, style, colour, role, indent in [
-            (record.verdict_explanation, big.small, "italic", palette.muted, "explanation", 0),
-            (record.note, big.body, "regular", None, "note", 0),
-        ] + [(f"“{c.quote}” — {c.source_title}" + (f" ({c.account})" if c.account else ""),
-              big.small, "regular", palette.muted, "citation", big.gap * 2)
-             for c in record.citations]:
-            block = cache.layout(text, size, area.width - indent, style)
-            if not dry:
-                canvas.block(block, (x + indent, y), size, style, colour, role, clip=area)
-            y += block.height + big.gap
-        return y + big.gap * 2
+    def _draw_header(self, canvas: Canvas) -> None:
+        big, palette, cache = self.big, canvas.palette, canvas.cache
+        width = canvas.rect.width
+        canvas.fill(palette.header, pygame.Rect(0, 0, width, self.header_h))
+        line = cache.line_height(big.body, "bold")
+        over = self.view.over_seconds >= 1
+        for index, row in enumerate(self.rows):
+            y = big.gap + index * line
+            if row.left:
+                canvas.text(row.left, (big.margin + big.gap, y), big.body, palette.header_text,
+                            "bold", row.left_role)
+            if not row.right:
+                continue
+            colour, right = palette.header_text, width - big.margin - big.gap
+            if over:  # the part has run past its minutes: the timer in a warning pill
+                warning = palette.verdicts[Verdict.DIVERGED]
+                pill = pygame.Rect(0, y - big.gap // 3,
+                                   cache.width(row.right, big.body, "bold") + 2 * big.gap, line)
+                pill.right = right + big.gap
+                pygame.draw.rect(canvas.surface, warning, pill, border_radius=big.gap)
+                colour = _ink_on(warning)
+            drawn = canvas.text(row.right, (right, y), big.body, colour, "bold",
+                                "timer-over" if over else row.right_role, align="right")
+            if row.middle:
+                canvas.text(row.middle, (drawn.left - (big.gap if over else 0), y), big.body,
+                            palette.header_text, "bold", "place", align="right")
 
     def _draw_options(self, canvas: Canvas) -> None:
         view, big, palette, cache = self.view, self.big, canvas.palette, canvas.cache
@@ -304,21 +311,21 @@ class FacilitatorScreen(Screen):
         if not self.items:
             return
         y = self.on_screen(self.items[0]).top - self._prompts_height(canvas, size)
-        votes = f"{view.total_votes} vote{'s' if view.total_votes != 1 else ''}"
-        canvas.text(f"This decision {clock(view.decision_seconds)} · {votes}",
-                    (right.left, y), big.small, palette.muted, "bold", "total")
-        y += cache.line_height(big.small, "bold") + big.gap
-        prompt_size = min(big.small, size)
+        canvas.text(timer_line(view), (right.left, y), size, palette.muted, "bold", "total")
+        y += cache.line_height(size, "bold") + big.gap
         for prompt in view.prompts:
-            block = cache.layout(prompt, prompt_size, right.width - 2 * big.gap, "italic")
-            canvas.block(block, (right.left + big.gap, y), prompt_size, "italic",
-                         palette.accent, "prompt")
+            block = cache.layout(prompt, size, right.width - 2 * big.gap, "italic")
+            canvas.block(block, (right.left + big.gap, y), size, "italic", palette.accent,
+                         "prompt")
             y += block.height + big.gap
         most = max([o.votes for o in view.options] + [1])
+        typing = self.keys.count_option
         for index, (item, option) in enumerate(zip(self.items, view.options, strict=True)):
             rect = self.on_screen(item)
             canvas.panel(rect, palette.hover if option.leading or index == self.hover
                          else palette.panel)
+            if typing == option.number:
+                canvas.focus_ring(rect)
             colour = palette.text if option.available else palette.locked
             text_left = rect.left + round(size * 2.6)
             canvas.text(str(option.number), (rect.left + round(size * 1.3), rect.top + big.gap),
@@ -326,9 +333,9 @@ class FacilitatorScreen(Screen):
             block = cache.layout(option.text, size, rect.width - size * 5)
             canvas.block(block, (text_left, rect.top + big.gap), size, colour=colour,
                          role="option", key=item.id)
-            canvas.text(str(option.votes), (rect.right - big.gap, rect.top + big.gap),
-                        round(size * 1.3), palette.text, "bold", "votes", item.id,
-                        align="right")
+            votes = self.keys.count_digits + "_" if typing == option.number else str(option.votes)
+            canvas.text(votes, (rect.right - big.gap, rect.top + big.gap),
+                        round(size * 1.3), palette.text, "bold", "votes", item.id, align="right")
             if not option.available:
                 canvas.text(option.locked_reason, (text_left, rect.top + big.gap + block.height),
                             big.small, palette.locked, "italic", "locked")
@@ -338,26 +345,38 @@ class FacilitatorScreen(Screen):
                                   max(4, big.gap // 2))
                 canvas.fill(palette.accent, bar)
 
+    def _draw_more_below(self, canvas: Canvas) -> None:
+        """A cue at the foot of the passage while some of it is out of sight."""
+        if self.scroll >= self.max_scroll():
+            return
+        big, palette = self.big, canvas.palette
+        text = "More below"
+        width = canvas.cache.width(text, big.small, "bold") + big.small * 2 + 3 * big.gap
+        box = pygame.Rect(0, 0, width, canvas.cache.line_height(big.small, "bold") + big.gap)
+        box.midtop = (self.viewport.centerx, self.viewport.bottom + big.gap // 2)
+        canvas.panel(box, palette.header, palette.header)
+        arrow = big.small // 2
+        tip_x, top_y = box.left + big.gap + arrow, box.centery - arrow // 2
+        pygame.draw.polygon(canvas.surface, palette.header_text, [
+            (tip_x - arrow, top_y), (tip_x + arrow, top_y), (tip_x, top_y + arrow)])
+        canvas.text(text, (box.left + 2 * big.gap + 2 * arrow, box.top + big.gap // 2), big.small,
+                    palette.header_text, "bold", "more")
+
     def _draw_footer(self, canvas: Canvas) -> None:
-        big, palette, view = self.big, canvas.palette, self.view
+        big, palette = self.big, canvas.palette
         width, height = canvas.rect.size
         footer = pygame.Rect(0, height - self.footer_h, width, self.footer_h)
         canvas.fill(palette.panel, footer)
         y = footer.top + big.gap
-        if self.override_pending:
-            message = "Override: press the number of the option to take (Esc cancels)."
-        else:
-            message = view.message
-        if message:
-            y = canvas.text(message, (big.margin, y), big.small, palette.accent, "bold",
-                            "message").bottom
-        keys = view.keys if "next scene" in view.keys else view.keys + " · S next scene"
-        canvas.text(keys + " · Esc end", (big.margin, y), big.small,
-                    palette.muted, "regular", "keys")
+        if self.footer_message:
+            block = canvas.cache.layout(self.footer_message, big.small, width - 2 * big.margin,
+                                        "bold")
+            canvas.block(block, (big.margin, y), big.small, "bold", palette.accent, "message")
+            y += block.height
+        canvas.block(self.footer_block, (big.margin, y), big.small, colour=palette.muted,
+                     role="keys")
 
     def speech_text(self) -> str:
         view = self.view
         return " ".join([view.speaker, view.text, *view.prompts,
                          *(f"{o.number}. {o.text}" for o in view.options)])
-
-

@@ -15,9 +15,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from game import __version__, paths
+
+if TYPE_CHECKING:
+    from game.classroom.plans import Plan
+    from game.engine import Story
 
 LOG_FORMAT = "cover-names/session-log"
 # Version 1. Promise: event names and their fields keep their meaning; new
@@ -31,6 +35,26 @@ def sessions_dir() -> Path:
     path = paths.user_data_dir() / "sessions"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def plan_header(plan: Plan, story: Story) -> dict[str, object]:
+    """What a session log's first line says: the plan and each scene's version."""
+    return {
+        "plan": {
+            "title": plan.title,
+            "path": plan.path,
+            "content_hash": plan.content_hash,
+            "reveal": plan.reveal.value,
+        },
+        "scenes": [
+            {
+                "id": part.scene_id,
+                "title": story.scenes[part.scene_id].title,
+                "content_hash": story.scenes[part.scene_id].content_hash,
+            }
+            for part in plan.scenes
+        ],
+    }
 
 
 def _wall_clock() -> str:

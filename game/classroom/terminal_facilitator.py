@@ -1,11 +1,11 @@
 """The facilitator in a plain terminal: one command per line from stdin, the screen as text.
 
 It drives the same `FacilitatorSession` as the projector screen, so it serves
-a teacher without a display and every headless test. Commands mirror the
-projector's keys: `2` (a vote for option 2), `2 14` (fourteen votes), `-2`
-(remove one), `u` (undo), an empty line or `.` (take the vote / continue),
-`o 2` (override), `p` (pause or resume), `b` (back), `n` (next decision),
-`s` (next scene), `q` (quit).
+a teacher without a display and every headless test. It lists its own typed
+commands, not the window's keys: `2` (a vote for option 2), `2 14` (option 2
+has fourteen votes), `-2` (remove one), `u` (undo), an empty line or `.`
+(begin / take the vote / continue), `o 2` (override), `p` (pause or resume),
+`b` (back), `n` (next decision), `s` (next scene), `q` (quit).
 """
 
 from __future__ import annotations
@@ -15,40 +15,75 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from game.classroom.facilitator import FacilitatorSession, Phase
-from game.classroom.facilitator_view import FacilitatorView, RecordView, build_view, clock
+from game.classroom.facilitator_view import (
+    ChoiceView,
+    FacilitatorView,
+    RecordView,
+    build_view,
+    clock,
+    part_timer,
+)
 
 HELP = (
-    "commands: N vote for option N · N K add K votes · -N remove one · u undo · "
-    "Enter or . take the vote / continue · o N override · p pause/resume · b back · "
+    "commands: N a vote for option N · N K option N has K votes · -N remove one · u undo · "
+    "Enter or . begin / take the vote / continue · o N override · p pause/resume · b back · "
     "n next decision · s next scene · q quit"
 )
+#: What can be typed now, by phase: the terminal's own syntax, never the window's keys.
+COMMANDS = {
+    Phase.INTRODUCTION: "Enter begin the first scene · p pause · q quit",
+    Phase.READING: "Enter continue · n next decision · b back · s next scene · p pause · q quit",
+    Phase.VOTING: "N a vote for option N · N K option N has K votes · -N one fewer · u undo · "
+    "Enter take the vote · o N override · b back · s next scene · p pause · q quit",
+    Phase.CHOSEN: "Enter continue · b back (undo this choice) · n next decision · p pause · q quit",
+    Phase.REVEALED: "Enter continue · b back (undo this choice) · n next decision · p pause · "
+    "q quit",
+    Phase.SCENE_ENDED: "Enter next scene · b back · p pause · q quit",
+    Phase.FINISHED: "q close",
+}
 _WIDTH = 78
-_MAX_VOTES_AT_ONCE = 200
 
 
 def render(view: FacilitatorView) -> str:
-    """The screen as text: header, passage, prompts, the tally or the record."""
-    lines = [
-        "=" * _WIDTH,
-        f"{view.plan_title} · scene {view.scene_number} of {view.scene_count}: {view.scene_title}",
-        f"{view.place}, {view.date} · scene time {clock(view.scene_seconds)}"
-        + (f" of {view.planned_minutes} min" if view.planned_minutes else ""),
-        "-" * _WIDTH,
-    ]
-    if view.paused:
-        lines += ["PAUSED (p to resume)"]
-        return "\n".join(lines)
-    if view.phase is Phase.FINISHED:
-        lines += ["The plan is finished. Thank you! (q to close)"]
-        return "\n".join(lines)
-    if view.phase is Phase.REVEALED and view.revealed is not None:
-        lines += _record_lines(view.revealed)
+    """The screen as text: header, passage, prompts, the tally or the record, the commands."""
+    lines = ["=" * _WIDTH]
+    if view.phase in (Phase.INTRODUCTION, Phase.FINISHED):
+        lines.append(view.plan_title)
     else:
-        if view.speaker:
-            lines.append(f"{view.speaker}:")
-        lines += _wrap(view.text)
-        if view.dramatised:
-            lines.append("(dramatisation: no source quoted for this passage)")
+        lines.append(f"{view.plan_title} · scene {view.scene_number} of {view.scene_count}: "
+                     f"{view.scene_title}")
+        lines.append(f"{view.place}, {view.date}")
+    lines += [f"{view.part_label}: {part_timer(view)}", "-" * _WIDTH]
+    if view.paused:
+        lines += ["PAUSED (p to resume)", "", "p resume · q quit"]
+        return "\n".join(lines)
+    lines += _body(view)
+    if view.message:
+        lines += ["", f"! {view.message}"]
+    lines += ["", COMMANDS[view.phase]]
+    return "\n".join(lines)
+
+
+def _body(view: FacilitatorView) -> list[str]:
+    if view.phase is Phase.INTRODUCTION:
+        return _plan_lines(view, "THE LESSON")
+    if view.phase is Phase.FINISHED:
+        lines = ["The plan is finished: the debrief.", ""]
+        lines += [f"The class made {view.decisions_made} decision"
+                  f"{'' if view.decisions_made == 1 else 's'}"
+                  + (": " + ", ".join(f"{n} {label.lower()}" for label, n in
+                                     view.verdicts_reached) if view.verdicts_reached else ".")]
+        lines += ["", f"Session log: {view.log_path}",
+                  "Class report: cover-names debrief <the records folder> <the session log>"]
+        return [*lines, "", *_plan_lines(view, "THE LESSON")]
+    if view.phase is Phase.REVEALED and view.revealed is not None:
+        return _record_lines(view.revealed)
+    if view.phase is Phase.CHOSEN and view.chosen is not None:
+        return [*_choice_lines(view.chosen), "  (its record is shown at the end of the scene)"]
+    lines = [f"{view.speaker}:"] if view.speaker else []
+    lines += _wrap(view.text)
+    if view.dramatised:
+        lines.append("(dramatisation: no source quoted for this passage)")
     if view.prompts:
         lines.append("")
         for prompt in view.prompts:
@@ -66,10 +101,18 @@ def render(view: FacilitatorView) -> str:
             lines += ["", "THE RECORD OF EACH CHOICE:"]
             for record in view.records:
                 lines += _record_lines(record)
-    if view.message:
-        lines += ["", f"! {view.message}"]
-    lines += ["", view.keys]
-    return "\n".join(lines)
+    return lines
+
+
+def _plan_lines(view: FacilitatorView, heading: str) -> list[str]:
+    lines = [*_wrap(view.plan_summary), ""] if view.plan_summary else []
+    lines.append(f"{heading}:")
+    for part in view.parts:
+        minutes = f" — {part.minutes} min" if part.minutes else ""
+        mark = "> " if part.state == "now" else "  "
+        done = " (done)" if part.state == "done" else ""
+        lines.append(f" {mark}{part.label}{minutes}{done}")
+    return lines
 
 
 def _wrap(text: str) -> list[str]:
@@ -80,11 +123,16 @@ def _wrap(text: str) -> list[str]:
     return out[:-1]
 
 
-def _record_lines(record: RecordView) -> list[str]:
+def _choice_lines(choice: ChoiceView) -> list[str]:
     who = {"class": " (the class's pick)", "facilitator": " (the facilitator's decision)"}
-    lines = [f"CHOSEN: {record.choice_text}{who.get(record.by, '')}"]
-    if record.tally:
-        lines.append("  votes: " + ", ".join(f"{text[:30]}: {n}" for text, n in record.tally))
+    lines = [f"CHOSEN: {choice.choice_text}{who.get(choice.by, '')}"]
+    if choice.tally:
+        lines.append("  votes: " + ", ".join(f"{text[:30]}: {n}" for text, n in choice.tally))
+    return lines
+
+
+def _record_lines(record: RecordView) -> list[str]:
+    lines = _choice_lines(record)
     lines.append(f"RECORD: {record.verdict_label.upper()} — {record.verdict_explanation}")
     lines += ["  " + line for line in _wrap(record.note)]
     for citation in record.citations:
@@ -106,11 +154,10 @@ def execute(session: FacilitatorSession, command: str) -> bool:
         number = int(head.lstrip("-"))
         if head.startswith("-"):
             session.remove_vote(number)
+        elif rest and rest[0].isdigit():
+            session.set_votes(number, int(rest[0]))  # the counted hands, one undo step
         else:
-            count = int(rest[0]) if rest and rest[0].isdigit() else 1
-            for _ in range(min(count, _MAX_VOTES_AT_ONCE)):
-                if not session.add_vote(number):
-                    break
+            session.add_vote(number)
         return True
     actions = {
         "u": session.undo_vote,

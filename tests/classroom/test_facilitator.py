@@ -44,6 +44,12 @@ def test_a_whole_session_votes_undo_reveal_override_pause_back(
     tmp_path: Path, demo_story: Story, clock: FakeClock
 ) -> None:
     session = start(tmp_path, demo_story, clock)
+    # The plan opens with its parts and their minutes; Space begins the first scene.
+    assert session.phase is Phase.INTRODUCTION
+    assert [(part.label, part.minutes, part.state) for part in build_view(session).parts] == [
+        ("Introduction", 0, "now"), ("The Classroom Demo", 10, "later"),
+        ("The Classroom Demo", 5, "later"), ("Debrief", 0, "later")]
+    assert session.advance()
     # The opening passage has no decision: Space continues.
     assert session.phase is Phase.READING
     assert not session.add_vote(1)  # no votes outside a decision
@@ -149,8 +155,16 @@ def test_reveal_at_end_shows_every_record_when_the_scene_ends(
     tmp_path: Path, demo_story: Story, clock: FakeClock
 ) -> None:
     session = start(tmp_path, demo_story, clock, reveal="at_end")
+    session.advance()  # past the plan's opening
     session.advance()
     session.add_vote(1)
+    session.advance()
+    # The choice is confirmed on screen, its record kept back for the end.
+    assert session.phase is Phase.CHOSEN
+    chosen = build_view(session).chosen
+    assert chosen is not None and chosen.by == "class"
+    assert "CHOSEN: Ask to see someone who can. (the class's pick)" in render(build_view(session))
+    assert "RECORD" not in render(build_view(session))
     session.advance()
     assert session.phase is Phase.VOTING and session.player.node.id == "meeting"  # no reveal yet
     session.add_vote(2)
@@ -170,7 +184,7 @@ def test_the_terminal_commands_drive_the_same_session(
     tmp_path: Path, demo_story: Story, clock: FakeClock
 ) -> None:
     session = start(tmp_path, demo_story, clock)
-    for command in ["", "1 4", "2", "-2", "u", "2"]:
+    for command in ["", "", "1 4", "2", "-2", "u", "2"]:
         assert execute(session, command)
     assert session.tally == {"ask_higher": 4, "wait": 2, "shout": 0}
     text = render(build_view(session))
@@ -219,3 +233,59 @@ def test_a_session_log_never_overwrites_another(tmp_path: Path) -> None:
     assert second != first and second.name == "session-2026-11-22T0900Z-2.jsonl"
     with pytest.raises(FileExistsError):
         SessionLog(first, {})
+
+
+def test_the_terminal_lists_its_own_commands_and_takes_a_count_in_one_step(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    opening = render(build_view(session))
+    assert "THE LESSON:" in opening and "> Introduction" in opening
+    assert "Enter begin the first scene" in opening
+    execute(session, "")
+    execute(session, "")
+    text = render(build_view(session))
+    assert "N K option N has K votes" in text and "o N override" in text
+    # Not the window's keys: a terminal has no Shift, no Esc, no F11.
+    assert "Shift" not in text and "Esc" not in text and "F11" not in text
+    execute(session, "1 17")
+    execute(session, "1 12")  # a recount replaces the count, it does not add to it
+    assert session.tally["ask_higher"] == 12
+    execute(session, "u")  # one undo takes back one typed count
+    assert session.tally["ask_higher"] == 17
+    execute(session, "s")
+    execute(session, "s")
+    closing = render(build_view(session))
+    assert "The plan is finished: the debrief." in closing and closing.rstrip().endswith("q close")
+    session.end()
+
+
+def test_space_with_no_votes_says_no_votes_yet_not_a_tie(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    session.advance()
+    session.advance()
+    assert not session.advance()
+    assert session.message.startswith("No votes yet") and "tie" not in session.message
+    assert "tie" not in [e["event"] for e in events(tmp_path / "session.jsonl")]
+    session.set_votes(2, 3)
+    assert session.advance()  # the class's pick, from the typed count
+    assert session.player.node.id == "waiting"
+    session.end()
+
+
+def test_a_part_that_runs_long_is_shown_as_over(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    session.advance()
+    clock.tick(9 * 60)
+    view = build_view(session)
+    assert view.planned_minutes == 10 and view.over_seconds == 0
+    assert "9:00 of 10 min" in render(view) and "over by" not in render(view)
+    clock.tick(70)
+    session.toggle_pause()
+    clock.tick(600)  # a pause does not count against the plan
+    assert "10:10 of 10 min · over by 0:10" in render(build_view(session))
+    session.end()

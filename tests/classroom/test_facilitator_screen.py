@@ -41,6 +41,8 @@ def test_keys_vote_undo_reveal_override_pause_back(
     p, screen = pilot
     session = screen.session
     assert p.screen == "facilitator"
+    assert p.has("Demo on the projector", role="title")  # the plan's opening
+    p.press("space")
     assert p.has("The interrogation is over.")
     p.press("space")
     assert session.phase is Phase.VOTING
@@ -68,7 +70,9 @@ def test_keys_vote_undo_reveal_override_pause_back(
     assert p.has("Diverged", role="verdict")
     p.press("space", "n")  # past the record, then on to the next decision
     assert session.phase is Phase.VOTING and session.player.node.id == "asking"
-    p.press("esc")  # the session ends and its log is closed
+    p.press("esc")  # Esc asks first; Esc again ends the session and closes its log
+    assert p.screen == "facilitator" and p.has("End the session now?", role="message")
+    p.press("esc")
     assert p.screen == "title"
     (log,) = (tmp_path / "logs").glob("*.jsonl")
     kinds = [json.loads(line)["event"] for line in log.read_text().splitlines()]
@@ -87,7 +91,10 @@ def test_the_record_at_the_end_and_a_narrow_window(
         screen = FacilitatorScreen(p.app, start_session(plan, demo_story, tmp_path))
         p.app.push(screen)
         p.app.pump()
-        p.press("space", "1", "space", "2", "space")
+        p.press("space", "space", "1", "space")
+        assert p.has("The class chose: Ask to see someone who can.")  # confirmed, no record yet
+        assert not p.labels("verdict")
+        p.press("space", "2", "space")
         assert screen.session.phase is Phase.SCENE_ENDED
         assert p.has("The end: counterfactual")
         assert p.has("The record of each choice")
@@ -106,8 +113,9 @@ def test_the_title_screen_opens_the_plan_chooser(shipped_story: Story) -> None:
         assert p.has("Recruiting Duggan: ideals, money and two networks")
         p.press("1")
         assert p.screen == "facilitator"
-        assert p.has("Scene 1 of 3", role="title")
-        p.press("esc")
+        p.press("space")
+        assert p.has("Scene 1 of 3", role="header")
+        p.press("esc", "y")
         assert p.screen == "title"
     finally:
         p.close()

@@ -80,7 +80,8 @@ def test_a_killed_session_leaves_a_valid_log_up_to_the_last_step(
         env,
     )
     terminal.wait_for_prompts(1)  # the first screen is up
-    steps = ["", "1", "1", "2", "u", "", ""]  # continue, 3 votes, undo, decide, past the reveal
+    # begin, continue, 3 votes, undo, decide, past the reveal
+    steps = ["", "", "1", "1", "2", "u", "", ""]
     for number, command in enumerate(steps, start=2):
         terminal.send(command)
         terminal.wait_for_prompts(number)
@@ -95,7 +96,8 @@ def test_a_killed_session_leaves_a_valid_log_up_to_the_last_step(
     events = [json.loads(line) for line in lines]  # every line is whole JSON
     kinds = [event["event"] for event in events]
     assert kinds == [
-        "session_started", "scene_started", "passage_shown", "continued", "decision_shown",
+        "session_started", "introduction_ended", "scene_started", "passage_shown", "continued",
+        "decision_shown",
         "vote_added", "vote_added", "vote_added", "vote_undone", "decided", "revealed",
         "decision_shown",
     ]

@@ -1,0 +1,298 @@
+"""The projector as a class sees it: header, type sizes, typed counts, confirmations, F11, close.
+
+Each test drives the real (headless) window through the pilot, as a teacher's
+keyboard would, and reads back what is drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+pytest.importorskip("pygame")
+
+import pygame
+
+from game.classroom.facilitator import Phase
+from game.classroom.plans import Plan, load_plan
+from game.classroom.projector import FacilitatorScreen, start_session
+from game.classroom.projector_header import fit, header_rows
+from game.desktop.pilot import Pilot
+from game.engine import Story
+from tests.classroom.conftest import REPO
+
+SIZES = [(1920, 1080), (1366, 768), (1280, 720), (1024, 768), (800, 600), (640, 480)]
+
+
+def open_projector(story: Story, plan: Plan, logs: Path, size: tuple[int, int]
+                   ) -> tuple[Pilot, FacilitatorScreen]:
+    pilot = Pilot.start(story, size=size)
+    screen = FacilitatorScreen(pilot.app, start_session(plan, story, logs))
+    pilot.app.push(screen)
+    pilot.app.pump()
+    return pilot, screen
+
+
+@pytest.fixture
+def demo(demo_story: Story, tmp_path: Path) -> Iterator[tuple[Pilot, FacilitatorScreen]]:
+    pilot, screen = open_projector(demo_story, Plan.of_story(demo_story, "Demo"),
+                                   tmp_path / "logs", (1280, 720))
+    pilot.press("space", "space")  # past the plan's opening and the first passage
+    assert screen.session.phase is Phase.VOTING
+    try:
+        yield pilot, screen
+    finally:
+        pilot.close()
+
+
+def log_events(logs: Path) -> list[dict]:  # type: ignore[type-arg]
+    (path,) = logs.glob("*.jsonl")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def header_labels(pilot: Pilot) -> list:  # type: ignore[type-arg]
+    return [label for label in pilot.labels()
+            if label.role in ("header", "place", "timer", "timer-over")]
+
+
+def assert_header_clear(pilot: Pilot, width: int) -> None:
+    labels = header_labels(pilot)
+    assert any(label.role.startswith("timer") for label in labels), pilot.texts()
+    for index, one in enumerate(labels):
+        assert one.rect.left >= 0 and one.rect.right <= width, (one.text, one.rect, width)
+        for other in labels[index + 1:]:
+            assert not one.rect.colliderect(other.rect), (one.text, other.text, width)
+
+
+# -- the header ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_header_never_overlaps_at_any_window_size(
+    shipped_story: Story, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The longest shipped title and place, a timer that has run over: nothing collides."""
+    plan = Plan.of_story(shipped_story)
+    pilot, screen = open_projector(shipped_story, plan, tmp_path, size)
+    try:
+        assert_header_clear(pilot, size[0])  # the opening
+        pilot.press("space", "s", "y", "n")  # the Moscow interrogation, at a decision
+        assert screen.session.scene_id == "moscow_interrogation"
+        screen.session.clock.start_part(1)
+        screen.session.clock._part_started -= 60 * 61 + 10  # an hour over its minute
+        screen.refresh()
+        pilot.app.pump()
+        assert_header_clear(pilot, size[0])
+        assert "over by 1:00:10" in pilot.text() or "over by 60:10" in pilot.text()
+        assert pilot.labels("timer-over")
+        title = " ".join(pilot.texts("header"))
+        assert title.startswith("Scene 2 of 3")
+    finally:
+        pilot.close()
+
+
+def test_header_rows_fit_or_cut_with_an_ellipsis() -> None:
+    def measure(text: str) -> int:
+        return len(text) * 10
+
+    assert header_rows("Scene 1 · Title", "Moscow, 1938", "0:10", 400, 20, measure)[0].middle
+    rows = header_rows("Scene 2 of 3 · The Moscow Interrogation", "Outside the Soviet Union, "
+                       "November 1937 – January 1938", "3:00 of 25 min", 450, 20, measure)
+    assert len(rows) == 2 and rows[0].right == "3:00 of 25 min"  # the timer is never cut
+    for row in rows:
+        assert measure(row.left) + (20 + measure(row.right) if row.right else 0) <= 450
+    assert rows[0].left.endswith("…") and rows[1].left.endswith("…")
+    assert fit("Interrogation", 60, measure).endswith("…")
+    assert fit("Short", 60, measure) == "Short"
+
+
+# -- type sizes while voting ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_options_and_prompts_are_as_large_as_the_passage_while_voting(
+    shipped_story: Story, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
+    assert plan is not None, problems
+    pilot, screen = open_projector(shipped_story, plan, tmp_path, size)
+    try:
+        pilot.press("space")
+        assert screen.session.phase is Phase.VOTING and len(pilot.labels("prompt")) > 2
+        passage = max(label.rect.height for label in pilot.labels("passage"))
+        for role in ("option", "prompt", "total"):
+            assert min(label.rect.height for label in pilot.labels(role)) >= passage, role
+        assert screen.option_size == screen.big.body  # the full projector size, not shrunk
+    finally:
+        pilot.close()
+
+
+def test_a_clipped_passage_says_there_is_more_and_how_to_scroll(
+    shipped_story: Story, tmp_path: Path
+) -> None:
+    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
+    assert plan is not None, problems
+    pilot, screen = open_projector(shipped_story, plan, tmp_path, (1366, 768))
+    try:
+        pilot.press("space")
+        assert screen.max_scroll() > 0, "the passage beside the options should need scrolling"
+        assert pilot.has("More below", role="more")
+        assert pilot.has("Page Down/Up", role="keys")
+        pilot.press("end")
+        assert not pilot.labels("more")  # at the bottom there is nothing more
+        pilot.press("home")
+        assert pilot.labels("more")
+    finally:
+        pilot.close()
+
+
+# -- typing a count ------------------------------------------------------------------------------
+
+
+def test_a_count_is_typed_in_one_go_and_undone_in_one_step(
+    demo: tuple[Pilot, FacilitatorScreen], tmp_path: Path
+) -> None:
+    p, screen = demo
+    session = screen.session
+    assert p.has("C type a count", role="keys")
+    p.press("1")  # single presses still add one hand each
+    p.press("c")
+    assert p.has("press the option's number", role="message")
+    p.press("2", "1", "7")
+    assert p.has("Votes for option 2: 17", role="message")
+    assert "17_" in p.texts("votes")  # the number being typed shows on the option itself
+    assert session.tally["wait"] == 0  # nothing is set before Enter
+    p.press("enter")
+    assert session.tally == {"ask_higher": 1, "wait": 17, "shout": 0}
+    assert "18 votes" in p.text("total")
+    p.press("c", "2", "2", "backspace", "5", "enter")  # a slip fixed with Backspace
+    assert session.tally["wait"] == 5
+    p.press("u")  # one U takes back one whole typed count
+    assert session.tally["wait"] == 17
+    p.press("u")
+    assert session.tally["wait"] == 0 and session.tally["ask_higher"] == 1
+    p.press("c", "1", "9", "esc")  # Esc abandons a count half typed
+    assert session.tally["ask_higher"] == 1 and not p.labels("message")
+    p.press("c", "3", "4", "enter")  # a locked option takes no count
+    assert session.tally["shout"] == 0 and p.has("no open option 3", role="message")
+    kinds = [event["event"] for event in log_events(tmp_path / "logs")]
+    assert kinds.count("vote_set") == 2 and kinds.count("vote_undone") == 2
+
+
+def test_space_with_no_votes_says_so_and_a_tie_asks_for_an_override(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    p, screen = demo
+    p.press("space")
+    assert screen.session.phase is Phase.VOTING
+    assert p.has("No votes yet", role="message") and not p.has("tie", role="message")
+    p.press("1", "2", "space")
+    assert p.has("A tie between 1 and 2", role="message")
+
+
+# -- keys that cannot be undone ask first ------------------------------------------------------
+
+
+def test_s_and_esc_ask_before_leaving_and_any_other_key_carries_on(
+    demo: tuple[Pilot, FacilitatorScreen], tmp_path: Path
+) -> None:
+    p, screen = demo
+    session = screen.session
+    p.press("1", "s")
+    assert p.has("Leave this scene before its end?", role="message")
+    assert session.phase is Phase.VOTING
+    p.press("2")  # another key: nothing left, and that key did nothing either
+    assert session.phase is Phase.VOTING and session.tally["wait"] == 0
+    assert not p.has("Leave this scene", role="message")
+    p.press("esc")
+    assert p.has("End the session now?", role="message")
+    p.press("n")
+    assert p.screen == "facilitator" and not session.log.closed
+    p.press("s", "s")  # S twice: the (only) scene is left, and the debrief is next
+    assert session.phase is Phase.FINISHED
+    assert p.has("The plan is finished", role="title")
+    assert p.text("keys").count("Esc") == 1  # no doubled hints on the last screen
+    p.press("esc")  # nothing left to lose: Esc closes at once
+    assert p.screen == "title" and session.log.closed
+    assert log_events(tmp_path / "logs")[-1]["event"] == "session_ended"
+
+
+def test_s_at_the_end_of_a_scene_goes_on_without_asking(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    p, screen = demo
+    p.press("o", "1", "space", "o", "2", "space")  # to the counterfactual ending
+    assert screen.session.phase is Phase.SCENE_ENDED
+    p.press("s")
+    assert screen.session.phase is Phase.FINISHED
+
+
+def test_closing_the_window_ends_the_session_in_its_log(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    pilot, screen = open_projector(demo_story, Plan.of_story(demo_story), tmp_path / "logs",
+                                   (1024, 768))
+    try:
+        pilot.press("space", "space", "1")
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        assert pilot.app.run() == 0  # the loop sees the close button, as a real window does
+    finally:
+        pygame.display.quit()
+    last = log_events(tmp_path / "logs")[-1]
+    assert last["event"] == "session_ended" and last["how"] == "window closed"
+    assert screen.session.log.closed
+
+
+# -- full screen ---------------------------------------------------------------------------------
+
+
+def test_f11_fills_the_screen_and_comes_back_to_the_window(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    p, _screen = demo
+    before = p.app.surface.get_size()
+    p.press("f11")
+    assert pygame.display.is_fullscreen()
+    assert p.app.surface.get_size() == pygame.display.get_desktop_sizes()[0]
+    assert p.labels("option")  # laid out again for the new size
+    p.press("f11")
+    assert not pygame.display.is_fullscreen() and p.app.surface.get_size() == before
+
+
+# -- the plan's opening and close ----------------------------------------------------------------
+
+
+def test_the_plan_opens_with_its_parts_and_closes_with_the_debrief(
+    shipped_story: Story, tmp_path: Path
+) -> None:
+    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
+    assert plan is not None, problems
+    pilot, screen = open_projector(shipped_story, plan, tmp_path / "logs", (1366, 768))
+    try:
+        assert pilot.has(plan.title, role="title")
+        assert pilot.has("The class plays the Massings", role="summary")
+        assert pilot.texts("part") == ["1. Introduction — 5 min (now)",
+                                       "2. The Exit Visa — 25 min", "3. Debrief — 15 min"]
+        assert pilot.has("Introduction 0:00 of 5 min", role="timer")
+        screen.session.clock._part_started -= 6 * 60 + 10  # the introduction ran long
+        screen.refresh()
+        pilot.app.pump()
+        assert pilot.has("over by 1:10", role="timer-over")
+        pilot.press("space")
+        assert not pilot.labels("timer-over")  # the scene has its own 25 minutes
+        assert pilot.has("0:00 of 25 min", role="timer")
+        pilot.press("s", "y")
+        assert screen.session.phase is Phase.FINISHED
+        assert pilot.has("Debrief 0:00 of 15 min", role="timer")
+        assert "3. Debrief — 15 min (now)" in pilot.texts("part")
+        assert pilot.has("2. The Exit Visa — 25 min (done)", role="part")
+        assert pilot.has("cover-names debrief", role="hint")
+    finally:
+        pilot.close()
