@@ -373,6 +373,8 @@ class PlayScreen(Screen):
                 return "Your choices are below: scroll, or press Enter"
             if focused.id == "continue":
                 return "Continue is below: scroll, or press Enter"
+            if focused.id == "debrief":
+                return "Your path against the record is below: press Enter"
         return "More below"
 
     def update(self, dt: float) -> bool:
