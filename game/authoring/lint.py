@@ -282,6 +282,18 @@ def check_exploration(context: LintContext) -> Iterator[Diagnostic]:
                          "states; cap it with a condition, or use true/false")
 
 
+def lint_file_name(scene: Scene) -> list[Diagnostic]:
+    """CN615: a scene file not named after its id (the id is how saves, records and
+    `cover-names play ID` find it). Only for files on disk: scenes built in code or
+    from text have no name to judge."""
+    path = Path(scene.where.file)
+    if path.suffix != ".yaml" or path.stem == scene.id or not path.is_file():
+        return []
+    return [issue("CN615", scene.where, file=path.name, id=scene.id,
+                  hint=f"rename the file to {scene.id}.yaml, or change 'id:' to "
+                       f"'{path.stem}' if that is the name you meant")]
+
+
 Check = Callable[[LintContext], Iterable[Diagnostic]]
 
 #: Every check, in the order their findings are printed.

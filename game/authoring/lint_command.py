@@ -1,8 +1,11 @@
 """`cover-names lint [PATHS] [--strict]`: load scenes and plans, run every check, print problems.
 
 Exit status: 0 when clean, 1 when there are errors (or warnings, with
---strict). A crash inside the linter is printed as a diagnostic, never as a
-traceback: an author cannot act on a traceback.
+--strict), 2 when PATHS name nothing to check (an empty folder, `lint ""`).
+A crash inside the linter is printed as a diagnostic, never as a traceback:
+an author cannot act on a traceback. A scene id stands for its file in the
+game's scenes/; a walkthrough given in PATHS is checked as a walkthrough;
+only regular files are read (a named pipe would wait for ever), each once.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATHS",
-        help="scene files or folders, and plan folders (default: the game's scenes/ and plans/)",
+        "paths", nargs="*", metavar="PATHS",
+        help="scene files, folders or ids, walkthrough files, and plan folders "
+             "(default: the game's scenes/ and plans/)",
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--seeds", type=Path, default=None,
@@ -47,16 +51,33 @@ def _plan_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+            files.extend(sorted(p for p in path.iterdir()
+                                if p.suffix in (".yaml", ".yml") and p.is_file()))
         else:
             files.append(path)
     return files
 
 
-def lint_paths(paths: list[Path], seeds_dir: Path | None = None) -> tuple[list[Diagnostic], int]:
-    """Every diagnostic for the scenes and plans under `paths`, and how many files were read."""
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, however many times (or ways) it was named."""
+    seen: dict[Path, Path] = {}
+    for file in files:
+        try:
+            key = file.resolve()
+        except OSError:
+            key = file
+        seen.setdefault(key, file)
+    return list(seen.values())
+
+
+def lint_paths(
+    paths: list[Path], seeds_dir: Path | None = None, walkthroughs: list[Path] | None = None
+) -> tuple[list[Diagnostic], int]:
+    """Every diagnostic for the scenes and plans under `paths` (and the walkthrough files
+    `walkthroughs`), and how many files were read."""
     from game import paths as game_paths
-    from game.authoring.lint import lint_scene
+    from game.authoring.lint import lint_file_name, lint_scene
+    from game.authoring.walkthrough import read_walkthrough
     from game.diagnostics import Diagnostics
     from game.loading import find_scene_files, load_scenes
     from game.loading.files import WALKTHROUGH_SUFFIX
@@ -65,21 +86,25 @@ def lint_paths(paths: list[Path], seeds_dir: Path | None = None) -> tuple[list[D
     diagnostics = Diagnostics()
     library = load_library(seeds_dir or game_paths.seeds_dir(), diagnostics)
     plan_paths = [path for path in paths if is_plan_path(path)]
-    scene_files = [
+    scene_files = _once([
         path for path in find_scene_files([path for path in paths if not is_plan_path(path)])
         if not path.name.endswith(WALKTHROUGH_SUFFIX)
-    ]
+    ])
+    walkthrough_files = _once(walkthroughs or [])
+    for file in walkthrough_files:
+        diagnostics.extend(read_walkthrough(file)[1])
     loaded = load_scenes(scene_files, library)
     diagnostics.extend(loaded.diagnostics)
     # The loaded scenes live until the command ends: keep the collector from rescanning
     # them on every allocation burst of the checks (a third of the time on a large corpus).
     gc.freeze()
     for scene in loaded.scenes.values():
+        diagnostics.extend(lint_file_name(scene))
         diagnostics.extend(lint_scene(scene, library))
-    plan_files = _plan_files(plan_paths)
+    plan_files = _once(_plan_files(plan_paths))
     if plan_files:
         diagnostics.extend(_lint_plans(plan_files, library, dict(loaded.scenes)))
-    return list(diagnostics), len(scene_files) + len(plan_files)
+    return list(diagnostics), len(scene_files) + len(plan_files) + len(walkthrough_files)
 
 
 def _lint_plans(
@@ -101,18 +126,31 @@ def _lint_plans(
 
 def run(args: argparse.Namespace) -> int:
     from game.authoring.report import counts, exit_code, plural, print_diagnostics
+    from game.authoring.targets import sort_paths
     from game.diagnostics import Diagnostics, Location
 
-    paths = list(args.paths) or default_paths()
+    given = list(args.paths)
+    targets = sort_paths(given) if given else None
+    paths = targets.scenes if targets is not None else default_paths()
+    for note in targets.notes if targets is not None else ():
+        print(f"lint: {note}", file=sys.stderr)
     try:
-        diagnostics, files = lint_paths(paths, args.seeds)
+        diagnostics, files = lint_paths(paths, args.seeds,
+                                        targets.walkthroughs if targets else None)
+        if targets is not None:
+            diagnostics = [*targets.problems, *diagnostics]
     except Exception as error:  # never a traceback for an author
         diagnostics = [Diagnostics().add(
-            "CN614", Location(str(paths[0])), check="lint",
+            "CN614", Location(str(paths[0]) if paths else "lint"), check="lint",
             error=f"{type(error).__name__}: {error}",
             hint="please report this with the file that caused it")]
         files = 0
     print_diagnostics(diagnostics, sys.stdout)
+    if files == 0 and not any(d.code == "CN614" for d in diagnostics):
+        named = ", ".join(repr(text) for text in given) or "the default folders"
+        print(f"lint: nothing to check in {named}: no scene (*.yaml), plan or walkthrough "
+              "file was found", file=sys.stderr)
+        return 2
     errors, warnings = counts(diagnostics)
     print(f"lint: {plural(files, 'file')} checked: {plural(errors, 'error')}, "
           f"{plural(warnings, 'warning')}", file=sys.stderr)

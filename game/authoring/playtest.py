@@ -95,11 +95,23 @@ class Coverage:
         self._error_keys.add(key)
         self.error_keys.append(key)
         path = [step.choice_id for step in player.playthrough.history]
-        replay = "[" + ", ".join(path) + "]"
         self.errors.append(Diagnostics().add(
             "CN630", self.scene.node(node).where if node in self.scene.nodes else self.scene.where,
-            node=node, steps=len(path), error=error,
-            hint=f"replay it in a walkthrough: scene: {self.scene.id}, steps: {replay}"))
+            node=node, steps=len(path), error=error, hint=replay_hint(self.scene.id, path)))
+
+
+#: A path longer than this is shown by its ends: a 1,000-step list helps nobody.
+REPLAY_SHOWN = 20
+
+
+def replay_hint(scene_id: str, path: list[str]) -> str:
+    """The choices that led to a failure, ready to paste into a walkthrough when short."""
+    if len(path) <= REPLAY_SHOWN:
+        return f"replay it in a walkthrough: scene: {scene_id}, steps: [{', '.join(path)}]"
+    half = REPLAY_SHOWN // 2
+    return (f"the {len(path):,} choices that led there begin [{', '.join(path[:half])}] and "
+            f"end [{', '.join(path[-half:])}] ({len(path) - REPLAY_SHOWN:,} between); a loop "
+            "that never ends usually means a way out is locked or missing")
 
 
 def _take(player: Player, coverage: Coverage, option_id: str) -> None:

@@ -39,9 +39,13 @@ def render_all(diagnostics: Iterable[Diagnostic]) -> list[str]:
     rendered = []
     for diagnostic in in_order(diagnostics):
         file = diagnostic.where.file
+        if diagnostic.where.line <= 0:  # no line to show: never open the file (it may be a pipe)
+            rendered.append(str(diagnostic))
+            continue
         if file not in texts:
             try:
-                texts[file] = Path(file).read_text(encoding="utf-8", errors="replace")
+                texts[file] = (Path(file).read_text(encoding="utf-8", errors="replace")
+                               if Path(file).is_file() else None)
             except OSError:
                 texts[file] = None
         source = texts[file]

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from game.authoring.playtest import Coverage
+    from game.authoring.playtest import Coverage, Progress
     from game.diagnostics import Diagnostic
     from game.engine import Story
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS",
-                        help="scene files or folders, and walkthrough files "
+    parser.add_argument("paths", nargs="*", metavar="PATHS",
+                        help="scene files, folders or ids, and walkthrough files "
                              "(default: the game's scenes/)")
     parser.add_argument("--runs", type=int, default=10_000,
                         help="random playthroughs per scene (default 10000; 0 for none)")
@@ -96,6 +96,28 @@ def coverage_report(coverage: Coverage, mode: str) -> list[str]:
     return lines
 
 
+def exhaustive_report(
+    story: Story, scene_id: str, limit: int = 0, progress: Progress | None = None
+) -> tuple[list[str], list[Diagnostic]]:
+    """Every reachable state of one scene: the report's lines, and its problems.
+
+    A search that stops at its limit says so as a warning (CN631), as lint's
+    CN613 does: what was not visited was not tested.
+    """
+    from game.authoring.playtest import EXHAUSTIVE_LIMIT, exhaustive_playthroughs
+    from game.diagnostics import Diagnostics
+
+    limit = limit or EXHAUSTIVE_LIMIT
+    coverage = exhaustive_playthroughs(story.machine(scene_id), limit, progress)
+    problems = list(coverage.errors)
+    if not coverage.complete:
+        problems.append(Diagnostics().add(
+            "CN631", coverage.scene.where, scene=scene_id, limit=f"{limit:,}",
+            hint="a whole number that grows each time round a loop makes the states endless; "
+                 "cap it with a condition, or use true/false"))
+    return coverage_report(coverage, "every reachable state"), problems
+
+
 def _split(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """Scene files, and walkthrough files, named by PATHS (walkthroughs beside scenes too)."""
     from game.authoring.walkthrough import find_walkthroughs
@@ -149,20 +171,28 @@ def _with_shipped(story: Story, seeds: Path | None) -> Story:
 
 def _run(args: argparse.Namespace) -> int:
     from game import paths as game_paths
-    from game.authoring.playtest import exhaustive_playthroughs
     from game.authoring.playtest_pool import default_jobs, random_many
     from game.authoring.report import counts, exit_code, plural, print_diagnostics
+    from game.authoring.targets import sort_paths
     from game.engine import load_story
+    from game.loading import find_scene_files
 
-    given = list(args.paths) or [game_paths.scenes_dir()]
-    scene_files, walkthrough_files = _split(given)
+    targets = sort_paths(list(args.paths) or [str(game_paths.scenes_dir())])
+    for note in targets.notes:
+        print(f"test: {note}", file=sys.stderr)
+    scene_files = find_scene_files(targets.scenes)
+    walkthrough_files = targets.walkthroughs
+    if targets.problems and not scene_files and not walkthrough_files:
+        print_diagnostics(targets.problems, sys.stdout)
+        print("test: nothing to test", file=sys.stderr)
+        return 2
     if args.walkthroughs:
         default_dir = game_paths.resource_root() / "tests" / "walkthroughs"
         beside = _split([file.parent for file in scene_files])[1]
         extra = sorted(default_dir.glob("*.yaml")) if default_dir.is_dir() else []
         walkthrough_files = list(dict.fromkeys([*walkthrough_files, *beside, *extra]))
     story = load_story(scene_files, args.seeds)
-    problems: list[Diagnostic] = list(story.diagnostics)
+    problems: list[Diagnostic] = [*targets.problems, *story.diagnostics]
     bar = ProgressBar(sys.stderr)
     out: list[str] = []
     started = time.perf_counter()
@@ -172,10 +202,10 @@ def _run(args: argparse.Namespace) -> int:
             def progress(done: int, total: int, scene: str = scene_id) -> None:
                 bar(scene, done, total)
 
-            coverage = exhaustive_playthroughs(story.machine(scene_id), progress=progress)
+            lines, found = exhaustive_report(story, scene_id, progress=progress)
             bar.clear()
-            out += coverage_report(coverage, "every reachable state")
-            problems += coverage.errors
+            out += lines
+            problems += found
     elif args.runs > 0:
         results = random_many(story, scene_files, args.seeds, args.runs, args.seed,
                               args.jobs or default_jobs(), bar)

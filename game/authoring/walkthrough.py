@@ -196,6 +196,9 @@ def read_walkthrough(path: Path) -> tuple[Walkthrough | None, list[Diagnostic]]:
     """Read one walkthrough file; None (and the reasons) when it cannot be run."""
     diagnostics = Diagnostics()
     try:
+        if path.exists() and not path.is_file():  # a folder, or a pipe that would block
+            return None, [diagnostic("CN100", Location(str(path)),
+                                     reason="it is not a regular file")]
         data = path.read_bytes()
     except OSError as error:
         return None, [diagnostic("CN100", Location(str(path)),

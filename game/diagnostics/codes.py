@@ -124,6 +124,8 @@ _TABLE: tuple[Code, ...] = (
          "every state are incomplete", "a number that grows on every loop"),
     Code("CN614", E, "the check '{check}' failed unexpectedly: {error}",
          "a bug in the linter; please report it"),
+    Code("CN615", W, "the file is named '{file}' but the scene's id is '{id}'",
+         "scenes/visa.yaml holding 'id: exit_visa'"),
     Code("CN620", E, "the walkthrough's scene '{scene}' is not loaded",
          "scene: exit_vias"),
     Code("CN621", E, "step {step}: '{option}' is not an option at '{node}'",
@@ -135,6 +137,9 @@ _TABLE: tuple[Code, ...] = (
          "a step after the ending"),
     Code("CN630", E, "a playthrough failed at '{node}' after {steps} choice(s): {error}",
          "an effect that breaks the engine"),
+    Code("CN631", W, "the exhaustive search of '{scene}' stopped at {limit} states: the states "
+         "beyond were not visited", "cover-names test --exhaustive on a number that grows "
+         "on every loop"),
     Code("CN640", W, "the passage '{node}' is no longer in '{scene}': the scene started again",
          "renaming the node the player is on, then pressing F5"),
     Code("CN641", W, "the scene '{scene}' is no longer loaded: nothing was kept of the playthrough",

@@ -11,7 +11,9 @@ import dataclasses
 import gc
 import hashlib
 import multiprocessing
+import os
 import pickle
+import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -22,6 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from game.diagnostics import Diagnostic, Diagnostics, Location
+from game.diagnostics.core import did_you_mean
 from game.loading.scene import build_scene
 from game.loading.yaml_tree import MAX_BYTES, read_yaml
 from game.model import Scene
@@ -99,7 +102,14 @@ def load_scene(path: Path, library: SourceLibrary) -> LoadResult:
     filename = str(path)
     diagnostics = Diagnostics()
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a folder, or a pipe that would wait for ever
+            diagnostics.add("CN100", Location(filename),
+                            reason="it is a folder" if stat.S_ISDIR(status.st_mode)
+                            else "it is not a regular file",
+                            hint="give a scene file (*.yaml), or a folder of them")
+            return LoadResult(None, tuple(diagnostics.items))
+        size = status.st_size
         if size > MAX_BYTES:
             diagnostics.add("CN102", Location(filename, 1, 1), size=size, limit=MAX_BYTES,
                             hint="split the scene into several files")
@@ -107,9 +117,24 @@ def load_scene(path: Path, library: SourceLibrary) -> LoadResult:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        diagnostics.add("CN100", Location(filename), reason=reason.lower())
+        diagnostics.add("CN100", Location(filename), reason=reason.lower(),
+                        hint=_missing_hint(path) if isinstance(error, FileNotFoundError) else "")
         return LoadResult(None, tuple(diagnostics.items))
     return load_scene_text(data, filename, library)
+
+
+def _missing_hint(path: Path) -> str:
+    """For a scene file that is not there: the closest name beside it, or what to check."""
+    try:
+        folder = path.parent
+        near = [p.name for p in folder.glob(f"*{SCENE_SUFFIX}")] if folder.is_dir() else []
+    except OSError:
+        near = []
+    close = did_you_mean(path.name, near)
+    if close:
+        return close.replace("'", f"'{path.parent}{os.sep}", 1) if str(path.parent) != "." \
+            else close
+    return "check the path: a scene is a .yaml file, e.g. scenes/exit_visa.yaml"
 
 
 def find_scene_files(paths: Iterable[Path]) -> list[Path]:
@@ -119,7 +144,7 @@ def find_scene_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix == SCENE_SUFFIX and not p.is_dir()
+                                if p.suffix == SCENE_SUFFIX and p.is_file()  # no pipes
                                 and not p.name.endswith(WALKTHROUGH_SUFFIX)))
         else:
             found.append(path)

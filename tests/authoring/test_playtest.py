@@ -82,3 +82,34 @@ def test_exhaustive_stops_at_its_limit(make_scene: SceneMaker) -> None:
                         "    discuss: Again?\n"))
     coverage = exhaustive_playthroughs(SceneMachine(scene), limit=30)
     assert not coverage.complete and coverage.states == 30
+
+
+LOOP = ("    next: home\n", "    choices:\n"
+        "      - {id: again, text: Again., goto: ask, set: {resolve: +1},\n"
+        "         record: {verdict: unrecorded, note: Loop., cite: []}}\n"
+        "      - {id: leave, text: Leave., goto: home,\n"
+        "         record: {verdict: unrecorded, note: Out., cite: []}}\n"
+        "    discuss: Again?\n")
+
+
+def test_test_exhaustive_says_when_it_stopped_at_its_limit(make_scene: SceneMaker) -> None:
+    from game.authoring.test_command import exhaustive_report
+
+    scene = make_scene(LOOP)
+    story = Story(load_story(DEMO_SCENES).library, {scene.id: scene})
+    lines, problems = exhaustive_report(story, scene.id, limit=30)
+    assert "  states   30 (stopped at the limit)" in lines
+    assert [(p.code, p.is_error) for p in problems] == [("CN631", False)]
+    assert problems[0].message == ("the exhaustive search of 'lint_demo' stopped at 30 states: "
+                                   "the states beyond were not visited")
+
+
+def test_a_long_failing_path_is_shown_by_its_ends() -> None:
+    from game.authoring.playtest import replay_hint
+
+    path = [f"step_{number}" for number in range(1000)]
+    hint = replay_hint("exit_visa", path)
+    assert len(hint) < 400
+    assert "[step_0, step_1," in hint and "step_998, step_999]" in hint
+    assert "1,000 choices" in hint and "980 between" in hint
+    assert replay_hint("x", ["a", "b"]) == "replay it in a walkthrough: scene: x, steps: [a, b]"
