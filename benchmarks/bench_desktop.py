@@ -91,7 +91,9 @@ elif mode == "memory":
     from game.desktop.pilot import Pilot
     app = build_app(size=(1920, 1080))
     pilot = Pilot(app)
-    pilot.press("2", "1")  # scenes, the first scene
+    pilot.press("1", "1")  # title: Scenes; then the first scene
+    if app.top.name != "play":
+        raise SystemExit(f"memory: expected to be playing, but the screen is {{app.top.name!r}}")
     for _ in range(12):
         if app.top.name != "play" or app.top.player.is_over:
             break
