@@ -1,9 +1,11 @@
 """The class against history: student records and session logs gathered into one summary.
 
-`gather(paths, story)` reads every file it is given (folders are searched),
-keeps what can be trusted, lists the rest as skipped with a reason, counts a
-playthrough exported twice once, and adds up, per decision point, how the
-class chose against what the record says. It does no drawing: `report.py`
+`gather(paths, story)` reads what the class handed in (`hand_ins.collect`:
+each playthrough and each session counted once, the rest listed with a
+reason) and adds up, per decision point, how the class chose against what the
+record says. A lesson taught only on the projector has no student records:
+then the class's votes are the main figures, and the class's own picks and
+the facilitator's overrides are told apart. It does no drawing: `report.py`
 turns the result into HTML and CSV.
 """
 
@@ -14,14 +16,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.classroom.records import StudentRecord, read_record
-from game.classroom.session_log import MAX_LOG_BYTES, ReadLog, iter_decisions, looks_like_log
-from game.classroom.session_log import read_log as read_session_log
+from game.classroom.hand_ins import Skipped, collect
+from game.classroom.records import StudentRecord
+from game.classroom.session_log import ReadLog, iter_decisions
 from game.engine import Story
 from game.engine.playthrough import now_iso
 from game.model import Scene
 
-_SUFFIXES = (".json", ".jsonl")
+__all__ = ["Debrief", "DecisionStats", "OptionStats", "Skipped", "gather"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A citation of an option's record: the quoted words and where they come from."""
+
+    quote: str
+    source_title: str
+    account: str = ""
 
 
 @dataclass
@@ -30,13 +41,20 @@ class OptionStats:
     text: str
     verdict: str
     note: str
+    quotes: tuple[Quote, ...] = ()
     students: int = 0  # students whose record took this option
     votes: int = 0  # hands raised for it in projected sessions
-    picks: int = 0  # times a projected class went this way
+    picks: int = 0  # times a projected class voted this way
+    overrides: int = 0  # times the facilitator chose it for the class
 
     @property
     def historical(self) -> bool:
         return self.verdict == "historical"
+
+    @property
+    def taken(self) -> int:
+        """Times the projected story went this way, by the class's vote or the facilitator."""
+        return self.picks + self.overrides
 
 
 @dataclass
@@ -48,9 +66,11 @@ class DecisionStats:
     passage: str  # the start of the passage, to recognise the moment
     discuss: str
     options: list[OptionStats]
+    by_votes: bool = False  # no student records: the class's votes are the main figures
 
     @property
     def reached(self) -> int:
+        """Students whose path came to this decision."""
         return sum(option.students for option in self.options)
 
     @property
@@ -62,21 +82,44 @@ class DecisionStats:
         return sum(option.picks for option in self.options)
 
     @property
+    def taken(self) -> int:
+        return sum(option.taken for option in self.options)
+
+    @property
     def disputed(self) -> bool:
         return any(option.verdict == "disputed" for option in self.options)
 
+    @property
+    def unit(self) -> str:
+        """What the main figures count: "student" or "vote"."""
+        return "vote" if self.by_votes else "student"
+
+    def count(self, option: OptionStats) -> int:
+        """The main figure for an option: students who took it, or hands raised for it."""
+        return option.votes if self.by_votes else option.students
+
+    @property
+    def counted(self) -> int:
+        return sum(self.count(option) for option in self.options)
+
     def share(self, option: OptionStats) -> float:
-        return option.students / self.reached if self.reached else 0.0
+        return self.count(option) / self.counted if self.counted else 0.0
 
     @property
     def favourite(self) -> OptionStats | None:
-        """The option most students took (None when nobody reached this point or a tie)."""
-        ranked = sorted(self.options, key=lambda o: o.students, reverse=True)
-        if not ranked or ranked[0].students == 0:
+        """The option with the most (students or votes); None when nobody or a tie."""
+        ranked = sorted(self.options, key=self.count, reverse=True)
+        if not ranked or self.count(ranked[0]) == 0:
             return None
-        if len(ranked) > 1 and ranked[1].students == ranked[0].students:
+        if len(ranked) > 1 and self.count(ranked[1]) == self.count(ranked[0]):
             return None
         return ranked[0]
+
+    @property
+    def what_happened(self) -> OptionStats | None:
+        """The option the record says happened; failing one, the disputed option."""
+        return next((o for o in self.options if o.historical), None) or next(
+            (o for o in self.options if o.verdict == "disputed"), None)
 
 
 @dataclass
@@ -106,6 +149,9 @@ class SessionStats:
     truncated: bool
     ended: bool
     stale: bool = False  # played on another version of a scene: counted where nodes still exist
+    votes: int = 0  # hands counted, over every decision that stands
+    overrides: int = 0  # decisions the facilitator made for the class
+    historical: int = 0  # decisions that went the way the record says
 
 
 @dataclass
@@ -116,12 +162,6 @@ class SceneStats:
     endings: Counter[str] = field(default_factory=Counter)
     stale_records: int = 0
     lost_choices: int = 0  # choices in stale records whose node or option no longer exists
-
-
-@dataclass(frozen=True)
-class Skipped:
-    file: str
-    reason: str
 
 
 @dataclass
@@ -139,13 +179,18 @@ class Debrief:
             yield from scene.decisions
 
     @property
+    def by_votes(self) -> bool:
+        """Only session logs were given: the report leads with the class's votes."""
+        return not self.students and bool(self.sessions)
+
+    @property
     def disputed_reached(self) -> list[tuple[DecisionStats, OptionStats]]:
         """Disputed options that at least one student or the projected class took."""
         return [
             (decision, option)
             for decision in self.decisions
             for option in decision.options
-            if option.verdict == "disputed" and (option.students or option.picks)
+            if option.verdict == "disputed" and (option.students or option.taken)
         ]
 
 
@@ -165,11 +210,23 @@ def decision_order(scene: Scene) -> list[str]:
     return order
 
 
-def _scene_stats(scene: Scene) -> SceneStats:
+def _scene_stats(scene: Scene, story: Story) -> SceneStats:
+    library = story.library
     decisions = []
     for number, node_id in enumerate(decision_order(scene), start=1):
         node = scene.nodes[node_id]
         text = " ".join(node.text.split())
+        options = []
+        for choice in node.choices:
+            record = choice.record
+            quotes = tuple(
+                Quote(" ".join(c.quote.split()),
+                      library[c.source].title if c.source in library else c.source, c.account)
+                for c in (record.citations if record else ())
+            )
+            options.append(OptionStats(
+                choice.id, choice.text, record.verdict.value if record else "",
+                " ".join(record.note.split()) if record else "", quotes))
         decisions.append(DecisionStats(
             scene_id=scene.id,
             scene_title=scene.title,
@@ -177,92 +234,26 @@ def _scene_stats(scene: Scene) -> SceneStats:
             number=number,
             passage=text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …",
             discuss=" ".join(node.discuss.split()),
-            options=[
-                OptionStats(choice.id, choice.text,
-                            choice.record.verdict.value if choice.record else "",
-                            " ".join(choice.record.note.split()) if choice.record else "")
-                for choice in node.choices
-            ],
+            options=options,
         ))
     return SceneStats(scene, decisions)
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Every file named, and every non-hidden .json/.jsonl file under a folder named.
-
-    Each comes with the name the report shows: as given, or relative to its folder.
-    """
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts) or not found.is_file():
-                    continue
-                if found.suffix.lower() in _SUFFIXES:
-                    yield found, relative.as_posix()
-        else:
-            yield path, str(path)
-
-
 def gather(paths: Iterable[Path], story: Story) -> Debrief:
     """Read every record and session log, and count the class against the record."""
-    skipped: list[Skipped] = []
-    records: dict[str, StudentRecord] = {}
-    logs: list[ReadLog] = []
-    duplicates: list[Skipped] = []
-    shown: dict[Path, str] = {}
-    for path, name in iter_files(paths):
-        shown[path] = name
-        item, reason = _read_any(path)
-        if item is None:
-            skipped.append(Skipped(name, reason))
-        elif isinstance(item, ReadLog):
-            logs.append(item)
-        elif item.scene_id not in story.scenes:
-            skipped.append(Skipped(name, f"is for a scene this game does not have "
-                                         f"('{item.scene_id}')"))
-        else:
-            kept = records.get(item.playthrough_id)
-            if kept is None:
-                records[item.playthrough_id] = item
-                continue
-            # The same playthrough handed in twice: keep the export that went furthest,
-            # and of two equal ones the file written first (the original, not a copy).
-            if _rank(item) < _rank(kept):
-                records[item.playthrough_id], item = item, kept
-            duplicates.append(Skipped(shown[item.path], "is the same playthrough as "
-                                      f"{shown[records[item.playthrough_id].path]} "
-                                      "(counted once)"))
-    scenes = {scene.id: _scene_stats(scene) for scene in story.ordered}
-    students = [_count_record(record, scenes[record.scene_id], shown[record.path])
-                for record in records.values()]
-    sessions = [_count_log(log, scenes, shown[log.path]) for log in logs]
+    handed = collect(paths, story)
+    scenes = {scene.id: _scene_stats(scene, story) for scene in story.ordered}
+    students = [_count_record(record, scenes[record.scene_id], handed.shown[record.path])
+                for record in handed.records]
+    sessions = [_count_log(log, scenes, handed.shown[log.path]) for log in handed.logs]
     _name_anonymous(students)
     used = [stats for stats in scenes.values()
-            if stats.students or any(d.picks for d in stats.decisions)]
+            if stats.students or any(d.taken for d in stats.decisions)]
     students.sort(key=lambda s: (s.scene_title, s.name.lower()))
-    return Debrief(used, students, sessions, skipped, duplicates)
-
-
-def _rank(record: StudentRecord) -> tuple[int, float]:
-    try:
-        written = record.path.stat().st_mtime
-    except OSError:
-        written = 0.0
-    return -len(record.choices), written
-
-
-def _read_any(path: Path) -> tuple[StudentRecord | ReadLog | None, str]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_LOG_BYTES:
-            return None, f"is too big to be a record or a session log ({size:,} bytes)"
-        data = path.read_bytes()
-    except OSError as error:
-        return None, f"cannot be read ({error.strerror or error})"
-    if looks_like_log(data):
-        return read_session_log(path, data)
-    return read_record(path, data)
+    debrief = Debrief(used, students, sessions, handed.skipped, handed.duplicates)
+    for decision in debrief.decisions:
+        decision.by_votes = debrief.by_votes
+    return debrief
 
 
 def _count_record(record: StudentRecord, stats: SceneStats, name: str) -> StudentStats:
@@ -302,7 +293,7 @@ def _count_record(record: StudentRecord, stats: SceneStats, name: str) -> Studen
 
 
 def _count_log(log: ReadLog, scenes: dict[str, SceneStats], name: str) -> SessionStats:
-    counted = 0
+    counted = votes = overrides = historical = 0
     for event in iter_decisions(log):
         stats = scenes.get(str(event.get("scene", "")))
         if stats is None:
@@ -312,10 +303,17 @@ def _count_log(log: ReadLog, scenes: dict[str, SceneStats], name: str) -> Sessio
             continue
         raw_tally = event.get("tally")
         tally: dict[str, object] = raw_tally if isinstance(raw_tally, dict) else {}
+        by_facilitator = event.get("by") == "facilitator"
         for option in decision.options:
-            votes = tally.get(option.choice_id, 0)
-            option.votes += votes if isinstance(votes, int) and votes > 0 else 0
-            option.picks += option.choice_id == event.get("choice")
+            hands = tally.get(option.choice_id, 0)
+            hands = hands if isinstance(hands, int) and hands > 0 else 0
+            option.votes += hands
+            votes += hands
+            if option.choice_id == event.get("choice"):
+                option.overrides += by_facilitator
+                option.picks += not by_facilitator
+                historical += option.historical
+        overrides += by_facilitator
         counted += 1
     raw_plan = log.header.get("plan")
     plan: dict[str, object] = raw_plan if isinstance(raw_plan, dict) else {}
@@ -336,6 +334,9 @@ def _count_log(log: ReadLog, scenes: dict[str, SceneStats], name: str) -> Sessio
         truncated=log.truncated,
         ended=log.ended,
         stale=stale,
+        votes=votes,
+        overrides=overrides,
+        historical=historical,
     )
 
 

@@ -3,7 +3,9 @@
 The HTML has no outside references at all (inline CSS, inline SVG charts, no
 scripts, no fonts to fetch), so it opens from a USB stick on a school
 computer with no network, and prints cleanly. Autoescaping is on: student
-names and file names are never trusted as markup.
+names and file names are never trusted as markup. The CSV is for Excel as
+much as anything: it starts with a byte-order mark (so names keep their
+accents) and no cell a student or teacher wrote can start a formula.
 """
 
 from __future__ import annotations
@@ -17,16 +19,28 @@ import jinja2
 
 from game import __version__, paths
 from game.classroom.debrief import Debrief, DecisionStats, OptionStats
+from game.desktop.theme import PAPER, Colour
+from game.model import Verdict
 
-#: Verdicts as words, colours and icons together, never colour alone.
+
+def hex_colour(colour: Colour) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+#: Verdicts as words, colours and icons together, never colour alone. The colours are
+#: the game's own (the paper theme), so a verdict looks the same in the report as on screen.
 VERDICTS = {
-    "historical": {"label": "Historical", "icon": "✓", "colour": "#1b7a3d",
+    "historical": {"label": "Historical", "icon": "✓",
+                   "colour": hex_colour(PAPER.verdicts[Verdict.HISTORICAL]),
                    "meaning": "what the record says happened"},
-    "diverged": {"label": "Diverged", "icon": "✗", "colour": "#b3261e",
+    "diverged": {"label": "Diverged", "icon": "✗",
+                 "colour": hex_colour(PAPER.verdicts[Verdict.DIVERGED]),
                  "meaning": "the record says otherwise"},
-    "unrecorded": {"label": "Unrecorded", "icon": "?", "colour": "#5b5f97",
+    "unrecorded": {"label": "Unrecorded", "icon": "?",
+                   "colour": hex_colour(PAPER.verdicts[Verdict.UNRECORDED]),
                    "meaning": "the sources are silent: invention, labelled so"},
-    "disputed": {"label": "Disputed", "icon": "⚖", "colour": "#b25e00",
+    "disputed": {"label": "Disputed", "icon": "⚖",
+                 "colour": hex_colour(PAPER.verdicts[Verdict.DISPUTED]),
                  "meaning": "the sources disagree"},
 }
 _UNKNOWN = {"label": "No record", "icon": "·", "colour": "#777777", "meaning": ""}
@@ -35,8 +49,10 @@ CSV_COLUMNS = (
     "section", "scene_id", "node_id", "choice_id", "text", "verdict", "is_historical",
     "students", "reached", "percent", "class_votes", "class_picks",
     "student", "file", "decisions", "historical_decisions", "followed_percent", "ending",
-    "note",
+    "note", "facilitator_picks",
 )
+#: A cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _MAX_PROMPTS = 6
 
@@ -57,7 +73,9 @@ def verdict_style(verdict: str) -> dict[str, str]:
 def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
     """Prompts from what the class did: where most left the record, disputes, then splits.
 
-    At most one prompt per decision point, and at most `_MAX_PROMPTS` in all.
+    "Most" is counted in students when records were handed in, and in the
+    class's votes when the lesson was only on the projector. At most one
+    prompt per decision point, and at most `_MAX_PROMPTS` in all.
     """
     chosen: dict[tuple[str, str], Prompt] = {}
 
@@ -66,17 +84,18 @@ def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
 
     for decision in debrief.decisions:
         favourite = decision.favourite
-        if favourite is None or decision.reached < 2 or favourite.verdict != "diverged":
+        if favourite is None or decision.counted < 2 or favourite.verdict != "diverged":
             continue
-        actual = [o for o in decision.options if o.historical]
+        actual = decision.what_happened
+        how = "votes went to" if decision.by_votes else "chose"
         offer(decision, Prompt(
             f"{_where(decision)}: most of the class left the record "
-            f"({favourite.students} of {decision.reached} chose “{favourite.text}”).",
-            f"What happened: {actual[0].note if actual else favourite.note}",
+            f"({decision.count(favourite)} of {decision.counted} {how} “{favourite.text}”).",
+            f"What happened: {actual.note if actual else favourite.note}",
             decision.discuss or "Why did the real people act differently from you?",
         ))
     for decision, option in debrief.disputed_reached:
-        times = option.students + option.picks
+        times = option.students + option.taken
         offer(decision, Prompt(
             f"{_where(decision)}: a disputed point, taken {times} "
             f"time{'' if times == 1 else 's'} (“{option.text}”).",
@@ -86,10 +105,11 @@ def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
         ))
     for decision in debrief.decisions:
         shares = sorted((decision.share(o) for o in decision.options), reverse=True)
-        if decision.reached >= 4 and len(shares) > 1 and shares[0] - shares[1] <= 0.2:
-            split = " / ".join(str(o.students) for o in decision.options)
+        if decision.counted >= 4 and len(shares) > 1 and shares[0] - shares[1] <= 0.2:
+            split = " / ".join(str(decision.count(o)) for o in decision.options)
             offer(decision, Prompt(
-                f"{_where(decision)}: the class was split ({split}).",
+                f"{_where(decision)}: the class was split ({split}"
+                f"{' votes' if decision.by_votes else ''}).",
                 "Ask one student from each side to make their case.",
                 decision.discuss,
             ))
@@ -140,16 +160,27 @@ def _followed_bands(debrief: Debrief) -> list[tuple[str, int]]:
     return list(zip(labels, counts, strict=True))
 
 
+def safe_cell(value: object) -> object:
+    """A cell as Excel will take it: text that would start a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render_csv(debrief: Debrief) -> str:
     """One table: a row per option of every decision, per student, per file not counted."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
+
+    def row(values: dict[str, object]) -> None:
+        writer.writerow({key: safe_cell(value) for key, value in values.items()})
+
     for decision in debrief.decisions:
         for option in decision.options:
-            writer.writerow(_option_row(decision, option))
+            row(_option_row(decision, option))
     for student in debrief.students:
-        writer.writerow({
+        row({
             "section": "student", "scene_id": student.scene_id, "student": student.name,
             "file": student.file, "decisions": student.decisions,
             "historical_decisions": student.historical,
@@ -158,17 +189,19 @@ def render_csv(debrief: Debrief) -> str:
             "note": "made with another version of the scene" if student.stale else "",
         })
     for session in debrief.sessions:
-        writer.writerow({
+        row({
             "section": "session", "scene_id": " ".join(session.scenes), "file": session.file,
             "decisions": session.decisions, "text": session.plan_title,
+            "historical_decisions": session.historical, "class_votes": session.votes,
+            "facilitator_picks": session.overrides,
             "note": "; ".join(note for note, show in (
                 ("the session log stops early", not session.ended),
                 ("played on another version of a scene", session.stale)) if show),
         })
     for item in debrief.skipped:
-        writer.writerow({"section": "skipped", "file": item.file, "note": item.reason})
+        row({"section": "skipped", "file": item.file, "note": item.reason})
     for item in debrief.duplicates:
-        writer.writerow({"section": "duplicate", "file": item.file, "note": item.reason})
+        row({"section": "duplicate", "file": item.file, "note": item.reason})
     return out.getvalue()
 
 
@@ -183,8 +216,9 @@ def _option_row(decision: DecisionStats, option: OptionStats) -> dict[str, objec
         "is_historical": "yes" if option.historical else "no",
         "students": option.students,
         "reached": decision.reached,
-        "percent": round(decision.share(option) * 100),
+        "percent": round(option.students / decision.reached * 100) if decision.reached else 0,
         "class_votes": option.votes,
         "class_picks": option.picks,
+        "facilitator_picks": option.overrides,
         "note": option.note,
     }
