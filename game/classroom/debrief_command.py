@@ -1,7 +1,8 @@
 """`cover-names debrief FILES_OR_FOLDERS… [-o report.html] [--csv report.csv]`.
 
 Reads students' record files and session logs (folders are searched), and
-writes one self-contained HTML report and, when asked, a CSV. Files that
+writes one self-contained HTML report and the same numbers as a CSV beside
+it (`report.csv` next to `report.html`, or where `--csv` says). Files that
 cannot be counted are listed, never fatal: the command fails only when it
 cannot write its output or nothing at all could be counted.
 """
@@ -20,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         metavar="REPORT.html", help="where the HTML report goes "
                         "(default: debrief.html)")
     parser.add_argument("--csv", type=Path, metavar="REPORT.csv",
-                        help="also write the numbers as a CSV table")
+                        help="where the CSV table goes (default: beside the report, "
+                        "with .csv for .html)")
     parser.add_argument("--title", default="Class debrief", help="the report's heading")
     parser.add_argument("--scenes", type=Path, action="append", metavar="PATH",
                         help="compare against scenes from this file or folder")
@@ -29,18 +31,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.classroom.debrief import gather
     from game.classroom.report import render_csv, render_html
+    from game.classroom.shared_files import write_shared_text
     from game.engine import load_story
-    from game.saves import atomic_write_text
 
     missing = [path for path in args.inputs if not path.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
     story = load_story(args.scenes)
     debrief = gather([path for path in args.inputs if path.exists()], story)
+    table = args.csv or csv_beside(args.output)
     try:
-        atomic_write_text(args.output, render_html(debrief, args.title))
-        if args.csv:
-            atomic_write_text(args.csv, render_csv(debrief))
+        write_shared_text(args.output, render_html(debrief, args.title))
+        write_shared_text(table, render_csv(debrief), bom=True)  # Excel reads names right
     except OSError as error:
         print(f"cannot write the report: {error}", file=sys.stderr)
         return 1
@@ -49,5 +51,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(debrief.students)} records and {len(debrief.sessions)} session logs counted, "
           f"{len(debrief.skipped)} files skipped, "
           f"{len(debrief.duplicates)} duplicates counted once")
-    print(f"report: {args.output}" + (f"  csv: {args.csv}" if args.csv else ""))
+    print(f"report: {args.output}  csv: {table}")
     return 0 if (debrief.students or debrief.sessions) else 1
+
+
+def csv_beside(report: Path) -> Path:
+    """`report.csv` next to `report.html` (never the report itself)."""
+    table = report.with_suffix(".csv")
+    return table if table != report else report.with_name(report.name + ".csv")

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from game import __version__, paths
+from game.classroom.shared_files import write_shared_text
 from game.engine import Player
 from game.engine.playthrough import now_iso
-from game.saves import atomic_write_text
 
 RECORD_FORMAT = "cover-names/record"
 # Version 1. Promise: every field written by version 1 keeps its meaning; new
@@ -106,7 +106,7 @@ def write_record(player: Player, directory: Path | None = None, student_name: st
     """Export a player's record into `directory` (the records folder by default), atomically."""
     record = build_record(player, student_name)
     path = (directory or paths.records_dir()) / record_filename(record)
-    atomic_write_text(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+    write_shared_text(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     return path
 
 
@@ -120,7 +120,8 @@ def read_record(path: Path, data: bytes | None = None) -> tuple[StudentRecord | 
     if len(data) > MAX_RECORD_BYTES:
         return None, f"is too big to be a record ({len(data):,} bytes)"
     try:
-        document = json.loads(data.decode("utf-8"))
+        # utf-8-sig: a record opened and saved again in Notepad starts with a byte-order mark.
+        document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return None, "is damaged (not valid JSON)"
     return record_from_document(path, document)
@@ -135,55 +136,72 @@ def record_from_document(path: Path, document: object) -> tuple[StudentRecord | 
         return None, f"is a record of another version (version {version!r}; this game reads 1)"
     try:
         return _parse(path, document), ""
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        return None, f"is damaged ({_describe(error)})"
+    except _Damaged as damage:
+        return None, f"is damaged ({damage})"
 
 
-def _describe(error: Exception) -> str:
-    if isinstance(error, KeyError):
-        return f"'{error.args[0]}' is missing"
-    return str(error) or type(error).__name__
+class _Damaged(ValueError):
+    """A record of the right format and version whose contents are not what a record holds."""
 
 
-def _text(value: object, field_name: str) -> str:
+def _field(mapping: dict[str, Any], key: str, what: str, default: object = None) -> object:
+    if key not in mapping:
+        if default is None:
+            raise _Damaged(f"it has no {what}")
+        return default
+    return mapping[key]
+
+
+def _text(mapping: dict[str, Any], key: str, what: str, required: bool = False) -> str:
+    value = _field(mapping, key, what, None if required else "")
+    if value is None and not required:
+        return ""
     if not isinstance(value, str):
-        raise ValueError(f"'{field_name}' is not text")
+        raise _Damaged(f"its {what} is not text")
     return value
 
 
-def _parse(path: Path, document: dict[str, Any]) -> StudentRecord:
-    scene = document["scene"]
-    if not isinstance(scene, dict):
-        raise ValueError("'scene' is not a mapping")
-    raw_choices = document["choices"]
-    if not isinstance(raw_choices, list):
-        raise ValueError("'choices' is not a list")
-    choices = tuple(
-        RecordedChoice(
-            node_id=_text(entry["node"], "node"),
-            choice_id=_text(entry["choice"], "choice"),
-            text=_text(entry.get("text", ""), "text"),
-            verdict=_text(entry.get("verdict", ""), "verdict"),
-            chosen_at=_text(entry.get("chosen_at", ""), "chosen_at"),
-        )
-        for entry in raw_choices
+def _mapping(value: object, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Damaged(f"its {what} is not written as a record writes it")
+    return value
+
+
+def _choice(number: int, entry: object) -> RecordedChoice:
+    if not isinstance(entry, dict):
+        raise _Damaged(f"choice {number} is not a choice (it should name a passage and an "
+                       "option)")
+    what = f"choice {number}'s"
+    return RecordedChoice(
+        node_id=_text(entry, "node", f"{what} passage", required=True),
+        choice_id=_text(entry, "choice", f"{what} option", required=True),
+        text=_text(entry, "text", f"{what} text"),
+        verdict=_text(entry, "verdict", f"{what} verdict"),
+        chosen_at=_text(entry, "chosen_at", f"{what} time"),
     )
-    ending = document.get("ending")
-    if ending is not None and not isinstance(ending, dict):
-        raise ValueError("'ending' is not a mapping")
-    ident = _text(document["playthrough_id"], "playthrough_id")
+
+
+def _parse(path: Path, document: dict[str, Any]) -> StudentRecord:
+    scene = _mapping(_field(document, "scene", "scene"), "scene")
+    raw_choices = _field(document, "choices", "list of choices")
+    if not isinstance(raw_choices, list):
+        raise _Damaged("its choices are not a list")
+    choices = tuple(_choice(number, entry) for number, entry in enumerate(raw_choices, start=1))
+    raw_ending = document.get("ending")
+    ending = _mapping(raw_ending, "ending") if raw_ending is not None else {}
+    ident = _text(document, "playthrough_id", "playthrough id", required=True)
     if not ident:
-        raise ValueError("'playthrough_id' is empty")
+        raise _Damaged("its playthrough id is empty")
     return StudentRecord(
         path=path,
         playthrough_id=ident,
-        student_name=clean_name(_text(document.get("student_name", ""), "student_name")),
-        scene_id=_text(scene["id"], "scene id"),
-        scene_title=_text(scene.get("title", ""), "scene title"),
-        scene_hash=_text(scene.get("content_hash", ""), "content_hash"),
+        student_name=clean_name(_text(document, "student_name", "student's name")),
+        scene_id=_text(scene, "id", "scene's id", required=True),
+        scene_title=_text(scene, "title", "scene's title"),
+        scene_hash=_text(scene, "content_hash", "scene's version"),
         choices=choices,
-        ending_kind=_text(ending.get("kind", ""), "ending kind") if ending else "",
-        ending_node=_text(ending.get("node", ""), "ending node") if ending else "",
-        started_at=_text(document.get("started_at", ""), "started_at"),
-        finished_at=_text(document.get("finished_at", ""), "finished_at"),
+        ending_kind=_text(ending, "kind", "ending's kind"),
+        ending_node=_text(ending, "node", "ending's passage"),
+        started_at=_text(document, "started_at", "start time"),
+        finished_at=_text(document, "finished_at", "finish time"),
     )

@@ -149,7 +149,7 @@ def read_log(path: Path, data: bytes | None = None) -> tuple[ReadLog | None, str
     if len(data) > MAX_LOG_BYTES:
         return None, f"is too big to be a session log ({len(data):,} bytes)"
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark, from an editor, is not damage
     except UnicodeDecodeError:
         return None, "is damaged (not UTF-8 text)"
     lines = text.split("\n")

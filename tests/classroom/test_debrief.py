@@ -67,7 +67,8 @@ def test_the_debrief_counts_the_class_and_lists_what_it_skipped(
     html, table = tmp_path / "report.html", tmp_path / "report.csv"
     assert main(["debrief", str(folder), "-o", str(html), "--csv", str(table)]) == 0
 
-    with table.open(encoding="utf-8", newline="") as handle:
+    assert table.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads names right
+    with table.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     by_section = Counter(row["section"] for row in rows)
     assert by_section["student"] == 35  # duplicates counted once

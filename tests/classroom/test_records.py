@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from game.classroom.records import (
@@ -87,11 +88,62 @@ def test_reading_never_trusts_the_file(tmp_path: Path, demo_story: Story) -> Non
         "is not a Cover Names record"
     assert "another version" in problem_of(json.dumps({**good, "version": 2}))
     assert problem_of(json.dumps({**good, "choices": "lots"})) == \
-        "is damaged ('choices' is not a list)"
+        "is damaged (its choices are not a list)"
     broken = {**good, "choices": [{"node": 1, "choice": "x"}]}
-    assert problem_of(json.dumps(broken)) == "is damaged ('node' is not text)"
+    assert problem_of(json.dumps(broken)) == "is damaged (its choice 1's passage is not text)"
     missing = dict(good)
     del missing["scene"]
-    assert problem_of(json.dumps(missing)) == "is damaged ('scene' is missing)"
+    assert problem_of(json.dumps(missing)) == "is damaged (it has no scene)"
     assert "too big" in problem_of(" " * 600_000)
     assert problem_of("[" * 100_000) == "is damaged (not valid JSON)"
+
+
+def test_a_wrong_shaped_record_gets_a_plain_reason_not_python_words(
+    tmp_path: Path, demo_story: Story
+) -> None:
+    good = build_record(played(demo_story))
+    shapes = {
+        "choices": ["a"],
+        "scene": "exit_visa",
+        "ending": ["home"],
+        "student_name": {"first": "Ada"},
+        "playthrough_id": 7,
+    }
+    reasons = {}
+    for key, value in shapes.items():
+        path = tmp_path / f"{key}.json"
+        path.write_text(json.dumps({**good, key: value}), encoding="utf-8")
+        record, reasons[key] = read_record(path)
+        assert record is None
+    assert reasons["choices"] == ("is damaged (choice 1 is not a choice (it should name a "
+                                  "passage and an option))")
+    assert reasons["scene"] == "is damaged (its scene is not written as a record writes it)"
+    for reason in reasons.values():
+        assert reason.startswith("is damaged (")
+        for jargon in ("str", "int", "dict", "list object", "indices", "Error", "NoneType"):
+            assert jargon not in reason, reason
+        assert not re.search(r"'\w+'", reason), reason  # no quoted key names
+
+
+def test_a_record_saved_again_by_notepad_still_reads(tmp_path: Path, demo_story: Story) -> None:
+    path = tmp_path / "notepad.json"
+    text = json.dumps(build_record(played(demo_story), "Zoë"), ensure_ascii=False)
+    path.write_bytes(text.encode("utf-8-sig"))  # Notepad's "UTF-8 with BOM"
+    record, problem = read_record(path)
+    assert record is not None, problem
+    assert record.student_name == "Zoë"
+
+
+def test_an_exported_record_can_be_read_by_the_teacher_collecting_it(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = write_record(played(demo_story), tmp_path)
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    assert mode & stat.S_IRGRP and mode & stat.S_IROTH, oct(mode)  # not mkstemp's 0600
