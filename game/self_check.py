@@ -4,8 +4,10 @@ Meant for the frozen bundle (CI runs it on every build, a teacher can run it on
 a school laptop) but it runs the same from a checkout. It loads and lints every
 shipped scene, plan and reference file, plays each scene's historical path,
 saves and restores a game in a throwaway user folder, renders every desktop
-screen with SDL's dummy drivers, exports records and builds the class debrief
-from them, and draws each scene's graph. It prints one line per check, `ok` or `FAIL` with
+screen with SDL's dummy drivers, and draws each scene's graph. The classroom
+part (`self_check_classroom`) renders the facilitator's screens, runs every
+shipped plan through a facilitated session, and builds the class debrief from
+exported records and from the session logs. It prints one line per check, `ok` or `FAIL` with
 the reason, and returns 0 only when every check passed.
 
 A part of the game that is missing counts as a failure, never as a skip: a
@@ -26,6 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__, paths
+from game.self_check_classroom import (
+    check_facilitated_plans,
+    check_facilitator_screens,
+    check_records_and_debrief,
+)
 
 if TYPE_CHECKING:
     from game.engine import Story
@@ -224,47 +231,6 @@ def check_screens(context: _Context) -> Iterator[Result]:
         yield ok("screens", f"{len(rendered)} rendered at {width}x{height}: {', '.join(rendered)}")
 
 
-def check_records_and_debrief(context: _Context) -> Iterator[Result]:
-    """Export a record of each scene's historical path, then build the class debrief from them.
-
-    This is a facilitator's whole round trip, and the only use of the Jinja2
-    templates (package data a bundle could lose).
-    """
-    from game.classroom.debrief import gather
-    from game.classroom.records import write_record
-    from game.classroom.report import render_csv, render_html
-
-    story = _story(context)
-    records = paths.records_dir()
-    for scene in story.ordered:
-        player = story.new_player(scene.id)
-        try:
-            for option_id in context.historical_path(scene.id).choices:
-                player.choose(option_id)
-            write_record(player, records, student_name="Self Check")
-        finally:
-            player.close()
-    debrief = gather([records], story)
-    if debrief.skipped:
-        shown = "; ".join(f"{item}" for item in debrief.skipped[:3])
-        yield fail("records and debrief", f"{len(debrief.skipped)} records skipped: {shown}")
-        return
-    html, csv = render_html(debrief), render_csv(debrief)
-    missing = [scene.title for scene in story.ordered if scene.title not in html]
-    if len(debrief.students) != len(story.scenes) or missing:
-        yield fail(
-            "records and debrief",
-            f"{len(debrief.students)} of {len(story.scenes)} records counted; "
-            f"not in the report: {', '.join(missing) or 'none'}",
-        )
-        return
-    yield ok(
-        "records and debrief",
-        f"{len(debrief.students)} records written and read; report {len(html) // 1024} KB "
-        f"HTML, {len(csv.splitlines())} CSV rows",
-    )
-
-
 def check_scene_graphs(context: _Context) -> Iterator[Result]:
     """`cover-names graph` for each scene, in both formats, with its historical path drawn on.
 
@@ -296,7 +262,9 @@ CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
     ("historical paths", check_historical_paths),
     ("save and restore", check_save_round_trip),
     ("screens", check_screens),
+    ("facilitator screens", check_facilitator_screens),
     ("records and debrief", check_records_and_debrief),
+    ("facilitated plans", check_facilitated_plans),
     ("scene graphs", check_scene_graphs),
 )
 

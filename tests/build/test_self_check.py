@@ -84,6 +84,50 @@ def test_every_shipped_scene_is_played_linted_saved_and_drawn(shipped_lines: lis
             )
 
 
+def test_every_shipped_plan_is_facilitated_and_its_session_log_counted(
+    shipped_lines: list[str],
+) -> None:
+    for plan_file in sorted((REPO / "plans").glob("*.yaml")):
+        line = next((line for line in shipped_lines
+                     if line.startswith(f"ok   facilitate {plan_file.stem}:")), None)
+        assert line is not None, (plan_file.name, shipped_lines)
+        assert "logged and counted by the debrief" in line
+
+
+def test_the_facilitator_screens_are_drawn(shipped_lines: list[str]) -> None:
+    line = next(line for line in shipped_lines if "facilitator screens" in line)
+    assert line.startswith("ok   facilitator screens:"), line
+    for screen in ("plan chooser", "plan opening", "voting", "chosen", "scene ended",
+                   "plan close", "name entry", "message"):
+        assert screen in line, (screen, line)
+
+
+def test_a_debrief_that_loses_the_class_decisions_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import game.classroom.debrief as debrief
+
+    monkeypatch.setattr(debrief, "iter_decisions", lambda log: iter(()))
+    lines: list[str] = []
+    self_check.run_checks(lines.append)
+    failures = [line for line in _failures(lines) if line.startswith("FAIL facilitate")]
+    assert failures and all("the debrief counted 0" in line for line in failures), lines
+
+
+def test_a_projector_header_that_overlaps_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.classroom.projector as projector
+    from game.classroom.projector_header import HeaderRow
+
+    def one_crowded_row(title: str, place: str, timer: str, *rest: object) -> list[HeaderRow]:
+        return [HeaderRow(title + " " + place + " " * 40, timer, "header", "timer")]
+
+    monkeypatch.setattr(projector, "header_rows", one_crowded_row)
+    lines: list[str] = []
+    self_check.run_checks(lines.append)
+    (line,) = [line for line in lines if "facilitator screens" in line]
+    assert line.startswith("FAIL facilitator screens") and "the header overlaps" in line, line
+
+
 def test_the_command_says_passed_and_exits_0(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

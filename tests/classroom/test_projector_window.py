@@ -293,6 +293,7 @@ def test_the_plan_opens_with_its_parts_and_closes_with_the_debrief(
         assert pilot.has("Debrief 0:00 of 15 min", role="timer")
         assert "3. Debrief — 15 min (now)" in pilot.texts("part")
         assert pilot.has("2. The Exit Visa — 25 min (done)", role="part")
+        pilot.press("end")  # the foot of the page: how to make the class report
         assert pilot.has("cover-names debrief", role="hint")
     finally:
         pilot.close()
