@@ -217,6 +217,11 @@ class _Checker:
 
     def visit_Name(self, node: ast.Name) -> tuple[_Fn, VarType] | None:
         name = node.id
+        written = self.text(node)
+        if written != name and written != "it":  # Python reads 'ｒｅｓｏｌｖｅ' as 'resolve'
+            self.report("CN402", node, construct=f"the name '{written}', in look-alike letters,",
+                        hint=f"type it with ordinary letters: {name}")
+            return None
         if name in _CONSTANT_NAMES:
             value = _CONSTANT_NAMES[name]
             return Const(value), VarType.BOOL

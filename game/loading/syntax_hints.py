@@ -43,6 +43,9 @@ def syntax_hint(problem: str, context: str, text: str, where: Location) -> str:
                 "'- ' items, it belongs with")
     if "quoted scalar" in context and "end of stream" in problem:
         return "a quote is opened but never closed: end the text with the same quote mark"
+    if "expected node content" in problem or "expected ',' or" in problem:
+        return ("a list or mapping opened with '[' or '{' is not closed here, or holds a "
+                "value that needs quotes")
     if "cannot start any token" in problem:
         return "put quotes around text that starts with a character such as ` @ or %"
     return ""

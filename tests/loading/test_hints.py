@@ -103,3 +103,14 @@ def test_a_key_out_of_line_in_a_list_item_gets_a_plain_hint(library: SourceLibra
     assert "expected '-' indicator" in found.message
     assert "column 8, which lines up with no line above it" in found.hint
     assert "start at column 9" in found.hint
+
+
+def test_a_name_in_look_alike_letters_is_refused_not_silently_read() -> None:
+    code, hint, column, length = _one("ｒｅｓｏｌｖｅ >= 2")
+    assert (code, hint) == ("CN402", "type it with ordinary letters: resolve")
+    assert (column, length) == (1, len("ｒｅｓｏｌｖｅ"))
+
+
+def test_an_unclosed_bracket_gets_a_plain_hint(library: SourceLibrary) -> None:
+    found = only(load_scene_text("id: x\ntitle: [\n", "f.yaml", library).diagnostics, "CN104")
+    assert "opened with '[' or '{' is not closed" in found.hint
