@@ -132,7 +132,7 @@ class FacilitatorScreen(Screen):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == TICK:
-            self.view = build_view(self.session)  # the timer moved on
+            self.refresh()  # the timer moved on, and may need more room ("over by …")
             self.app.dirty = True
             return
         if event.type == pygame.MOUSEBUTTONUP and event.button == 3:
@@ -192,9 +192,12 @@ class FacilitatorScreen(Screen):
         width = canvas.rect.width - 2 * big.margin
         self.footer_message = self.keys.prompt() or self.view.message
         self.footer_keys = footer_keys(self.view, scrollable)
-        height = 2 * big.gap
+        # A line is kept for messages whether or not one shows, so the screen does not
+        # jump about when one comes ("Votes for option 2: 17…", "End the session now?").
+        height = 2 * big.gap + cache.line_height(big.small, "bold")
         if self.footer_message:
-            height += cache.layout(self.footer_message, big.small, width, "bold").height
+            height = max(height, 2 * big.gap + cache.layout(
+                self.footer_message, big.small, width, "bold").height)
         self.footer_block = cache.layout(self.footer_keys, big.small, width)
         self.footer_h = height + self.footer_block.height
 
@@ -256,9 +259,9 @@ class FacilitatorScreen(Screen):
         return lambda: self.do(lambda: self.session.add_vote(number))
 
     def _prompts_height(self, canvas: Canvas, size: int) -> int:
-        """The decision's timer and vote total, and the discussion prompts, above the options."""
+        """The discussion prompts above the options."""
         big = self.big
-        total = canvas.cache.line_height(size, "bold") + big.gap
+        total = 0
         for prompt in self.view.prompts:
             total += canvas.cache.layout(prompt, size, self.right.width - 2 * big.gap,
                                          "italic").height + big.gap
@@ -311,8 +314,6 @@ class FacilitatorScreen(Screen):
         if not self.items:
             return
         y = self.on_screen(self.items[0]).top - self._prompts_height(canvas, size)
-        canvas.text(timer_line(view), (right.left, y), size, palette.muted, "bold", "total")
-        y += cache.line_height(size, "bold") + big.gap
         for prompt in view.prompts:
             block = cache.layout(prompt, size, right.width - 2 * big.gap, "italic")
             canvas.block(block, (right.left + big.gap, y), size, "italic", palette.accent,
@@ -372,7 +373,11 @@ class FacilitatorScreen(Screen):
             block = canvas.cache.layout(self.footer_message, big.small, width - 2 * big.margin,
                                         "bold")
             canvas.block(block, (big.margin, y), big.small, "bold", palette.accent, "message")
-            y += block.height
+        elif self.view.phase is Phase.VOTING and not self.view.paused:
+            # The message line, while it has no message: this decision's time and votes.
+            canvas.text(timer_line(self.view), (big.margin, y), big.small, palette.text, "bold",
+                        "total")
+        y = footer.bottom - big.gap - self.footer_block.height
         canvas.block(self.footer_block, (big.margin, y), big.small, colour=palette.muted,
                      role="keys")
 

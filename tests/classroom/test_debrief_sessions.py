@@ -238,3 +238,13 @@ def test_cells_that_would_be_formulas_are_made_text(cell: str) -> None:
 
 def test_plain_cells_and_numbers_are_left_alone() -> None:
     assert safe_cell("Zoë") == "Zoë" and safe_cell(-3) == -3 and safe_cell("a-b") == "a-b"
+
+
+def test_a_session_log_saved_again_with_a_bom_still_counts(
+    lesson: Path, demo_story: Story
+) -> None:
+    log = lesson / "session-period3.jsonl"
+    log.write_bytes(b"\xef\xbb\xbf" + log.read_bytes())
+    debrief = gather([lesson], demo_story)
+    assert not debrief.skipped and len(debrief.sessions) == 1
+    assert debrief.sessions[0].decisions == 3

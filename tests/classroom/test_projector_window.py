@@ -113,6 +113,19 @@ def test_header_rows_fit_or_cut_with_an_ellipsis() -> None:
     assert fit("Short", 60, measure) == "Short"
 
 
+def test_the_timer_moves_on_by_itself_once_a_second(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    from game.classroom.projector import TICK
+
+    p, screen = demo
+    assert p.has("0:00", role="timer")
+    screen.session.clock._part_started -= 65
+    pygame.event.post(pygame.event.Event(TICK))
+    p.app.pump()
+    assert p.has("1:05", role="timer")
+
+
 # -- type sizes while voting ---------------------------------------------------------------------
 
 
@@ -127,9 +140,14 @@ def test_options_and_prompts_are_as_large_as_the_passage_while_voting(
         pilot.press("space")
         assert screen.session.phase is Phase.VOTING and len(pilot.labels("prompt")) > 2
         passage = max(label.rect.height for label in pilot.labels("passage"))
-        for role in ("option", "prompt", "total"):
+        for role in ("option", "prompt", "votes"):
             assert min(label.rect.height for label in pilot.labels(role)) >= passage, role
         assert screen.option_size == screen.big.body  # the full projector size, not shrunk
+        # Typing a count shows its prompt without moving anything the class is reading.
+        before = [(label.text, label.rect) for label in pilot.labels("option")]
+        pilot.press("c", "2")
+        assert pilot.labels("message")
+        assert [(label.text, label.rect) for label in pilot.labels("option")] == before
     finally:
         pilot.close()
 
