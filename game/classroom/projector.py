@@ -383,5 +383,8 @@ class FacilitatorScreen(Screen):
 
     def speech_text(self) -> str:
         view = self.view
+        if view.phase in (Phase.INTRODUCTION, Phase.FINISHED):
+            return " ".join([view.plan_title, view.plan_summary,
+                             *(f"{part.label}, {part.minutes} minutes" for part in view.parts)])
         return " ".join([view.speaker, view.text, *view.prompts,
                          *(f"{o.number}. {o.text}" for o in view.options)])

@@ -46,7 +46,7 @@ KEYS = {
     Phase.REVEALED: "Space continue · B back (undo this choice) · N next decision · "
     "S next scene · P pause · Esc end",
     Phase.SCENE_ENDED: "Space next scene · B back · P pause · Esc end",
-    Phase.FINISHED: "F11 full screen · Esc close",
+    Phase.FINISHED: "P pause · F11 full screen · Esc close",
 }
 PAUSED_KEYS = "P go on · Esc end"
 SCROLL_KEYS = "Page Down/Up or the wheel scroll"
