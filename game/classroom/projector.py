@@ -272,9 +272,13 @@ class FacilitatorScreen(Screen):
         width, height = canvas.rect.size
         self._draw_header(canvas)
         old_clip = canvas.surface.get_clip()
+        # The page is cut at its own foot, so no half line shows under the "more below" cue.
+        page_right = self.right.left if self.right is not self.viewport else width
+        canvas.surface.set_clip(pygame.Rect(0, self.header_h, page_right,
+                                            self.viewport.bottom - self.header_h))
+        draw_page(self._column(canvas, dry=False), self.view, self.view.log_path)
         canvas.surface.set_clip(pygame.Rect(0, self.header_h, width,
                                             height - self.header_h - self.footer_h))
-        draw_page(self._column(canvas, dry=False), self.view, self.view.log_path)
         if self.view.phase is Phase.VOTING and not self.view.paused:
             self._draw_options(canvas)
         canvas.surface.set_clip(old_clip)
