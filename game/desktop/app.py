@@ -10,26 +10,21 @@ from __future__ import annotations
 
 import os
 import time
-import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from game.desktop.canvas import Canvas, Label
+from game.desktop.notices import Notice, draw_notice
 from game.desktop.reference_data import Reference, load_reference_data
 from game.desktop.screen import Screen
 from game.desktop.settings import Settings, load_settings, save_settings
 from game.desktop.speech import Voice
 from game.desktop.text import TextCache
 from game.desktop.theme import Palette, Sizes, palette_for
+from game.desktop.window import MIN_SIZE, display_window, first_window_size, open_window
 from game.engine import Player, Story
 from game.saves import autosave_slot, write_save
-
-#: Below this the window does not shrink: every screen is laid out to fit it.
-MIN_SIZE = (640, 480)
-#: The first window, before the player has resized one: a laptop's screen, or less.
-DEFAULT_SIZE = (1366, 768)
 
 #: After input the loop looks for more every 10 ms for this long, then every 40 ms.
 ACTIVE_SECONDS = 1.5
@@ -57,14 +52,6 @@ _REDRAWN_BY = frozenset(
 )
 
 
-@dataclass
-class Notice:
-    """A short message at the foot of the window that goes away by itself."""
-
-    text: str
-    until: float
-
-
 class App:
     """One window, a stack of screens, the story being played and the settings."""
 
@@ -87,7 +74,7 @@ class App:
             size = first_window_size(self.settings, pygame.display.get_desktop_sizes())
             self.fullscreen = self.settings.fullscreen
         self.windowed_size = size
-        self.surface = self._set_mode(size)
+        self.surface = open_window(size, self.fullscreen)
         pygame.display.set_caption("Cover Names")
         pygame.key.set_repeat(400, 45)
         self.cache = TextCache()
@@ -209,7 +196,7 @@ class App:
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         self.fullscreen = False
         self.windowed_size = size
-        self.surface = self._set_mode(size)
+        self.surface = open_window(size, self.fullscreen)
         self._resized(size)
 
     def toggle_fullscreen(self) -> None:
@@ -217,9 +204,9 @@ class App:
         self.fullscreen = not self.fullscreen
         if self.fullscreen:
             self.windowed_size = self.surface.get_size()
-        window = _window()
+        window = display_window()
         if window is None:  # no window object: reopen the display instead
-            self.surface = self._set_mode(self.windowed_size)
+            self.surface = open_window(self.windowed_size, self.fullscreen)
         elif self.fullscreen:
             window.set_fullscreen(desktop=True)
         else:
@@ -232,24 +219,6 @@ class App:
             if self.fullscreen
             else "Back in a window: F11 fills the screen."
         )
-
-    def _set_mode(self, size: tuple[int, int]) -> pygame.Surface:
-        """Open (or reopen) the window at `size`, with its minimum size, full screen if set.
-
-        Measured on X11 (pygame-ce 2.5.8): going back from full screen by
-        `set_mode` leaves the window screen-sized, so full screen is switched
-        on the window itself (`pygame.Window`), which restores the old size.
-        """
-        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
-        window = _window()
-        if window is None:
-            if self.fullscreen:
-                surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-            return surface
-        window.minimum_size = MIN_SIZE
-        if self.fullscreen:
-            window.set_fullscreen(desktop=True)
-        return pygame.display.get_surface() or surface
 
     # -- the loop ---------------------------------------------------------------------------------
     def run(self) -> int:
@@ -373,35 +342,12 @@ class App:
         self.dirty = False
 
     def _draw_notices(self, canvas: Canvas) -> None:
-        """The notice, at the foot of the window or, where it would cover a button, at its top."""
-        sizes, palette = self.sizes, self.palette
         for notice in self.notices[-1:]:
-            width = min(canvas.rect.width - 2 * sizes.margin, sizes.column)
-            block = self.cache.layout(notice.text, sizes.body, width - 2 * sizes.gap)
-            rect = pygame.Rect(0, 0, width, block.height + 2 * sizes.gap)
-            rect = notice_place(rect, self.top, canvas.rect, sizes.gap)
-            canvas.panel(rect, palette.header, palette.focus)
-            canvas.block(
-                block,
-                (rect.left + sizes.gap, rect.top + sizes.gap),
-                sizes.body,
-                colour=palette.header_text,
-                role="notice",
-            )
+            draw_notice(canvas, notice.text, self.top, self.sizes, self.palette, self.cache)
 
     # -- the text model, for the pilot and tests ----------------------------------------
     def visible_text(self) -> list[str]:
         return [label.text for label in self.labels]
-
-
-def _window() -> pygame.Window | None:
-    """The display module's window as a `pygame.Window`, where this pygame has one."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            return pygame.Window.from_display_module()
-    except (AttributeError, pygame.error):
-        return None
 
 
 def is_question_mark(event: pygame.event.Event) -> bool:
@@ -412,41 +358,6 @@ def is_question_mark(event: pygame.event.Event) -> bool:
         or event.key == pygame.K_QUESTION
         or (event.key == pygame.K_SLASH and shift)
     )
-
-
-def first_window_size(settings: Settings, desktops: list[tuple[int, int]]) -> tuple[int, int]:
-    """The size the window opens at: the one the player left it at, else 1366×768, never
-    more than 90 % of the desktop (a school laptop's 1366×768 screen gets the largest
-    window that fits inside its panels)."""
-    wanted = (settings.window_width, settings.window_height) if settings.window_width else None
-    if not desktops:
-        return wanted or DEFAULT_SIZE
-    desk_w, desk_h = desktops[0]
-    if wanted is not None:
-        width, height = min(wanted[0], desk_w), min(wanted[1], desk_h - 60)
-    else:
-        width, height = (
-            min(DEFAULT_SIZE[0], desk_w * 9 // 10),
-            min(DEFAULT_SIZE[1], desk_h * 9 // 10),
-        )
-    return max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])
-
-
-def notice_place(rect: pygame.Rect, screen: Screen, window: pygame.Rect, gap: int) -> pygame.Rect:
-    """Where a notice covers the fewest buttons: the window's foot, else under the header."""
-    top = screen.header.height if screen.header is not None else 0
-    below = rect.copy()
-    below.midbottom = (window.centerx, window.bottom - gap)
-    above = rect.copy()
-    above.midtop = (window.centerx, top + gap)
-    shown = [
-        screen.on_screen(item)
-        for item in screen.items
-        if item.extra.get("kind") != "tool"
-        and (item.fixed or screen.viewport.colliderect(screen.on_screen(item)))
-    ]
-    covered = [sum(1 for item in shown if item.colliderect(place)) for place in (below, above)]
-    return below if covered[0] <= covered[1] else above
 
 
 def _start_screens(app: App, scene_id: str | None) -> list[Screen]:
