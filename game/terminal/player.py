@@ -108,7 +108,7 @@ class TerminalPlayer:
             if resumed is False:
                 return 0
             player = resumed if isinstance(resumed, Player) else self.story.new_player(scene_id)
-        self.say(render.passage(player.passage))
+        self.say(render.passage(player.passage, self.story.library))
         while not player.is_over:
             self.say(render.options(player.options))
             answer = self.ask("> ")
@@ -187,7 +187,7 @@ class TerminalPlayer:
                 self.say("  (The record for this choice will be shown at the end.)")
             else:
                 self.say(render.record(outcome.record, self.story.library))
-        self.say(render.passage(outcome.passage))
+        self.say(render.passage(outcome.passage, self.story.library))
 
     def _rewind(self, player: Player, argument: str) -> None:
         step = number_in(argument)
@@ -202,7 +202,7 @@ class TerminalPlayer:
         kept = len(player.playthrough.history)
         self._held_records = [held for held in self._held_records if held[0] < kept]
         self.say(f"  Rewound to step {step}.")
-        self.say(render.passage(passage))
+        self.say(render.passage(passage, self.story.library))
 
     def _load(self, player: Player, argument: str) -> Player:
         argument = argument.strip()
@@ -228,7 +228,7 @@ class TerminalPlayer:
             self.say(f"  Note: {loaded.problem}")
         if restored.scene.id != player.scene.id:
             self.say(render.scene_card(restored.scene))
-        self.say(render.passage(restored.passage))
+        self.say(render.passage(restored.passage, self.story.library))
         return restored
 
     def _finish(self, player: Player) -> None:

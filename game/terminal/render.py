@@ -47,7 +47,7 @@ def scene_card(scene: Scene) -> str:
     return "\n".join(lines)
 
 
-def passage(view: Passage) -> str:
+def passage(view: Passage, library: SourceLibrary) -> str:
     lines = ["", rule(f"{view.place} · {view.date}")]
     if view.speaker:
         lines.append(f"{view.speaker}:")
@@ -55,8 +55,9 @@ def passage(view: Passage) -> str:
     if view.dramatised:
         lines.append("  (dramatisation: no source records this passage word for word)")
     else:
-        sources = sorted({citation.source for citation in view.citations})
-        lines.append(f"  (from the record: {', '.join(sources)})")
+        ids = sorted({citation.source for citation in view.citations})
+        titles = [library[source].title if source in library else source for source in ids]
+        lines.append(f"  (from the record: {', '.join(titles)})")
     return "\n".join(lines)
 
 

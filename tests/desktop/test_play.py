@@ -16,13 +16,13 @@ def play_historical_path(pilot: Pilot, *, reload_midway: Story | None = None) ->
     pilot.press("1")  # steel yourself: an unrecorded choice
     assert pilot.has("Unrecorded", role="verdict")
     pilot.press("enter")  # leave the record panel
-    assert pilot.has("Noel Field and his wife")
+    assert pilot.has("Noel and Herta Field are")
     if reload_midway is not None:  # every playthrough test runs once more across a save and reload
         pilot.close()
         pilot = Pilot.start(reload_midway, (1366, 768))
         assert pilot.has("Continue: The Telephone Call")
         pilot.press("c")
-        assert pilot.screen == "play" and pilot.has("Noel Field and his wife")
+        assert pilot.screen == "play" and pilot.has("Noel and Herta Field are")
     pilot.press("1")  # Continue
     assert pilot.has("I have been asking you for our exit visas")
     pilot.press("1")  # name the witnesses: unlocked by resolve

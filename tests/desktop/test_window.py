@@ -28,7 +28,7 @@ def test_save_to_a_slot_and_load_it_in_a_new_window(pilot: Pilot, story: Story) 
     fresh.click("Load a saved game")
     fresh.click("Load slot 2")
     assert fresh.screen == "play" and fresh.app.top.player.playthrough.node == node  # type: ignore[attr-defined]
-    assert fresh.has("Noel Field and his wife")
+    assert fresh.has("Noel and Herta Field are")
     fresh.close()
 
 
@@ -42,7 +42,7 @@ def test_autosave_at_every_choice_lets_the_title_continue(pilot: Pilot, story: S
     # The record the student had not yet read is shown again, then play goes on.
     assert pilot.has("You chose: Steel yourself", role="you-chose")
     pilot.press("enter")
-    assert pilot.has("Noel Field and his wife") and not pilot.labels("verdict")
+    assert pilot.has("Noel and Herta Field are") and not pilot.labels("verdict")
 
 
 def test_an_open_record_comes_back_after_quitting_but_not_once_read(
