@@ -19,7 +19,7 @@ from enum import Enum
 from game.classroom.lesson_clock import LessonClock
 from game.classroom.plans import Plan, Reveal
 from game.classroom.session_log import SessionLog, plan_header
-from game.classroom.tally import Tally
+from game.classroom.tally import MAX_COUNT, Tally
 from game.engine import Outcome, Player, Story
 from game.model import Record
 
@@ -176,6 +176,10 @@ class FacilitatorSession:
             return False
         if count < 0:
             self.message = "A count cannot be below zero."
+            return False
+        if count > MAX_COUNT:  # a slip of the finger: never quietly cut to the most
+            self.message = (f"{count} is more hands than a class has (at most {MAX_COUNT}): "
+                            "count again and type the number.")
             return False
         self._changed("vote_set", option_id, self.votes.set(option_id, count))
         return True

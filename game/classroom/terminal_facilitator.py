@@ -23,6 +23,7 @@ from game.classroom.facilitator_view import (
     clock,
     part_timer,
 )
+from game.typed_input import number_in
 
 HELP = (
     "commands: N a vote for option N · N K option N has K votes · -N remove one · u undo · "
@@ -142,7 +143,11 @@ def _record_lines(record: RecordView) -> list[str]:
 
 
 def execute(session: FacilitatorSession, command: str) -> bool:
-    """Carry out one command line; False when the facilitator asked to quit."""
+    """Carry out one command line; False when the facilitator asked to quit.
+
+    Numbers are read by `number_in` (ASCII digits only): '1 ²' or 'o ²' is
+    explained in the message line, never a crash.
+    """
     words = command.strip().lower().split()
     if not words or words[0] in (".", "c", "space", "enter"):
         session.advance()
@@ -150,12 +155,12 @@ def execute(session: FacilitatorSession, command: str) -> bool:
     head, rest = words[0], words[1:]
     if head in ("q", "quit", "exit"):
         return False
-    if head.lstrip("-").isdigit():
-        number = int(head.lstrip("-"))
+    number = number_in(head.removeprefix("-"))
+    if number is not None:
         if head.startswith("-"):
             session.remove_vote(number)
-        elif rest and rest[0].isdigit():
-            session.set_votes(number, int(rest[0]))  # the counted hands, one undo step
+        elif rest:
+            _set_count(session, number, rest[0])  # the counted hands, one undo step
         else:
             session.add_vote(number)
         return True
@@ -166,13 +171,27 @@ def execute(session: FacilitatorSession, command: str) -> bool:
         "n": session.skip_to_decision,
         "s": session.next_scene,
     }
-    if head == "o" and rest and rest[0].isdigit():
-        session.override(int(rest[0]))
+    if head == "o" and rest:
+        option = number_in(rest[0])
+        if option is None:
+            session.message = f"'{rest[0]}' is not an option's number: type e.g. 'o 2'."
+        else:
+            session.override(option)
     elif head in actions:
         actions[head]()
     else:
         session.message = HELP
     return True
+
+
+def _set_count(session: FacilitatorSession, option: int, typed: str) -> None:
+    """`N K`: option N has K votes, when K is a count typed in digits; else say how to type it."""
+    count = number_in(typed)
+    if count is None:
+        session.message = (f"'{typed}' is not a count of hands: type it in digits, "
+                           f"e.g. '{option} 14'.")
+        return
+    session.set_votes(option, count)
 
 
 def run_terminal(session: FacilitatorSession, commands: Iterable[str], out: TextIO) -> int:

@@ -4,13 +4,12 @@ It reads from a text stream and writes to another, so tests and scripts can
 drive it through a subprocess with choices on standard input. End of input
 quits cleanly; the game autosaves at every choice, and offers the autosave
 back (a line of input: Enter or y continues, n starts again) the next time
-the scene is started. Numbers are read as ASCII digits only: `isdigit()` also
-accepts '²', which `int()` then refuses.
+the scene is started. Numbers are read by `typed_input.number_in`: ASCII
+digits only, so '²' is an answer to explain, not a crash.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from game.model import Record
 from game.saves import read_save
 from game.terminal import render
 from game.terminal.saving import Saver, choices
+from game.typed_input import number_in
 
 HELP = """  Commands:
     1-9        choose an option
@@ -30,15 +30,6 @@ HELP = """  Commands:
     l [NAME]   load a save (no NAME: list them)
     ?          this help
     q          quit (your place is autosaved)"""
-
-_NUMBER = re.compile(r"[0-9]{1,6}")
-
-
-def number_in(text: str) -> int | None:
-    """`text` as a whole number when it is one written in ASCII digits, else None."""
-    text = text.strip()
-    return int(text) if _NUMBER.fullmatch(text) else None
-
 
 @dataclass
 class TerminalPlayer:

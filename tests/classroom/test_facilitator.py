@@ -260,6 +260,33 @@ def test_the_terminal_lists_its_own_commands_and_takes_a_count_in_one_step(
     session.end()
 
 
+@pytest.mark.parametrize("typed", ["1 ²", "²", "o ²", "-²", "1 x", "1 12345678"])
+def test_a_number_the_terminal_cannot_read_is_explained_and_counts_nothing(
+    tmp_path: Path, demo_story: Story, clock: FakeClock, typed: str
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    execute(session, "")
+    execute(session, "")
+    assert execute(session, typed)  # '²' passes isdigit() but not int(): never a traceback
+    assert session.tally == {"ask_higher": 0, "wait": 0, "shout": 0}
+    assert session.message and session.phase is Phase.VOTING
+    session.end()
+
+
+def test_a_count_past_what_a_class_has_is_refused_with_a_reason(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    execute(session, "")
+    execute(session, "")
+    execute(session, "1 12")
+    execute(session, "1 99999")  # a slip: not silently cut to 999
+    assert session.tally["ask_higher"] == 12
+    assert "99999" in session.message and "at most 999" in session.message
+    assert "99999 is more hands" in render(build_view(session))
+    session.end()
+
+
 def test_space_with_no_votes_says_no_votes_yet_not_a_tie(
     tmp_path: Path, demo_story: Story, clock: FakeClock
 ) -> None:
