@@ -4,7 +4,9 @@ Random playthroughs (`--runs`, `--seed`) and the exhaustive search
 (`--exhaustive`) report node, option and ending coverage per scene and every
 runtime error with the choices that led to it. `--walkthroughs` also plays
 the walkthrough files found in PATHS, beside the scenes, and in
-tests/walkthroughs/. Exit status 1 when anything failed.
+tests/walkthroughs/. Exit status 0 when everything passed, 1 when anything
+failed, 2 when PATHS hold nothing to test (an empty folder, `test ""`, an
+unknown scene id): "0 scenes, 0 errors" would read as a pass.
 """
 
 from __future__ import annotations
@@ -182,9 +184,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"test: {note}", file=sys.stderr)
     scene_files = find_scene_files(targets.scenes)
     walkthrough_files = targets.walkthroughs
-    if targets.problems and not scene_files and not walkthrough_files:
+    if not scene_files and not walkthrough_files:
         print_diagnostics(targets.problems, sys.stdout)
-        print("test: nothing to test", file=sys.stderr)
+        named = ", ".join(repr(text) for text in args.paths) or "the game's scenes/"
+        print(f"test: nothing to test in {named}: no scene (*.yaml) or walkthrough file "
+              "was found", file=sys.stderr)
         return 2
     if args.walkthroughs:
         default_dir = game_paths.resource_root() / "tests" / "walkthroughs"

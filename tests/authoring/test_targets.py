@@ -49,12 +49,16 @@ def test_a_walkthrough_outside_a_walkthroughs_folder_is_known_by_its_content(
 
 
 @pytest.mark.parametrize("given", ["", "empty"])
-def test_lint_of_nothing_says_so_and_fails(tmp_path: Path, given: str) -> None:
+@pytest.mark.parametrize(("command", "said"), [("lint", "nothing to check"),
+                                               ("test", "nothing to test")])
+def test_lint_or_test_of_nothing_says_so_and_fails(
+    tmp_path: Path, given: str, command: str, said: str
+) -> None:
     (tmp_path / "empty").mkdir()
-    done = cover_names("lint", str(tmp_path / given) if given else "")
-    assert done.returncode == 2
-    assert "nothing to check" in done.stderr
-    assert "0 files checked" not in done.stderr
+    done = cover_names(command, str(tmp_path / given) if given else "")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert said in done.stderr
+    assert "0 files checked" not in done.stderr and "0 scenes" not in done.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
