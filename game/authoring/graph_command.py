@@ -78,22 +78,20 @@ def read_path(
 
 def _version_problem(document: Any) -> str:
     """Why a save or record cannot be read by this game ('' when it can): never misread one."""
-    from game.saves import SAVE_FORMAT, SAVE_VERSION
+    from game.classroom.records import RECORD_FORMAT, RECORD_VERSION
+    from game.saves import SAVE_FORMAT, SAVE_VERSION, version_problem
 
     if not isinstance(document, dict) or "format" not in document:
         return ""  # a bare playthrough, as tests and tools write them
-    kinds = {SAVE_FORMAT: ("save", SAVE_VERSION), "cover-names/record": ("record", 1)}
-    known = kinds.get(document["format"])
+    kinds = {SAVE_FORMAT: ("save", SAVE_VERSION), RECORD_FORMAT: ("record", RECORD_VERSION)}
+    found = document["format"]
+    known = kinds.get(found) if isinstance(found, str) else None  # a list is no format
     if known is None:
-        return f"it is not a Cover Names save or record (its format is {document['format']!r})"
+        shown = f" (its format is {found[:80]!r})" if isinstance(found, str) else ""
+        return f"it is not a Cover Names save or record{shown}"
     kind, supported = known
-    version = document.get("version")
-    if type(version) is not int or version < 1:
-        return f"it is a damaged {kind}: its version is {version!r}"
-    if version > supported:
-        return (f"it is a {kind} of version {version}, from a newer game; this game reads "
-                f"version {supported}: update the game to draw it")
-    return ""
+    refused = version_problem(document.get("version"), supported)
+    return f"the {kind} is {refused}" if refused else ""
 
 
 def check_path(scene: Scene, steps: list[tuple[str, str]], end: str | None) -> str:

@@ -17,6 +17,7 @@ from game.saves.slots import (
     previous_autosave_path,
     read_save,
     slot_name,
+    version_problem,
     write_save,
 )
 
@@ -36,5 +37,6 @@ __all__ = [
     "previous_autosave_path",
     "read_save",
     "slot_name",
+    "version_problem",
     "write_save",
 ]

@@ -159,14 +159,27 @@ def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
         return None, f"{path.name} is damaged (not valid JSON); it was left as it is"
     if not isinstance(document, dict) or document.get("format") != SAVE_FORMAT:
         return None, f"{path.name} is not a Cover Names save"
-    version = document.get("version")
-    if type(version) is not int or version < 1:
-        return None, f"{path.name} is damaged (its version is {version!r}); it was left as it is"
-    if version > SAVE_VERSION:
-        return None, f"{path.name} was saved by a newer version of the game (format {version})"
+    refused = version_problem(document.get("version"), SAVE_VERSION)
+    if refused:
+        return None, f"{path.name} is {refused}; it was left as it is"
     if not isinstance(document.get("playthrough"), dict):
         return None, f"{path.name} is damaged (no playthrough in it)"
     return document, ""
+
+
+def version_problem(version: object, supported: int) -> str:
+    """Why a file written as `version` cannot be read by a game that reads up to `supported`.
+
+    '' when it can. A version that is not a whole number from 1 up is damage; a
+    higher one came from a newer game, and is refused rather than misread. The
+    words follow "it is" / "the save is": saves and the records `graph` draws
+    say it alike.
+    """
+    if type(version) is not int or version < 1:
+        return f"damaged (its version is {version!r})"
+    if version > supported:
+        return f"from a newer version of the game (version {version}; this game reads {supported})"
+    return ""
 
 
 def list_saves(directory: Path | None = None) -> list[SaveSlot]:

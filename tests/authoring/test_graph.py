@@ -77,6 +77,17 @@ def test_a_student_record_is_drawn_with_its_continues_put_back(demo: Story,
         ("waiting", "steel_yourself"), ("the_fields", "continue"), ("the_call", "name_witnesses")]
 
 
+@pytest.mark.parametrize("found", [["cover-names/save"], {"name": "cover-names/record"}, 7, None])
+def test_a_file_whose_format_is_not_text_is_not_a_save_nor_a_crash(
+    tmp_path: Path, found: object
+) -> None:
+    file = tmp_path / "odd.json"
+    file.write_text(json.dumps({"format": found, "version": 1, "playthrough": {}}))
+    _steps, _end, problem = read_path(file, "demo_call")
+    assert problem is not None and problem.code == "CN651"  # not CN614, "please report it"
+    assert "it is not a Cover Names save or record" in problem.message
+
+
 def test_a_path_of_another_scene_is_refused(demo: Story, tmp_path: Path) -> None:
     file = tmp_path / "other.json"
     file.write_text('{"playthrough": {"scene": "exit_visa", "history": []}}')
@@ -101,7 +112,7 @@ def _graph(*args: str) -> subprocess.CompletedProcess[str]:
     ("edit", "said"),
     [
         (lambda doc: doc.update(version=99),
-         "it is a save of version 99, from a newer game; this game reads version 1"),
+         "the save is from a newer version of the game (version 99; this game reads 1)"),
         (lambda doc: doc["playthrough"]["history"][0].update(choice="no_such_choice"),
          "step 1 chose 'no_such_choice', which is not an option at 'waiting'; the file is "
          "damaged, or the scene has changed since it was played"),
