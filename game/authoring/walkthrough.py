@@ -38,6 +38,7 @@ from game.diagnostics import CODES, Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading import YList, YMap, YNode, YScalar, read_yaml
 from game.loading.files import WALKTHROUGH_SUFFIX
+from game.regular_files import read_regular_file
 
 #: The loader skips these when it reads a folder of scenes.
 SUFFIX = WALKTHROUGH_SUFFIX
@@ -196,10 +197,7 @@ def read_walkthrough(path: Path) -> tuple[Walkthrough | None, list[Diagnostic]]:
     """Read one walkthrough file; None (and the reasons) when it cannot be run."""
     diagnostics = Diagnostics()
     try:
-        if path.exists() and not path.is_file():  # a folder, or a pipe that would block
-            return None, [diagnostic("CN100", Location(str(path)),
-                                     reason="it is not a regular file")]
-        data = path.read_bytes()
+        data = read_regular_file(path)  # never a folder, nor a pipe that would block
     except OSError as error:
         return None, [diagnostic("CN100", Location(str(path)),
                                  reason=(error.strerror or str(error)).lower())]

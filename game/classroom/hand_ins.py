@@ -20,6 +20,7 @@ from game.classroom.records import StudentRecord, read_record
 from game.classroom.session_log import MAX_LOG_BYTES, ReadLog, looks_like_log
 from game.classroom.session_log import read_log as read_session_log
 from game.engine import Story
+from game.regular_files import FileTooBig, read_regular_file
 
 _SUFFIXES = (".json", ".jsonl")
 T = TypeVar("T", StudentRecord, ReadLog)
@@ -133,10 +134,9 @@ def _log_rank(log: ReadLog) -> tuple[int, int, float]:
 
 def _read_any(path: Path) -> tuple[StudentRecord | ReadLog | None, str]:
     try:
-        size = path.stat().st_size
-        if size > MAX_LOG_BYTES:
-            return None, f"is too big to be a record or a session log ({size:,} bytes)"
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_LOG_BYTES)  # never waits on a named pipe
+    except FileTooBig as error:
+        return None, f"is too big to be a record or a session log ({error.size:,} bytes)"
     except OSError as error:
         return None, f"cannot be read ({error.strerror or error})"
     if looks_like_log(data):

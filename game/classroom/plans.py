@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading.yaml_tree import YList, YMap, YNode, YScalar, read_yaml
+from game.regular_files import read_regular_file
 
 if TYPE_CHECKING:
     from game.engine import Story
@@ -115,7 +116,7 @@ def load_plan(path: Path, story: Story) -> tuple[Plan | None, list[Diagnostic]]:
     diagnostics = Diagnostics()
     filename = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)  # a named pipe would wait for ever
     except OSError as error:
         diagnostics.add("CN100", Location(filename), reason=error.strerror or str(error))
         return None, diagnostics.items

@@ -13,7 +13,6 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -28,6 +27,7 @@ from game.diagnostics.core import did_you_mean
 from game.loading.scene import build_scene
 from game.loading.yaml_tree import MAX_BYTES, read_yaml
 from game.model import Scene
+from game.regular_files import FileTooBig, NotARegularFile, read_regular_file
 from game.sources.library import SourceLibrary
 
 SCENE_SUFFIX = ".yaml"
@@ -102,19 +102,15 @@ def load_scene(path: Path, library: SourceLibrary) -> LoadResult:
     filename = str(path)
     diagnostics = Diagnostics()
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):  # a folder, or a pipe that would wait for ever
-            diagnostics.add("CN100", Location(filename),
-                            reason="it is a folder" if stat.S_ISDIR(status.st_mode)
-                            else "it is not a regular file",
-                            hint="give a scene file (*.yaml), or a folder of them")
-            return LoadResult(None, tuple(diagnostics.items))
-        size = status.st_size
-        if size > MAX_BYTES:
-            diagnostics.add("CN102", Location(filename, 1, 1), size=size, limit=MAX_BYTES,
-                            hint="split the scene into several files")
-            return LoadResult(None, tuple(diagnostics.items))
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_BYTES)
+    except FileTooBig as error:
+        diagnostics.add("CN102", Location(filename, 1, 1), size=error.size, limit=MAX_BYTES,
+                        hint="split the scene into several files")
+        return LoadResult(None, tuple(diagnostics.items))
+    except NotARegularFile as error:  # a folder, or a pipe that would wait for ever
+        diagnostics.add("CN100", Location(filename), reason=error.strerror,
+                        hint="give a scene file (*.yaml), or a folder of them")
+        return LoadResult(None, tuple(diagnostics.items))
     except OSError as error:
         reason = error.strerror or type(error).__name__
         diagnostics.add("CN100", Location(filename), reason=reason.lower(),

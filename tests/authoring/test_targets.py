@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,6 +73,20 @@ def test_lint_never_waits_on_a_named_pipe(tmp_path: Path) -> None:
     assert in_folder.returncode == 0 and "1 file checked" in in_folder.stderr
     named = cover_names("lint", folder / "pipe.yaml")
     assert named.returncode == 1 and "it is not a regular file" in named.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("name", ["plans/pipe.yaml", "pipe.walkthrough.yaml"])
+def test_a_plan_or_walkthrough_that_is_a_named_pipe_is_refused_at_once(
+    tmp_path: Path, name: str
+) -> None:
+    pipe = tmp_path / name
+    pipe.parent.mkdir(exist_ok=True)
+    os.mkfifo(pipe)
+    done = subprocess.run([sys.executable, "-m", "game", "lint", str(pipe)], cwd=REPO,
+                          capture_output=True, text=True, timeout=30)  # a hang fails here
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "error CN100: cannot read the file: it is not a regular file" in done.stdout
 
 
 def test_the_same_file_given_twice_is_checked_once() -> None:

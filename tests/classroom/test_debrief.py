@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from game.classroom.debrief_command import csv_beside
 from game.classroom.sample import write_class
 from game.cli import main
 from game.engine import Story
+from tests.classroom.conftest import REPO
 
 
 @pytest.fixture
@@ -129,6 +134,21 @@ def test_debrief_with_nothing_countable_fails_but_still_writes(tmp_path: Path) -
     out = tmp_path / "r.html"
     assert main(["debrief", str(tmp_path / "junk.json"), "-o", str(out)]) == 1
     assert "junk.json" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_hand_in_that_is_a_named_pipe_is_skipped_at_once(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.json")
+    done = subprocess.run([sys.executable, "-m", "game", "debrief", str(tmp_path / "fifo.json"),
+                           "-o", str(tmp_path / "r.html")], cwd=REPO, capture_output=True,
+                          text=True, timeout=60)  # a hang fails here
+    assert done.returncode == 1  # nothing could be counted
+    assert "fifo.json cannot be read (it is not a regular file)" in done.stderr
+
+
+def test_the_csv_beside_a_report_is_never_the_report_itself() -> None:
+    assert csv_beside(Path("out/report.html")) == Path("out/report.csv")
+    assert csv_beside(Path("out/table.csv")) == Path("out/table.csv.csv")  # not overwritten
 
 
 def test_missing_inputs_are_reported_not_fatal(
