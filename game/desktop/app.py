@@ -93,8 +93,7 @@ class App:
         self.sizes = Sizes.for_window(*size, self.settings.text_size)
         self.palette: Palette = palette_for(self.settings.high_contrast)
         if settings_problem:
-            self.notify(settings_problem)
-            save_settings(self.settings, settings_path)
+            self.notify(" ".join(filter(None, [settings_problem, self.remember_settings()])))
 
     # -- what is being played ----------------------------------------------------------
     @property
@@ -179,9 +178,24 @@ class App:
         self.dirty = True
 
     # -- settings -------------------------------------------------------------------------------
+    def remember_settings(self) -> str:
+        """Write the settings file; '' when it worked, else a sentence saying it did not.
+
+        A school's read-only profile must not end the game, as a failed
+        autosave does not: the settings still hold until the window closes.
+        """
+        try:
+            save_settings(self.settings.cleaned(), self.settings_path)
+        except OSError as error:
+            return (f"Your settings could not be saved ({error.strerror or error}): "
+                    "they hold until the game closes.")
+        return ""
+
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings.cleaned()
-        save_settings(self.settings, self.settings_path)
+        problem = self.remember_settings()
+        if problem:
+            self.notify(problem)
         self.palette = palette_for(self.settings.high_contrast)
         self._resized(self.surface.get_size())
 
@@ -212,13 +226,11 @@ class App:
         else:
             window.set_windowed()
         self.settings.fullscreen = self.fullscreen
-        save_settings(self.settings.cleaned(), self.settings_path)
+        problem = self.remember_settings()
         self._resized(self.surface.get_size())
-        self.notify(
-            "Full screen: F11 goes back to a window."
-            if self.fullscreen
-            else "Back in a window: F11 fills the screen."
-        )
+        said = ("Full screen: F11 goes back to a window." if self.fullscreen
+                else "Back in a window: F11 fills the screen.")
+        self.notify(f"{said} {problem}".strip())
 
     # -- the loop ---------------------------------------------------------------------------------
     def run(self) -> int:
@@ -239,7 +251,7 @@ class App:
         width, height = self.surface.get_size() if not self.fullscreen else self.windowed_size
         if (width, height) != (self.settings.window_width, self.settings.window_height):
             self.settings.window_width, self.settings.window_height = width, height
-            save_settings(self.settings.cleaned(), self.settings_path)
+            self.remember_settings()  # the window is closing: nowhere left to say it failed
         self.voice.stop()
         pygame.display.quit()
         return 0

@@ -6,6 +6,7 @@ import json
 from itertools import combinations
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.desktop.pilot import Pilot
@@ -84,6 +85,25 @@ def test_a_damaged_settings_file_is_reported_and_replaced(story: Story, home: Pa
         json.loads((home / "settings.json").read_text(encoding="utf-8"))["settings"]["text_size"]
         == "standard"
     )
+    pilot.close()
+
+
+def test_settings_that_cannot_be_written_are_said_and_the_game_goes_on(
+    story: Story, home: Path
+) -> None:
+    # A read-only profile, as on a school machine (a folder where the file goes stops root too).
+    (home / "settings.json").mkdir(parents=True)
+    pilot = Pilot.start(story, (1366, 768))
+    assert pilot.screen == "title" and pilot.has("could not be saved", role="notice")
+    pilot.press("f11")
+    assert pilot.app.fullscreen and pilot.has("F11 goes back", role="notice")
+    assert pilot.has("could not be saved", role="notice")
+    pilot.press("f11")
+    pilot.click("Settings")
+    pilot.press("enter")  # text size: standard → large
+    assert pilot.app.settings.text_size == "large" and pilot.has("could not be saved")
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert pilot.app.run() == 0  # the window's size, remembered as it closes: no traceback
     pilot.close()
 
 
