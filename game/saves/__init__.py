@@ -6,6 +6,7 @@ from game.saves.atomic import atomic_write_text
 from game.saves.fit import SaveMismatch, fit_to_scene
 from game.saves.slots import (
     AUTOSAVE,
+    PREVIOUS,
     SAVE_FORMAT,
     SAVE_VERSION,
     SLOT_NAME_RULE,
@@ -13,6 +14,7 @@ from game.saves.slots import (
     SaveSlot,
     SlotNameError,
     autosave_slot,
+    keep_aside,
     list_saves,
     previous_autosave_path,
     read_save,
@@ -23,6 +25,7 @@ from game.saves.slots import (
 
 __all__ = [
     "AUTOSAVE",
+    "PREVIOUS",
     "SAVE_FORMAT",
     "SAVE_VERSION",
     "SLOT_NAME_RULE",
@@ -33,6 +36,7 @@ __all__ = [
     "atomic_write_text",
     "autosave_slot",
     "fit_to_scene",
+    "keep_aside",
     "list_saves",
     "previous_autosave_path",
     "read_save",

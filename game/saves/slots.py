@@ -40,9 +40,13 @@ def autosave_slot(scene_id: str) -> str:
     return f"{AUTOSAVE}-{scene_id}"
 
 
+#: The end of the slot name of a scene's earlier run: `autosave-<scene>.previous`.
+PREVIOUS = ".previous"
+
+
 def previous_autosave_path(scene_id: str, directory: Path | None = None) -> Path:
     """Where an earlier run's autosave is kept when a new run of the scene starts."""
-    return (directory or paths.saves_dir()) / f"{autosave_slot(scene_id)}.previous.json"
+    return (directory or paths.saves_dir()) / f"{autosave_slot(scene_id)}{PREVIOUS}.json"
 
 
 _SLOT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,40}$")
@@ -143,9 +147,19 @@ def _keep_an_earlier_run(path: Path, player: Player) -> None:
         if (body.get("playthrough_id") == player.playthrough.playthrough_id
                 or steps <= len(player.playthrough.history)):
             return
-    kept = path.with_name(f"{path.stem}.previous.json")
     with contextlib.suppress(OSError):  # then the write below reports the folder's problem
-        os.replace(path, kept)
+        keep_aside(path, player.scene.id)
+
+
+def keep_aside(path: Path, scene_id: str) -> Path:
+    """Move the autosave at `path` to its scene's earlier-run file beside it; the new path.
+
+    One earlier run is kept per scene (`previous_autosave_path`): an older
+    one there is replaced. Raises OSError when the file cannot be moved.
+    """
+    kept = previous_autosave_path(scene_id, path.parent)
+    os.replace(path, kept)
+    return kept
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:

@@ -8,7 +8,6 @@ scene is offered back when the scene starts again (`offer_autosave`), so
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,8 @@ from game.saves import (
     SaveSlot,
     SlotNameError,
     autosave_slot,
+    keep_aside,
     list_saves,
-    previous_autosave_path,
     read_save,
     slot_name,
     write_save,
@@ -160,9 +159,8 @@ class Saver:
         return story.resume(loaded.playthrough)
 
     def _keep_aside(self, scene_id: str, path: Path) -> None:
-        kept = previous_autosave_path(scene_id, path.parent)
         try:
-            os.replace(path, kept)
+            kept = keep_aside(path, scene_id)
         except OSError as error:
             self.say(f"  (Could not keep the old autosave aside: {error.strerror or error}.)")
             return
