@@ -29,8 +29,14 @@ def test_starting_a_scene_again_asks_first(pilot: Pilot) -> None:
     pilot.press("n")
     assert pilot.screen == "scenes"
     pilot.click("again")
+    assert pilot.has("Your autosaved place is kept as this scene's earlier run")
     pilot.press("y")
     assert pilot.screen == "play" and not pilot.app.top.player.history  # type: ignore[attr-defined]
+    # The dialog's word is kept: the old place is listed, and loads.
+    pilot.press("esc")
+    pilot.click("Load a saved game")
+    pilot.click("Load the earlier run")
+    assert pilot.screen == "play" and len(pilot.app.top.player.history) == 1  # type: ignore[attr-defined]
 
 
 def test_the_letter_that_opened_a_panel_closes_it(pilot: Pilot) -> None:

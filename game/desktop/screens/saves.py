@@ -16,7 +16,7 @@ from game.desktop.flow import Flow
 from game.desktop.screen import Screen
 from game.desktop.widgets import column
 from game.engine import Player
-from game.saves import SaveSlot, list_saves, read_save, write_save
+from game.saves import PREVIOUS, SaveSlot, list_saves, read_save, write_save
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -37,6 +37,13 @@ def describe(slot: SaveSlot) -> str:
         return f"Cannot be used: {slot.problem}"
     when = _when(slot.saved_at)
     return f"{slot.scene_title} — {slot.place}, {slot.date} · {slot.steps} steps · saved {when}"
+
+
+def _slot_words(slot: str) -> str:
+    """A slot's name as words: 'slot 2', 'autosave demo_call (earlier run)'."""
+    if slot.endswith(PREVIOUS):
+        return _slot_words(slot.removesuffix(PREVIOUS)) + " (earlier run)"
+    return slot.replace("-", " ")
 
 
 class SavesScreen(Screen):
@@ -123,10 +130,14 @@ class SavesScreen(Screen):
         if not autos:
             flow.text("None yet.", colour="muted", role="slot")
         for slot in sorted(autos, key=lambda s: s.saved_at, reverse=True):
+            # A scene started again keeps the run before it aside (saves.keep_aside).
+            earlier = slot.slot.endswith(PREVIOUS)
             if slot.problem:
-                flow.para(describe(slot), sizes.body, colour="muted", role="slot")
+                flow.para(("The earlier run: " if earlier else "") + describe(slot), sizes.body,
+                          colour="muted", role="slot")
             else:
-                flow.button(f"load:{slot.slot}", "Load: " + describe(slot), self._loader(slot))
+                label = "Load the earlier run: " if earlier else "Load: "
+                flow.button(f"load:{slot.slot}", label + describe(slot), self._loader(slot))
         flow.space(sizes.gap * 2)
 
     def _saver(self, name: str, slot: SaveSlot | None = None):  # type: ignore[no-untyped-def]
@@ -168,7 +179,7 @@ class SavesScreen(Screen):
                 return
             player = self.app.story.resume(loaded.playthrough)
             self.app.open_play(player)
-            self.app.notify(loaded.problem or f"Loaded {slot.slot.replace('-', ' ')}.")
+            self.app.notify(loaded.problem or f"Loaded {_slot_words(slot.slot)}.")
 
         return load
 

@@ -103,7 +103,8 @@ class ScenesScreen(Screen):
         self.items = self.with_header_items(self.items)
 
     def _restarter(self, scene: Scene):  # type: ignore[no-untyped-def]
-        """Starting again replaces the scene's autosave, so it asks first."""
+        """Starting again moves the scene's autosave aside (`write_save`), so it asks first
+        and says where the old place will be."""
 
         def ask() -> None:
             from game.desktop.screens.confirm import ConfirmScreen
@@ -112,8 +113,9 @@ class ScenesScreen(Screen):
                 ConfirmScreen(
                     self.app,
                     f"Start '{scene.title}' again?",
-                    "Your autosaved place in this scene will be replaced by a fresh start. "
-                    "Saves in the numbered slots are kept.",
+                    "Your autosaved place is kept as this scene's earlier run: Load a saved "
+                    "game lists it under Autosaves, to go back to (only the latest earlier "
+                    "run is kept). Saves in the numbered slots are kept too.",
                     "Start again (Y)",
                     self._starter(scene, None),
                     "Keep my place (Esc)",
