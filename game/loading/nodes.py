@@ -72,11 +72,15 @@ class SceneContext:
     _document: str | None = None
 
     def document(self) -> str:
-        """The file as text, for mapping a condition's offsets back onto what was typed."""
+        """The file as text, for mapping a condition's offsets back onto what was typed.
+
+        Without a leading byte-order mark (Notepad writes one): YAML's positions
+        do not count it, so keeping it would put every mark one character late.
+        """
         if self._document is None:
             source = self.source
-            self._document = (source if isinstance(source, str)
-                              else source.decode("utf-8", "replace"))
+            text = source if isinstance(source, str) else source.decode("utf-8-sig", "replace")
+            self._document = text.removeprefix("\ufeff")
         return self._document
 
 

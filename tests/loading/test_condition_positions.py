@@ -60,3 +60,17 @@ def test_a_never_unlocked_option_in_a_folded_block_points_at_its_text(
     condition = scene.nodes["first"].choice("wait").condition
     assert condition is not None
     assert text.splitlines()[condition.where.line - 1].strip() == "resolve > 5"
+
+
+@pytest.mark.parametrize("written", [
+    'if: "not fields_present and resolv < 2"',
+    "if: >-\n          not fields_present and\n          resolv < 2",
+])
+def test_a_file_saved_with_a_byte_order_mark_is_marked_exactly_too(
+    library: SourceLibrary, written: str
+) -> None:
+    # Notepad's UTF-8 starts with a byte-order mark, which YAML's positions do not count.
+    text = replace(VALID_SCENE, CONDITION, written)
+    result = load_scene_text(b"\xef\xbb\xbf" + text.encode("utf-8"), "f.yaml", library)
+    diagnostic = only(result.diagnostics, "CN305")
+    assert _marked(diagnostic, text) == "resolv"
