@@ -1,13 +1,14 @@
 """The scene linter: checks beyond loading, one `check_*` function per kind of problem.
 
-Loading already proves a scene's shape, references, conditions and quotes.
-These checks ask what only the whole scene answers: can every passage be
-reached, can the player get stuck, is every choice annotated and cited (the
-loader leaves a missing record, a missing discussion prompt and too few
-citations for a verdict to CN608-CN611, so each has its own code). Each
-check takes a `LintContext` and yields diagnostics; `lint_scene` runs them
-all and turns a check that crashes into a diagnostic (CN614), never a
-traceback.
+Loading already proves a scene's shape, references, conditions and quotes,
+and that every option has a record citing enough for its verdict (CN608,
+CN610, CN611: a scene file without them does not load). These checks ask
+what only the whole scene answers: can every passage be reached, can the
+player get stuck, has every decision a discussion prompt (CN609); the record
+checks run again here, through the loader's own functions, for a scene built
+in code. Each check takes a `LintContext` and yields diagnostics;
+`lint_scene` runs them all and turns a check that crashes into a diagnostic
+(CN614), never a traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from game.authoring.explore import DEFAULT_LIMIT, StateSpace, explore
 from game.diagnostics import Diagnostic, Diagnostics, Location
+from game.loading.evidence import report_missing_record, report_thin_evidence
 from game.model import Citation, Node, Scene, Verdict
 from game.sources import SourceLibrary
 
@@ -199,12 +201,17 @@ def check_epilogues(context: LintContext) -> Iterator[Diagnostic]:
 
 
 def check_records(context: LintContext) -> Iterator[Diagnostic]:
-    """CN608: an option with no record of what history says about it."""
+    """CN608: an option with no record of what history says about it.
+
+    A scene file with one does not load (the loader reports it through the same
+    function); this guards a scene built in code.
+    """
+    found = Diagnostics()
     for node in context.scene.nodes.values():
         for choice in node.choices:
             if choice.record is None:
-                yield issue("CN608", choice.where, choice=choice.id, node=node.id,
-                            hint="add 'record:' with 'verdict:', 'note:' and 'cite:'")
+                report_missing_record(found, choice.id, node.id, choice.where)
+    yield from found
 
 
 def check_discussion(context: LintContext) -> Iterator[Diagnostic]:
@@ -215,21 +222,13 @@ def check_discussion(context: LintContext) -> Iterator[Diagnostic]:
                         hint="add 'discuss:' with a question a class can argue about")
 
 
-def check_historical_citations(context: LintContext) -> Iterator[Diagnostic]:
-    """CN610: a choice presented as what happened (or as contradicted) with nothing quoted."""
+def check_citations(context: LintContext) -> Iterator[Diagnostic]:
+    """CN610, CN611: a record quoting less than its verdict needs (nothing for a choice
+    presented as what happened, one side of a dispute). As CN608, for scenes built in code."""
+    found = Diagnostics()
     for node, choice_id, record_where, verdict, citations in _records(context.scene):
-        if verdict in (Verdict.HISTORICAL, Verdict.DIVERGED) and not citations:
-            yield issue("CN610", record_where, choice=choice_id, verdict=verdict.value,
-                        hint=f"quote the passage that shows it under 'cite:' (at '{node.id}'), "
-                             "or make the verdict 'unrecorded'")
-
-
-def check_disputed_citations(context: LintContext) -> Iterator[Diagnostic]:
-    """CN611: a dispute that does not quote each side."""
-    for _node, choice_id, record_where, verdict, citations in _records(context.scene):
-        if verdict is Verdict.DISPUTED and len(citations) < 2:
-            yield issue("CN611", record_where, choice=choice_id, count=len(citations),
-                        hint="cite each account, and label it with 'account:'")
+        report_thin_evidence(found, node.id, choice_id, verdict, len(citations), record_where)
+    yield from found
 
 
 def check_quote_distance(context: LintContext) -> Iterator[Diagnostic]:
@@ -307,8 +306,7 @@ CHECKS: tuple[Check, ...] = (
     check_epilogues,
     check_records,
     check_discussion,
-    check_historical_citations,
-    check_disputed_citations,
+    check_citations,
     check_quote_distance,
     check_exploration,
 )

@@ -9,7 +9,8 @@ checks that every code here appears there. Ranges:
 - CN3xx  references inside a scene (goto, start, unique ids, variables)
 - CN4xx  conditions and effects
 - CN5xx  sources and quotes
-- CN6xx  authoring checks beyond loading (`cover-names lint`)
+- CN6xx  authoring checks beyond loading (`cover-names lint`); CN608, CN610 and CN611,
+         a record missing or citing too little, are found as the scene loads too
 - CN7xx  session plans, reference data and other classroom files
 """
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from game.diagnostics import Diagnostics, Location
 from game.loading.citations import read_citations
+from game.loading.evidence import report_missing_record, report_thin_evidence
 from game.loading.expressions import default_locked_reason, parse_condition, parse_effect
 from game.loading.positions import Locator, Place, scalar_locator
 from game.loading.shape import (
@@ -44,9 +45,9 @@ from game.sources.library import SourceLibrary
 # schema in game/authoring/schema.py is built from these: keep them together).
 NODE_KEYS = ("text", "speaker", "place", "date", "cite", "discuss",
              "choices", "next", "ending", "epilogue")
-# 'record' is left to the linter (CN608), as are 'discuss' on a decision (CN609) and
-# whether a record's citations are enough for its verdict (CN610, CN611): each gets its
-# own code and severity there, rather than a generic "required" error here.
+# A missing 'record' is CN608 and too few citations for a verdict CN610/CN611 (see
+# evidence.py), each with its own code rather than a generic "required" error; a decision
+# without 'discuss' is only lint's warning (CN609): the scene plays without it.
 CHOICE_REQUIRED = ("id", "text", "goto")
 CHOICE_KEYS = ("id", "text", "goto", "if", "locked", "set", "record")
 RECORD_KEYS = ("verdict", "note", "cite")
@@ -141,7 +142,7 @@ def _read_choices(node_id: str, body: YMap, context: SceneContext) -> tuple[Choi
     choices: list[Choice] = []
     seen: set[str] = set()
     for item in items.items:
-        choice = _read_choice(item, context)
+        choice = _read_choice(node_id, item, context)
         if choice is None:
             continue
         if choice.id and choice.id in seen:
@@ -153,7 +154,7 @@ def _read_choices(node_id: str, body: YMap, context: SceneContext) -> tuple[Choi
     return tuple(choices)
 
 
-def _read_choice(item: YNode, context: SceneContext) -> Choice | None:
+def _read_choice(node_id: str, item: YNode, context: SceneContext) -> Choice | None:
     diagnostics = context.diagnostics
     if type(item) is not YMap:
         wrong_type("choices", item, "a mapping with 'id', 'text', 'goto' and 'record'",
@@ -172,7 +173,11 @@ def _read_choice(item: YNode, context: SceneContext) -> Choice | None:
     if not locked and condition is not None:
         locked = default_locked_reason(condition)
     record_node = item.items.get("record")
-    record = _read_record(record_node, context) if record_node is not None else None
+    record = None
+    if record_node is None:
+        report_missing_record(diagnostics, choice_id, node_id, item.where)
+    else:
+        record = _read_record(record_node, context, node_id, choice_id)
     return Choice(
         id=choice_id,
         text=text_of(item, "text", diagnostics),
@@ -222,7 +227,10 @@ def _read_effects(item: YMap, context: SceneContext) -> tuple[Effect, ...]:
     return tuple(effects)
 
 
-def _read_record(node: YNode, context: SceneContext) -> Record | None:
+def _read_record(
+    node: YNode, context: SceneContext, node_id: str, choice_id: str
+) -> Record | None:
+    """The `record:` of the choice `choice_id` at the node `node_id`."""
     diagnostics = context.diagnostics
     if type(node) is not YMap:
         wrong_type("record", node, "a mapping with 'verdict', 'note' and 'cite'", diagnostics)
@@ -236,18 +244,21 @@ def _read_record(node: YNode, context: SceneContext) -> Record | None:
         return None
     verdict = Verdict(verdict_text)
     cite_node = node.items.get("cite")
-    if isinstance(cite_node, YList):
-        _check_record_evidence(verdict, cite_node, node, diagnostics)
+    if isinstance(cite_node, YList):  # a missing or misshapen 'cite' is reported already
+        _check_record_evidence(verdict, cite_node, node, (node_id, choice_id), diagnostics)
     return Record(verdict=verdict, note=note, citations=citations, where=node.where)
 
 
 def _check_record_evidence(
-    verdict: Verdict, cite: YList, node: YMap, diagnostics: Diagnostics
+    verdict: Verdict, cite: YList, node: YMap, choice: tuple[str, str], diagnostics: Diagnostics
 ) -> None:
-    """A disputed record's citations each name whose account they quote (CN209).
+    """Enough citations for the verdict (CN610, CN611), each side of a dispute named (CN209).
 
-    How many citations a verdict needs is the linter's to judge (CN610, CN611).
+    The citations are counted as written, proven or not: a quote the source
+    does not hold is reported on its own (CN502), not again as "cites nothing".
     """
+    node_id, choice_id = choice  # whose record this is, for the messages
+    report_thin_evidence(diagnostics, node_id, choice_id, verdict, len(cite.items), node.where)
     if verdict is not Verdict.DISPUTED:
         return
     if any(isinstance(c, YMap) and "account" not in c.items for c in cite.items):

@@ -36,12 +36,24 @@ class Verdict(str, Enum):
     def explanation(self) -> str:
         return _VERDICT_EXPLANATIONS[self]
 
+    @property
+    def citations_needed(self) -> int:
+        """What a record with this verdict must quote: nothing when the sources are
+        silent, a passage to show what happened (or did not), each side of a dispute."""
+        return _CITATIONS_NEEDED[self]
+
 
 _VERDICT_LABELS = {
     Verdict.HISTORICAL: "Historical",
     Verdict.DIVERGED: "Diverged",
     Verdict.UNRECORDED: "Unrecorded",
     Verdict.DISPUTED: "Disputed",
+}
+_CITATIONS_NEEDED = {
+    Verdict.HISTORICAL: 1,
+    Verdict.DIVERGED: 1,
+    Verdict.UNRECORDED: 0,
+    Verdict.DISPUTED: 2,
 }
 _VERDICT_EXPLANATIONS = {
     Verdict.HISTORICAL: "This is what the record says happened.",

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from pathlib import Path
 from types import MappingProxyType
 
 import pytest
 
 from game.authoring.lint import CHECKS, LintContext, check_exploration, lint_scene
+from game.authoring.lint_command import lint_paths
 from game.diagnostics import Diagnostic, Severity
-from game.model import Scene
+from game.loading import load_scene
+from game.model import Scene, Verdict
 from game.sources import SourceLibrary
 
-from .conftest import FAR_QUOTE, QUOTE_B, SceneMaker
+from .conftest import CLEAN_SCENE, FAR_QUOTE, QUOTE_B, SceneMaker
 
 
 def codes(found: list[Diagnostic]) -> list[str]:
@@ -102,18 +105,34 @@ def test_cn607_ending_without_epilogue(make_scene: SceneMaker, library: SourceLi
     assert codes(lint_scene(scene, library)) == ["CN607"]
 
 
-def test_cn608_option_without_record_written_in_yaml(make_scene: SceneMaker,
-                                                    library: SourceLibrary) -> None:
-    scene = make_scene(("        record: {verdict: unrecorded, note: Invented., cite: []}\n", ""))
-    found = lint_scene(scene, library)
+def unloaded(tmp_path: Path, library: SourceLibrary, *edits: tuple[str, str]
+             ) -> list[Diagnostic]:
+    """CLEAN_SCENE with `edits`, which must keep it from loading: its diagnostics."""
+    text = CLEAN_SCENE
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "lint_demo.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_scene(path, library)
+    assert result.scene is None  # the game never plays it: it would show unsupported history
+    return list(result.diagnostics)
+
+
+def test_cn608_option_without_record_does_not_load(tmp_path: Path,
+                                                   library: SourceLibrary) -> None:
+    found = unloaded(tmp_path, library,
+                     ("        record: {verdict: unrecorded, note: Invented., cite: []}\n", ""))
     assert codes(found) == ["CN608"] and found[0].is_error
     assert found[0].message == "the option 'wait' at 'ask' has no record"
     assert found[0].where.line == 26  # the '- id: wait' line
+    # lint prints the loader's finding once: the scene is not there to lint again.
+    assert codes(lint_paths([tmp_path / "lint_demo.yaml"])[0]) == ["CN608"]
 
 
 def test_cn609_decision_without_prompt_is_a_warning(make_scene: SceneMaker,
                                                     library: SourceLibrary) -> None:
-    scene = make_scene(("    discuss: Why could Peter not decide?\n", ""))
+    scene = make_scene(("    discuss: Why could Peter not decide?\n", ""))  # it still loads
     found = lint_scene(scene, library)
     assert codes(found) == ["CN609"] and not found[0].is_error
     assert found[0].where.line == 11  # the node 'ask'
@@ -121,33 +140,46 @@ def test_cn609_decision_without_prompt_is_a_warning(make_scene: SceneMaker,
 
 @pytest.mark.parametrize("verdict", ["historical", "diverged"])
 def test_cn610_a_record_presented_as_the_record_with_no_citation(
-    make_scene: SceneMaker, library: SourceLibrary, verdict: str
+    tmp_path: Path, library: SourceLibrary, verdict: str
 ) -> None:
-    scene = make_scene(("        record: {verdict: unrecorded, note: Invented., cite: []}\n",
-                        f"        record: {{verdict: {verdict}, note: Said so., cite: []}}\n"))
-    found = lint_scene(scene, library)
+    found = unloaded(tmp_path, library,
+                     ("        record: {verdict: unrecorded, note: Invented., cite: []}\n",
+                      f"        record: {{verdict: {verdict}, note: Said so., cite: []}}\n"))
     assert codes(found) == ["CN610"] and found[0].is_error
     assert found[0].message == f"the option 'wait' is marked {verdict} but its record cites nothing"
+    assert "(at 'ask')" in found[0].hint
 
 
-def test_cn611_disputed_with_one_side(make_scene: SceneMaker, library: SourceLibrary) -> None:
-    scene = make_scene(
+def test_cn611_disputed_with_one_side(tmp_path: Path, library: SourceLibrary) -> None:
+    found = unloaded(
+        tmp_path, library,
         ("          verdict: historical\n", "          verdict: disputed\n"),
         ("            - {source: bazarov, quote:",
          "            - {account: Bazarov, source: bazarov, quote:"),
     )
-    found = lint_scene(scene, library)
     assert codes(found) == ["CN611"] and "cites 1 source passage" in found[0].message
 
 
-def test_cn610_guards_scenes_built_in_code_too(make_scene: SceneMaker,
-                                               library: SourceLibrary) -> None:
+def test_a_quote_the_source_lacks_is_not_also_called_citing_nothing(
+    tmp_path: Path, library: SourceLibrary
+) -> None:
+    found = unloaded(tmp_path, library, (QUOTE_B, "A sentence the article never had in it."))
+    assert codes(found) == ["CN502"]
+
+
+def test_the_record_checks_guard_scenes_built_in_code_too(make_scene: SceneMaker,
+                                                          library: SourceLibrary) -> None:
     scene = make_scene()
     record = scene.nodes["ask"].choice("ask_higher").record
     assert record is not None
     broken = with_choice(scene, "ask", "ask_higher",
                          record=dataclasses.replace(record, citations=()))
     assert codes(lint_scene(broken, library)) == ["CN610"]
+    disputed = with_choice(scene, "ask", "ask_higher",
+                           record=dataclasses.replace(record, verdict=Verdict.DISPUTED))
+    assert codes(lint_scene(disputed, library)) == ["CN611"]
+    unrecorded = with_choice(scene, "ask", "wait", record=None)
+    assert codes(lint_scene(unrecorded, library)) == ["CN608"]
 
 
 def test_cn612_quote_far_from_the_scene(make_scene: SceneMaker, library: SourceLibrary) -> None:

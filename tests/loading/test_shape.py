@@ -36,11 +36,20 @@ def test_cn201_missing_text_in_node_points_at_the_node(library: SourceLibrary) -
     assert at(diagnostic) == (line_of(text, "next: last"), 5)
 
 
-def test_a_missing_record_or_discuss_is_left_to_the_linter(library: SourceLibrary) -> None:
-    # Each gets its own code there (CN608 error, CN609 warning), not a generic CN201.
+def test_a_missing_discuss_is_left_to_the_linter(library: SourceLibrary) -> None:
+    # A scene plays without a prompt: lint warns (CN609), the loader says nothing.
     text = replace(VALID_SCENE, "    discuss: What did the refusal mean?\n", "")
-    text = replace(text, "        record: {verdict: unrecorded, note: Invented., cite: []}\n", "")
     assert load(text, library) == ()
+
+
+def test_cn608_an_option_without_a_record_keeps_the_scene_from_loading(
+    library: SourceLibrary,
+) -> None:
+    # The game would show it with no word of what history says: its own code, not CN201.
+    record = "        record: {verdict: unrecorded, note: Invented., cite: []}\n"
+    diagnostic = only(load(replace(VALID_SCENE, record, ""), library), "CN608")
+    assert diagnostic.is_error
+    assert "the option 'wait' at 'first' has no record" in diagnostic.message
 
 
 def test_cn202_unknown_key_with_did_you_mean(library: SourceLibrary) -> None:
@@ -169,11 +178,12 @@ def test_cn209_disputed_record_needs_an_account_on_each_citation(
     assert at(diagnostic) == (line_of(text, "          cite:"), 11)
 
 
-def test_how_many_citations_a_verdict_needs_is_left_to_the_linter(
+def test_cn610_a_diverged_record_citing_nothing_keeps_the_scene_from_loading(
     library: SourceLibrary,
 ) -> None:
     text = replace(VALID_SCENE, "verdict: unrecorded", "verdict: diverged")
-    assert load(text, library) == ()  # CN610 in lint
+    diagnostic = only(load(text, library), "CN610")
+    assert at(diagnostic) == (line_of(text, "verdict: diverged"), 17)  # the record
 
 
 def test_disputed_record_with_two_accounts_loads(library: SourceLibrary) -> None:
