@@ -3,7 +3,7 @@
 A show of hands is counted on the projector one press at a time (1–9) or
 typed in one go (17 hands for option 2). Either way each change is one step
 on an undo stack, so U always takes back exactly the last thing the
-facilitator did, whether that was one hand or a whole typed count.
+facilitator changed, whether that was one hand or a whole typed count.
 """
 
 from __future__ import annotations
@@ -34,11 +34,16 @@ class Tally:
         return self.set(option_id, new)
 
     def set(self, option_id: str, count: int) -> int:
-        """Make an option's count exactly `count` (a typed number); one undo step."""
+        """Make an option's count exactly `count` (a typed number); one undo step.
+
+        A change that changes nothing (a recount typed again, a vote past the most)
+        is no step: U must always take back something the class can see.
+        """
         count = max(0, min(MAX_COUNT, count))
         delta = count - self[option_id]
         self.counts[option_id] = count
-        self._steps.append((option_id, delta))
+        if delta:
+            self._steps.append((option_id, delta))
         return count
 
     def undo(self) -> tuple[str, int] | None:

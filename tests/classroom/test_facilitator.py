@@ -287,6 +287,22 @@ def test_a_count_past_what_a_class_has_is_refused_with_a_reason(
     session.end()
 
 
+def test_undo_takes_back_the_last_change_not_a_recount_that_changed_nothing(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    execute(session, "")
+    execute(session, "")
+    execute(session, "1 17")
+    execute(session, "2 3")
+    execute(session, "1 17")  # the same count typed again: nothing changed
+    execute(session, "u")
+    assert session.tally["ask_higher"] == 17 and session.tally["wait"] == 0
+    execute(session, "u")
+    assert session.tally["ask_higher"] == 0
+    session.end()
+
+
 def test_space_with_no_votes_says_no_votes_yet_not_a_tie(
     tmp_path: Path, demo_story: Story, clock: FakeClock
 ) -> None:
