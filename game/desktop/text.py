@@ -195,20 +195,30 @@ def _wrap(
 def _merge(
     cache: TextCache, line: list[tuple[str, str, int, int]], size: int, style: str
 ) -> list[tuple[str, str, int, int, int]]:
-    """Join neighbouring pieces of one style into one run: fewer, longer blits."""
-    merged: list[tuple[str, str, int, int, int]] = []
+    """Join neighbouring pieces of one style into one run (fewer, longer blits), then place
+    each run where the one before it really ends.
+
+    A run is drawn as one string, which kerning makes a few pixels wider or
+    narrower than the sum of its words; placing runs by the summed widths let
+    a link or a highlight drift into the word or quote mark beside it.
+    """
+    joined: list[tuple[str, str, int, bool]] = []  # text, tag, offset, space before it
+    end = 0
     for piece_text, tag, offset, piece_x in line:
-        piece_width = cache.width(piece_text, size, style)
-        if merged and merged[-1][1] == tag:
-            text, _, first, run_x, run_width = merged[-1]
-            joiner = " " if piece_x > run_x + run_width else ""
-            merged[-1] = (
-                text + joiner + piece_text,
-                tag,
-                first,
-                run_x,
-                piece_x + piece_width - run_x,
-            )
+        gap = piece_x > end
+        if joined and joined[-1][1] == tag:
+            text, _, first, spaced = joined[-1]
+            joined[-1] = (text + (" " if gap else "") + piece_text, tag, first, spaced)
         else:
-            merged.append((piece_text, tag, offset, piece_x, piece_width))
+            joined.append((piece_text, tag, offset, gap and bool(joined)))
+        end = piece_x + cache.width(piece_text, size, style)
+    space = cache.width(" ", size, style)
+    merged: list[tuple[str, str, int, int, int]] = []
+    x = 0
+    for text, tag, offset, spaced in joined:
+        if spaced:
+            x += space
+        run_width = cache.width(text, size, style)
+        merged.append((text, tag, offset, x, run_width))
+        x += run_width
     return merged
