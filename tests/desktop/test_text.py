@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pygame
 import pytest
 
@@ -39,7 +41,7 @@ def test_runs_neither_overlap_nor_drift_apart(cache: TextCache, size: int) -> No
         lines.setdefault(run.y, []).append(run)
     assert any(len(runs) > 2 for runs in lines.values())  # links split lines into runs
     for runs in lines.values():
-        for before, after in zip(runs, runs[1:], strict=False):
+        for before, after in pairwise(runs):
             drawn_to = before.x + cache.width(before.text, size)
             assert before.width == cache.width(before.text, size)
             # Joined inside a word ('"' then 'Alger'), or one space apart: never
