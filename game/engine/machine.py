@@ -11,6 +11,7 @@ from every state, which is quadratic in the number of nodes.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from transitions import EventData, Machine
@@ -19,6 +20,21 @@ from game.engine.playthrough import Playthrough
 from game.model import Choice, Scene
 
 CONTINUE = "continue"  # the single option of a node that has `next:`
+
+
+class _NoSkippedBindingNotes(logging.Filter):
+    """Drops transitions' warning that it did not bind a trigger onto a model.
+
+    With `model_override=True` that is what we ask for, once per choice of
+    every Playthrough; the warning only reaches the player's terminal once
+    something (the speech engine does) gives the root logger a handler.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Skip binding" not in record.getMessage()
+
+
+logging.getLogger("transitions.core").addFilter(_NoSkippedBindingNotes())
 
 
 def trigger_name(node_id: str, choice_id: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from game.engine import ChoiceUnavailable, EngineError
@@ -135,3 +137,15 @@ def test_players_share_one_machine_without_sharing_state(demo_story) -> None:  #
     first.close()
     second.close()
     assert machine.model_count == before - 2
+
+
+def test_starting_a_scene_prints_no_library_warnings(caplog: pytest.LogCaptureFixture) -> None:
+    # Once anything gives the root logger a handler (the speech engine's driver
+    # does), transitions' notes about triggers it did not bind would reach the
+    # player's terminal at every scene start.
+    from game.engine import load_story
+
+    with caplog.at_level(logging.DEBUG):
+        load_story().new_player("exit_visa")
+    assert not [r for r in caplog.records if r.name.startswith("transitions")
+                and r.levelno >= logging.WARNING]
