@@ -1,17 +1,33 @@
-"""Write a file so that a crash leaves either the old file or the new one, never half."""
+"""Write a file so that a crash leaves either the old file or the new one, never half.
+
+The new text goes to a temporary file beside the target, is flushed to disk,
+then renamed over it. That temporary file is created with an explicit mode:
+its owner's alone (0600) for saves and settings, or, for files handed on to
+others (`shared`), 0666 less the system's umask, as any new file gets. The
+kernel applies the umask as it creates the file, so the process's umask, which
+every thread shares, is never changed and read back.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
+#: How the temporary file is opened: never through a link, never over another file.
+_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+          | getattr(os, "O_BINARY", 0))  # binary: Windows must not turn "\n" into "\r\n"
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` beside `path`, fsync it, then rename it over `path`."""
+
+def atomic_write_text(path: Path, text: str, shared: bool = False) -> None:
+    """Write `text` beside `path`, fsync it, then rename it over `path`.
+
+    `shared`: readable by others as the system's umask allows (a report on a
+    shared drive, a record in a class folder); otherwise the owner's alone.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temp_name = _create_temporary(path, 0o666 if shared else 0o600)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -32,3 +48,14 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def _create_temporary(path: Path, mode: int) -> tuple[int, str]:
+    """A new, empty file beside `path` (as `mkstemp` makes one, but with `mode`)."""
+    for _attempt in range(100):
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(name, _FLAGS, mode), name
+        except FileExistsError:
+            continue  # another writer's temporary file: draw another name
+    raise FileExistsError(f"no free temporary name beside {path}")

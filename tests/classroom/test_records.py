@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from game.classroom.records import (
     RECORD_FORMAT,
     RECORD_VERSION,
@@ -147,3 +149,29 @@ def test_an_exported_record_can_be_read_by_the_teacher_collecting_it(
         os.umask(old)
     mode = stat.S_IMODE(path.stat().st_mode)
     assert mode & stat.S_IRGRP and mode & stat.S_IROTH, oct(mode)  # not mkstemp's 0600
+
+
+def test_files_for_others_take_the_umask_without_the_process_changing_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The speech thread shares the process's umask: a write that flipped it could race.
+    import os
+    import stat
+
+    from game.classroom.shared_files import write_shared_text
+    from game.saves import atomic_write_text
+
+    old = os.umask(0o027)
+    try:
+        def never(mask: int) -> int:
+            raise AssertionError("the process's umask was changed to write a file")
+
+        monkeypatch.setattr(os, "umask", never)
+        write_shared_text(tmp_path / "report.html", "<p>ok</p>")
+        atomic_write_text(tmp_path / "save.json", "{}")
+    finally:
+        monkeypatch.undo()
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "report.html").stat().st_mode) == 0o640
+    assert stat.S_IMODE((tmp_path / "save.json").stat().st_mode) == 0o600  # a save stays private
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == "<p>ok</p>"
