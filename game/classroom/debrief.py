@@ -89,11 +89,6 @@ class DecisionStats:
     def disputed(self) -> bool:
         return any(option.verdict == "disputed" for option in self.options)
 
-    @property
-    def unit(self) -> str:
-        """What the main figures count: "student" or "vote"."""
-        return "vote" if self.by_votes else "student"
-
     def count(self, option: OptionStats) -> int:
         """The main figure for an option: students who took it, or hands raised for it."""
         return option.votes if self.by_votes else option.students

@@ -102,10 +102,6 @@ class FacilitatorView:
     verdicts_reached: tuple[tuple[str, int], ...]  # (verdict label, how many), at the close
     log_path: str
 
-    @property
-    def scene_seconds(self) -> float:
-        return self.part_seconds
-
 
 def clock(seconds: float) -> str:
     """Seconds as m:ss for the timer."""

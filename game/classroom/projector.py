@@ -6,7 +6,8 @@ and the tests see. Keys (listed in the footer for each phase): 1–9 a vote ·
 Shift+1–9 remove one · C, the option's number, the count, Enter: type a
 count · U undo · Space/Enter begin, take the vote, reveal, continue · O then
 1–9 override · P pause · B back · N next decision · S next scene (asks first)
-· Esc end the session (asks first) · F11 full screen. A click on an option
+· Esc end the session (asks first) · F11 full screen (the window's own key,
+`App.toggle_fullscreen`, as on every screen). A click on an option
 adds a vote, a right click removes one. Type is projector-sized whatever the
 text-size setting; while voting, the options are never smaller than the
 passage beside them (the passage scrolls instead).
@@ -73,7 +74,6 @@ class FacilitatorScreen(Screen):
         self.option_size = app.sizes.body
         self.rows: list[HeaderRow] = []
         self.header_h = self.footer_h = 0
-        self.windowed_size: tuple[int, int] | None = None  # the size to go back to from F11
         pygame.time.set_timer(TICK, 1000)
 
     # -- acting ------------------------------------------------------------------------------
@@ -110,25 +110,6 @@ class FacilitatorScreen(Screen):
             self.session.end("window closed")
             pygame.time.set_timer(TICK, 0)
         return False
-
-    def toggle_fullscreen(self) -> None:
-        """F11: the whole projector, and back to the window as it was."""
-        if self.windowed_size is None:
-            self.windowed_size = self.app.surface.get_size()
-            try:
-                surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-            except pygame.error as error:
-                self.windowed_size = None
-                self.app.notify(f"Full screen is not available here ({error}).")
-                return
-        else:
-            surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-            self.windowed_size = None
-        # The app reflows on a resize event, as when the window manager resizes the window.
-        width, height = surface.get_size()
-        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(width, height),
-                                             w=width, h=height))
-        self.invalidate()
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == TICK:
@@ -219,7 +200,7 @@ class FacilitatorScreen(Screen):
 
     def _page_height(self, canvas: Canvas) -> int:
         column = self._column(canvas, dry=True)
-        draw_page(column, self.view, self.view.log_path)
+        draw_page(column, self.view)
         return column.y - self.viewport.top
 
     def _column(self, canvas: Canvas, dry: bool) -> Column:
@@ -276,7 +257,7 @@ class FacilitatorScreen(Screen):
         page_right = self.right.left if self.right is not self.viewport else width
         canvas.surface.set_clip(pygame.Rect(0, self.header_h, page_right,
                                             self.viewport.bottom - self.header_h))
-        draw_page(self._column(canvas, dry=False), self.view, self.view.log_path)
+        draw_page(self._column(canvas, dry=False), self.view)
         canvas.surface.set_clip(pygame.Rect(0, self.header_h, width,
                                             height - self.header_h - self.footer_h))
         if self.view.phase is Phase.VOTING and not self.view.paused:

@@ -34,21 +34,23 @@ _DIGIT_KEYS = {pygame.K_0 + i: i for i in range(10)} | {
 _ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 _MAX_DIGITS = len(str(MAX_COUNT))
 
-#: The key bar, by phase: every key that does something there, and nothing else.
+#: The key bar, by phase: every key that does something there, and nothing else. F11 (full
+#: screen) is the window's own key (`App._global_key`), so it works, and is listed, on each.
 KEYS = {
     Phase.INTRODUCTION: "Space begin the first scene · P pause · F11 full screen · Esc end",
     Phase.READING: "Space continue · N next decision · B back · S next scene · P pause · "
     "F11 full screen · Esc end",
     Phase.VOTING: "1–9 a vote · Shift+1–9 one fewer · C type a count · U undo · "
-    "Space take the vote · O override · B back · S next scene · P pause · Esc end",
+    "Space take the vote · O override · B back · S next scene · P pause · F11 full screen · "
+    "Esc end",
     Phase.CHOSEN: "Space continue · B back (undo this choice) · N next decision · "
-    "S next scene · P pause · Esc end",
+    "S next scene · P pause · F11 full screen · Esc end",
     Phase.REVEALED: "Space continue · B back (undo this choice) · N next decision · "
-    "S next scene · P pause · Esc end",
-    Phase.SCENE_ENDED: "Space next scene · B back · P pause · Esc end",
+    "S next scene · P pause · F11 full screen · Esc end",
+    Phase.SCENE_ENDED: "Space next scene · B back · P pause · F11 full screen · Esc end",
     Phase.FINISHED: "P pause · F11 full screen · Esc close",
 }
-PAUSED_KEYS = "P go on · Esc end"
+PAUSED_KEYS = "P go on · F11 full screen · Esc end"
 SCROLL_KEYS = "Page Down/Up or the wheel scroll"
 
 
@@ -123,9 +125,6 @@ class KeyState:
         if key == pygame.K_s:
             self._ask_or_do("scene", session.next_scene, needs_asking=screen.view.phase in (
                 Phase.READING, Phase.VOTING, Phase.CHOSEN, Phase.REVEALED))
-            return True
-        if key == pygame.K_F11:
-            screen.toggle_fullscreen()
             return True
         actions: dict[int, Callable[[], object]] = {
             pygame.K_u: session.undo_vote,

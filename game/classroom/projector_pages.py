@@ -56,7 +56,7 @@ class Column:
         self.y += self.sizes.gap * gaps
 
 
-def draw_page(column: Column, view: FacilitatorView, log_path: str) -> None:
+def draw_page(column: Column, view: FacilitatorView) -> None:
     """The page for the session's phase (the voting options are drawn beside it, elsewhere)."""
     big, palette = column.sizes, column.canvas.palette
     if view.paused:
@@ -65,7 +65,7 @@ def draw_page(column: Column, view: FacilitatorView, log_path: str) -> None:
     elif view.phase is Phase.INTRODUCTION:
         _opening(column, view)
     elif view.phase is Phase.FINISHED:
-        _closing(column, view, log_path)
+        _closing(column, view)
     elif view.phase is Phase.REVEALED and view.revealed is not None:
         record(column, view.revealed, heading=True)
     elif view.phase is Phase.CHOSEN and view.chosen is not None:
@@ -112,7 +112,7 @@ def _opening(column: Column, view: FacilitatorView) -> None:
                 "italic", palette.muted, "hint")
 
 
-def _closing(column: Column, view: FacilitatorView, log_path: str) -> None:
+def _closing(column: Column, view: FacilitatorView) -> None:
     big, palette = column.sizes, column.canvas.palette
     column.para("The plan is finished: the debrief", big.heading, "bold", palette.accent, "title")
     column.para(view.plan_title, column.body, "italic", palette.muted, "plan")
@@ -124,7 +124,7 @@ def _closing(column: Column, view: FacilitatorView, log_path: str) -> None:
     column.space()
     _parts(column, view)
     column.space()
-    column.para(f"Session log: {log_path}", big.small, colour=palette.muted, role="log")
+    column.para(f"Session log: {view.log_path}", big.small, colour=palette.muted, role="log")
     column.para("Make the class report with: cover-names debrief <the records folder> "
                 "<the session log>", big.small, colour=palette.muted, role="hint")
 

@@ -100,13 +100,6 @@ class Pilot:
             pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
         self.app.pump()
 
-    def click_at(self, pos: tuple[int, int]) -> None:
-        """Point at `pos` and click there, whatever is drawn at it."""
-        self.move_to(pos)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-        self.app.pump()
-
     def move_to(self, pos: tuple[int, int]) -> None:
         pygame.event.post(
             pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))

@@ -1,18 +1,15 @@
-"""Pieces every screen shares: the header bar, the reading column, wrapped paragraphs, chips."""
+"""Pieces the screens share: the reading column, a wrapped paragraph, a citation's caption.
+
+The header bar and its toolbar are `header.py`'s.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.desktop.canvas import Canvas
-from game.desktop.text import TextCache
-from game.desktop.theme import Sizes
 from game.model import Citation
 from game.sources import SourceLibrary
-
-
-def header_height(cache: TextCache, sizes: Sizes) -> int:
-    return cache.line_height(sizes.body, "bold") + cache.line_height(sizes.small) + sizes.gap * 2
 
 
 def column(canvas: Canvas) -> pygame.Rect:
@@ -21,47 +18,6 @@ def column(canvas: Canvas) -> pygame.Rect:
     width = sizes.column
     left = (canvas.rect.width - width) // 2
     return pygame.Rect(left, 0, width, canvas.rect.height)
-
-
-def draw_header(canvas: Canvas, title: str, subtitle: str, hints: str) -> int:
-    """The bar at the top: what this is, where and when, and the keys; returns its bottom."""
-    sizes, palette = canvas.sizes, canvas.palette
-    height = header_height(canvas.cache, sizes)
-    bar = pygame.Rect(0, 0, canvas.rect.width, height)
-    canvas.fill(palette.header, bar)
-    pygame.draw.line(canvas.surface, palette.panel_border, bar.bottomleft, bar.bottomright)
-    left = sizes.margin
-    title_rect = canvas.text(
-        title, (left, sizes.gap), sizes.body, palette.header_text, "bold", "header"
-    )
-    if subtitle:
-        canvas.text(
-            subtitle, (left, title_rect.bottom), sizes.small, palette.header_text, role="header"
-        )
-    if hints:
-        width = canvas.cache.width(hints, sizes.small)
-        if (
-            left
-            + max(title_rect.width, canvas.cache.width(subtitle, sizes.small))
-            + width
-            + sizes.margin * 2
-            < canvas.rect.width
-        ):
-            canvas.text(
-                hints,
-                (canvas.rect.width - sizes.margin, sizes.gap),
-                sizes.small,
-                palette.header_text,
-                role="hint",
-                align="right",
-            )
-    return height
-
-
-def paragraph_height(
-    cache: TextCache, text: str, size: int, width: int, style: str = "regular"
-) -> int:
-    return cache.layout(text, size, width, style).height
 
 
 def draw_paragraph(

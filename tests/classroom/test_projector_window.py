@@ -284,6 +284,18 @@ def test_f11_fills_the_screen_and_comes_back_to_the_window(
     assert not pygame.display.is_fullscreen() and p.app.surface.get_size() == before
 
 
+def test_the_key_bar_lists_f11_on_every_screen_it_works_on(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    from game.classroom.projector_keys import KEYS, PAUSED_KEYS
+
+    assert all("F11 full screen" in keys for keys in (*KEYS.values(), PAUSED_KEYS))
+    p, _screen = demo
+    assert p.has("F11 full screen", role="keys")  # while the class votes, too
+    p.press("p")
+    assert p.has("F11 full screen", role="keys")
+
+
 # -- the plan's opening and close ----------------------------------------------------------------
 
 
