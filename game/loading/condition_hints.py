@@ -14,8 +14,6 @@ from collections.abc import Callable
 
 from game.model import VarType
 
-TYPE_WORDS = {VarType.INT: "a whole number", VarType.BOOL: "true/false", VarType.STR: "text"}
-
 #: What an author who wrote a refused operator probably meant.
 BINOP_HINTS: dict[type, str] = {
     ast.RShift: "did you mean '>' or '>='?", ast.LShift: "did you mean '<' or '<='?",
@@ -74,6 +72,6 @@ def mismatch_hint(text: Callable[[ast.AST], str], left: ast.expr, left_kind: Var
             flag = text(other)
             return ("true/false is compared with true or false, not 1 or 0; or test it "
                     f"alone: '{flag}' or 'not {flag}'")
-    return (f"'{text(left)}' is {TYPE_WORDS[left_kind]} and '{text(right)}' is "
-            f"{TYPE_WORDS[right_kind]}: compare numbers with numbers, text with quoted "
+    return (f"'{text(left)}' is {left_kind.words} and '{text(right)}' is "
+            f"{right_kind.words}: compare numbers with numbers, text with quoted "
             "text, true/false with true or false")

@@ -24,7 +24,7 @@ from typing import Any
 from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading.compiled import Add, All, AnyOf, Compare, Const, Negate, Not, Subtract, Var
-from game.loading.condition_hints import BINOP_HINTS, TYPE_WORDS, mismatch_hint, operator_slip
+from game.loading.condition_hints import BINOP_HINTS, mismatch_hint, operator_slip
 from game.loading.positions import Locator
 from game.loading.yaml_tree import YScalar, kind_of_value
 from game.model import Condition, Effect, Value, VarType
@@ -37,7 +37,6 @@ _CONSTANT_NAMES = {"true": True, "True": True, "false": False, "False": False}
 #: Words that cannot be variable names, because a condition reads them as something else.
 RESERVED_NAMES = frozenset({*_CONSTANT_NAMES, "and", "or", "not", "in", "is", "if", "else",
                             "none", "None", "lambda"})
-_TYPE_WORDS = TYPE_WORDS
 _COMPARE: dict[type, tuple[Callable[[Any, Any], bool], str]] = {
     ast.Eq: (operator.eq, "=="), ast.NotEq: (operator.ne, "!="),
     ast.Lt: (operator.lt, "<"), ast.LtE: (operator.le, "<="),
@@ -160,7 +159,7 @@ def _check(text: str, variables: Mapping[str, VarType]) -> _Checked:
     if compiled is not None and not checker.problems:
         kind = compiled[1]
         if kind is not VarType.BOOL:
-            checker.report("CN405", tree.body, found=_TYPE_WORDS[kind],
+            checker.report("CN405", tree.body, found=kind.words,
                            hint="compare it with something, e.g. 'resolve >= 2'")
     if checker.problems or compiled is None:
         return _Checked(None, frozenset(checker.names), tuple(checker.problems))
@@ -252,7 +251,7 @@ class _Checker:
                 example = (f"{self.text(node.operand)} == 0" if kind is VarType.INT
                            else f"{self.text(node.operand)} == \"...\"")
                 self.report("CN403", node,
-                            problem=f"'not' needs true/false, not {_TYPE_WORDS[kind]}",
+                            problem=f"'not' needs true/false, not {kind.words}",
                             hint=f"compare it instead, e.g. '{example}'")
                 return None
             return Not(fn), VarType.BOOL
@@ -262,7 +261,7 @@ class _Checker:
             fn, kind = operand
             if kind is not VarType.INT:
                 self.report("CN403", node,
-                            problem=f"a sign needs a whole number, not {_TYPE_WORDS[kind]}",
+                            problem=f"a sign needs a whole number, not {kind.words}",
                             hint="'+' and '-' go only before whole numbers")
                 return None
             if isinstance(node.op, ast.UAdd):
@@ -286,7 +285,7 @@ class _Checker:
         for part, (_, kind) in ((node.left, left), (node.right, right)):
             if kind is not VarType.INT:
                 self.report("CN403", part,
-                            problem=f"'{symbol}' needs whole numbers, not {_TYPE_WORDS[kind]}",
+                            problem=f"'{symbol}' needs whole numbers, not {kind.words}",
                             hint="only whole numbers are added; compare text or true/false "
                                  "with == or != instead")
                 return None
@@ -309,7 +308,7 @@ class _Checker:
                            else f"{self.text(value)} == \"...\"")
                 self.report("CN403", value,
                             problem=f"'{word}' needs true/false on each side, "
-                                    f"not {_TYPE_WORDS[part[1]]}",
+                                    f"not {part[1].words}",
                             hint=f"compare it, e.g. '{example} {word} ...'")
                 ok = False
             fns.append(part[0])
@@ -337,15 +336,15 @@ class _Checker:
                 continue
             fn, symbol = entry
             if left[1] is not right[1]:
-                self.report("CN403", node, problem=f"'{symbol}' compares {_TYPE_WORDS[left[1]]} "
-                                                   f"with {_TYPE_WORDS[right[1]]}",
+                self.report("CN403", node, problem=f"'{symbol}' compares {left[1].words} "
+                                                   f"with {right[1].words}",
                             hint=mismatch_hint(self.text, operands[index], left[1],
                                                operands[index + 1], right[1]))
                 ok = False
             elif symbol not in ("==", "!=") and left[1] is not VarType.INT:
                 self.report("CN403", node,
-                            problem=f"'{symbol}' needs whole numbers, not {_TYPE_WORDS[left[1]]}",
-                            hint=f"{_TYPE_WORDS[left[1]]} is only compared with == or !=; "
+                            problem=f"'{symbol}' needs whole numbers, not {left[1].words}",
+                            hint=f"{left[1].words} is only compared with == or !=; "
                                  "<, <=, > and >= are for whole numbers")
                 ok = False
             steps.append((fn, left[0], right[0]))
@@ -378,7 +377,7 @@ def parse_effect(
     if raw.plain and _SIGNED_INT.match(raw.raw):
         if kind is not VarType.INT:
             diagnostics.add("CN404", where, name=name, value=raw.raw,
-                            problem=f"'{name}' is {_TYPE_WORDS[kind]}, so it cannot be added to",
+                            problem=f"'{name}' is {kind.words}, so it cannot be added to",
                             hint="adding with +N or -N works on whole numbers only")
             return None
         return Effect(name=name, value=int(raw.raw), relative=True, where=where)
@@ -386,7 +385,7 @@ def parse_effect(
     if value is None or isinstance(value, float):
         diagnostics.add("CN404", where, name=name, value=raw.raw or "nothing",
                         problem=f"it is {kind_of_value(value)}, and '{name}' is "
-                                f"{_TYPE_WORDS[kind]}")
+                                f"{kind.words}")
         return None
     if VarType.of(value) is not kind:
         hint = ""
@@ -396,6 +395,6 @@ def parse_effect(
             hint = f"write {raw.raw} without quotes to add to '{name}'"
         diagnostics.add("CN404", where, name=name, value=raw.raw,
                         problem=f"it is {kind_of_value(value)}, and '{name}' is "
-                                f"{_TYPE_WORDS[kind]}", hint=hint)
+                                f"{kind.words}", hint=hint)
         return None
     return Effect(name=name, value=value, relative=False, where=where)

@@ -71,9 +71,16 @@ class EndingKind(str, Enum):
 
 
 class VarType(str, Enum):
+    """A variable's type, fixed by the value it is declared with."""
+
     INT = "int"
     BOOL = "bool"
     STR = "str"
+
+    @property
+    def words(self) -> str:
+        """The type as an author reads it in a message: 'a whole number', 'true/false', 'text'."""
+        return _TYPE_WORDS[self]
 
     @staticmethod
     def of(value: Value) -> VarType:
@@ -83,6 +90,9 @@ class VarType(str, Enum):
         if isinstance(value, int):
             return VarType.INT
         return VarType.STR
+
+
+_TYPE_WORDS = {VarType.INT: "a whole number", VarType.BOOL: "true/false", VarType.STR: "text"}
 
 
 @dataclass(frozen=True)

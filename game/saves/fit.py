@@ -21,8 +21,6 @@ from game.engine import Playthrough, Step
 from game.engine.machine import CONTINUE
 from game.model import Scene, Value, VarType
 
-_TYPE_WORDS = {VarType.INT: "a whole number", VarType.BOOL: "true/false", VarType.STR: "text"}
-
 
 class SaveMismatch(ValueError):
     """The save does not fit its scene; the message says how, in an author's words."""
@@ -62,9 +60,9 @@ def _fit_variables(
         wanted = VarType.of(declared[name])
         found = VarType.of(value)
         if found is not wanted:
-            raise SaveMismatch(f"{when}the variable '{name}' holds {_TYPE_WORDS[found]} "
+            raise SaveMismatch(f"{when}the variable '{name}' holds {found.words} "
                                f"({json.dumps(value)}), but the scene declares "
-                               f"{_TYPE_WORDS[wanted]}")
+                               f"{wanted.words}")
     missing = [name for name in declared if name not in variables]
     if missing and not stale:
         raise SaveMismatch(f"{when}it lacks the variable '{missing[0]}'")
