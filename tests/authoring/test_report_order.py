@@ -33,10 +33,11 @@ def test_lint_output_is_the_same_for_every_hash_seed(tmp_path: Path) -> None:
 
 def test_files_come_in_the_order_their_first_problem_was_found() -> None:
     found = Diagnostics()
-    found.add("CN301", Location("scenes/b.yaml", 3, 1), target="x")
+    # The source index is found first, though its name sorts after the scene's.
     found.add("CN201", Location("seeds/sources.yaml", 9, 5), key="file", context="a source")
+    found.add("CN301", Location("scenes/b.yaml", 3, 1), target="x")
     found.add("CN301", Location("scenes/b.yaml", 1, 1), target="y")
     found.add("CN301", Location("scenes/b.yaml", 1, 1), target="y")  # the same one twice
     ordered = in_order(found)
     assert [(d.where.file, d.where.line) for d in ordered] == [
-        ("scenes/b.yaml", 1), ("scenes/b.yaml", 3), ("seeds/sources.yaml", 9)]
+        ("seeds/sources.yaml", 9), ("scenes/b.yaml", 1), ("scenes/b.yaml", 3)]

@@ -169,6 +169,30 @@ def test_with_students_too_the_session_panel_and_student_figures_stay(
     assert "Sessions logged" in page and "The class on the projector" not in page
 
 
+def test_each_student_and_each_session_counts_the_decisions_that_followed_the_record(
+    lesson: Path, demo_story: Story
+) -> None:
+    from game.classroom.records import write_record
+
+    player = demo_story.new_player("classroom_demo")
+    # wait (diverged); going back to Peter is no decision; ask_higher (historical);
+    # leave_service (disputed): one of three followed the record.
+    for option in ("continue", "wait", "give_up_waiting", "ask_higher", "leave_service"):
+        player.choose(option)
+    write_record(player, lesson, "Ada")
+    player.close()
+    debrief = gather([lesson], demo_story)
+    (student,) = debrief.students
+    assert (student.decisions, student.historical) == (3, 1)
+    # The session: the class's wait, the facilitator's ask_higher, the class's leave_service.
+    (session,) = debrief.sessions
+    assert (session.decisions, session.historical) == (3, 1)
+    rows = list(csv.DictReader(render_csv(debrief).splitlines()))
+    figures = {row["section"]: (row["decisions"], row["historical_decisions"]) for row in rows
+               if row["section"] in ("student", "session")}
+    assert figures == {"student": ("3", "1"), "session": ("3", "1")}
+
+
 # -- what the report says at each decision ---------------------------------------------
 
 

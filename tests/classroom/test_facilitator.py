@@ -332,3 +332,20 @@ def test_a_part_that_runs_long_is_shown_as_over(
     clock.tick(600)  # a pause does not count against the plan
     assert "10:10 of 10 min · over by 0:10" in render(build_view(session))
     session.end()
+
+
+def test_after_a_pause_the_part_timer_goes_on_from_where_it_stopped(
+    tmp_path: Path, demo_story: Story, clock: FakeClock
+) -> None:
+    session = start(tmp_path, demo_story, clock)
+    session.advance()
+    session.advance()  # a decision: its own timer too
+    clock.tick(60)
+    session.toggle_pause()
+    clock.tick(600)  # a fire drill
+    session.toggle_pause()
+    clock.tick(5)
+    view = build_view(session)
+    assert "1:05 of 10 min" in render(view) and view.over_seconds == 0
+    assert round(view.decision_seconds) == 65
+    session.end()

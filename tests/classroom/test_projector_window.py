@@ -113,6 +113,17 @@ def test_header_rows_fit_or_cut_with_an_ellipsis() -> None:
     assert fit("Short", 60, measure) == "Short"
 
 
+def test_too_narrow_for_the_title_beside_the_timer_the_timer_gets_its_own_row() -> None:
+    def measure(text: str) -> int:
+        return len(text) * 10
+
+    rows = header_rows("Scene 2 of 3 · The Moscow Interrogation", "Moscow, 1937",
+                       "3:00 of 25 min", 200, 20, measure)
+    assert [(row.left, row.right) for row in rows] == [
+        ("Scene 2 of 3 · The…", ""), ("Moscow, 1937", ""), ("", "3:00 of 25 min")]
+    assert all(measure(row.left) <= 200 and measure(row.right) <= 200 for row in rows)
+
+
 def test_the_timer_moves_on_by_itself_once_a_second(
     demo: tuple[Pilot, FacilitatorScreen],
 ) -> None:

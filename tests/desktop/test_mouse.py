@@ -80,10 +80,17 @@ def test_hover_is_recomputed_from_the_pointer_after_a_new_passage(pilot: Pilot) 
     play = pilot.app.top
     assert play.items[play.hover].id == "option:hesitate"
     pilot.press("2", "enter")  # the record, then the next passage: another layout
+    # Nothing stands where Hesitate was: nothing is outlined (the old index is another item).
+    assert play.hover == -1
+    pilot.press("backspace")  # back to the first passage
+    quote = next(item for item in play.items if item.id == "cite:1")
+    pilot.move_to((play.on_screen(quote).centerx, play.on_screen(quote).bottom - 8))
+    assert play.items[play.hover].id == "cite:1"
+    pilot.press("2", "enter")  # where the quote's foot was, the next passage has Continue
     pointer = pilot.app.pointer
     assert pointer is not None
-    if play.hover >= 0:  # whatever is outlined is what the pointer is over
-        assert play.on_screen(play.items[play.hover]).collidepoint(pointer)
+    assert play.items[play.hover].id == "option:continue"
+    assert play.on_screen(play.items[play.hover]).collidepoint(pointer)
     pilot.press("h")
     pilot.move_to((5, pilot.app.surface.get_height() - 5))  # nothing there on the history
     pilot.press("esc")

@@ -42,6 +42,14 @@ def test_a_mistyped_operator_is_named_and_marked(text: str, hint: str, marked: s
     assert text[column - 1:column - 1 + length] == marked
 
 
+@pytest.mark.parametrize("text", ["mood == 'a=b' and resolve >", 'mood == "x && y" and >'])
+def test_an_operator_inside_quoted_text_is_never_taken_for_the_slip(text: str) -> None:
+    code, hint, column, _length = _one(text)
+    assert code == "CN401" and "==" not in hint and "'and'" not in hint
+    quoted = range(text.index(text[8]), text.rindex(text[8]) + 1)  # the quoted text, quotes too
+    assert column - 1 not in quoted  # marked where it breaks, not inside the text
+
+
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
@@ -85,6 +93,15 @@ def test_an_extra_indented_key_gets_an_indentation_hint_not_a_quoting_one(
 def test_a_value_holding_a_colon_still_gets_the_quoting_hint(library: SourceLibrary) -> None:
     found = only(load_scene_text("title: Hede: a life\n", "f.yaml", library).diagnostics,
                  "CN104")
+    assert found.hint == "a value holding ': ' needs quotes around it"
+
+
+def test_a_well_indented_value_holding_a_colon_is_not_called_out_of_line(
+    library: SourceLibrary,
+) -> None:
+    # Its column is the one its sibling keys start at: the quoting hint, not an indentation one.
+    text = replace(VALID_SCENE, "    text: You wait.", "    text: You wait: a long time.")
+    found = only(load_scene_text(text, "f.yaml", library).diagnostics, "CN104")
     assert found.hint == "a value holding ': ' needs quotes around it"
 
 

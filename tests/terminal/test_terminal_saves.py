@@ -119,3 +119,16 @@ def test_a_save_that_does_not_fit_the_scene_is_refused_not_loaded(tmp_path: Path
             "option at 'waiting'") in result.stdout
     assert "No choices yet." in result.stdout
     assert path.read_bytes() == before
+
+
+def test_a_finished_scene_starts_afresh_and_the_finished_run_is_kept(tmp_path: Path) -> None:
+    first = play("1\n1\n1\n", "demo_call", home=tmp_path)  # to the historical ending
+    assert "Traceback" not in first.stderr
+    finished = json.loads((tmp_path / "saves" / AUTOSAVE).read_text())
+    second = play("h\nq\n", "demo_call", home=tmp_path)
+    out = second.stdout
+    assert "You finished this scene last time (3 choices); starting it again." in out
+    assert "Continue it?" not in out  # nothing to continue: no question asked
+    assert "The earlier run is kept as 'autosave-demo_call.previous'" in out
+    kept = json.loads((tmp_path / "saves" / "autosave-demo_call.previous.json").read_text())
+    assert kept["playthrough"] == finished["playthrough"]
