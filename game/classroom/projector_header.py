@@ -3,40 +3,16 @@
 Titles, places and dates come from scene files of any length and the window
 can be any size, so the header is laid out by measuring, never by hoping:
 everything on one row when it fits, else the place and date drop to a second
-row, and whatever still does not fit is cut short with an ellipsis. The
-timer is never cut: it is what the facilitator looks up at.
+row, and whatever still does not fit is cut short with an ellipsis
+(`fitting.fit`, as every header's text is). The timer is never cut: it is
+what the facilitator looks up at.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-#: Width of a string in pixels, as the font in use measures it.
-Measure = Callable[[str], int]
-ELLIPSIS = "…"
-
-
-def fit(text: str, width: int, measure: Measure) -> str:
-    """`text` as it is when it fits `width`, else cut at a word (or a letter) and ended with …."""
-    if measure(text) <= width:
-        return text
-    if measure(ELLIPSIS) > width:
-        return ""
-    words = text.split(" ")
-    while len(words) > 1:
-        words.pop()
-        candidate = " ".join(words).rstrip(" ,·–-:") + ELLIPSIS
-        if measure(candidate) <= width:
-            return candidate
-    low, high = 0, len(text)  # one long word: cut it letter by letter
-    while low < high:
-        middle = (low + high + 1) // 2
-        if measure(text[:middle].rstrip() + ELLIPSIS) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+from game.desktop.fitting import ELLIPSIS, Measure, fit
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.fitting import fit
 from game.desktop.screen import Item, Screen
-from game.desktop.text import TextCache
 
 
 @dataclass(frozen=True)
@@ -29,21 +29,6 @@ class Tool:
     label: str
     key: str  # shown on the button's key cap: "Esc", "H", "?"
     action: Callable[[], None]
-
-
-def ellipsize(cache: TextCache, text: str, size: int, width: int, style: str = "regular") -> str:
-    """`text`, shortened with "…" so it fits `width` (a title never runs under the toolbar)."""
-    if cache.width(text, size, style) <= width:
-        return text
-    words = text.split(" ")
-    while len(words) > 1:
-        words.pop()
-        shorter = " ".join(words).rstrip(" ·,:;") + "…"
-        if cache.width(shorter, size, style) <= width:
-            return shorter
-    while text and cache.width(text + "…", size, style) > width:
-        text = text[:-1]
-    return text + "…"
 
 
 class Header:
@@ -89,8 +74,8 @@ class Header:
                 rects.append(pygame.Rect(x, y, min(button_w, width - 2 * left), self.button_h))
                 x += button_w + spacing
             self.height = (y + self.button_h + gap) if tools else gap * 2 + text_h
-        self.title = ellipsize(cache, title, sizes.body, text_width, "bold")
-        self.subtitle = ellipsize(cache, subtitle, small, text_width) if subtitle else ""
+        self.title = fit(title, text_width, lambda text: cache.width(text, sizes.body, "bold"))
+        self.subtitle = fit(subtitle, text_width, lambda text: cache.width(text, small))
         self.text_y = gap if not self.one_row else (self.height - text_h) // 2
         self.left = left
         self.items = [
@@ -150,7 +135,7 @@ def draw_tool(canvas: Canvas, screen: Screen, item: Item, pad: int) -> None:
     )
     label_x = cap.right + pad
     available = rect.right - pad - label_x
-    label = ellipsize(canvas.cache, item.text, sizes.small, available)
+    label = fit(item.text, available, lambda text: canvas.cache.width(text, sizes.small))
     canvas.text(label, (label_x, text_y), sizes.small, palette.text, role="tool", key=item.id)
     if index == screen.focus:
         canvas.focus_ring(rect)

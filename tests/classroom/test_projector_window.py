@@ -23,7 +23,8 @@ import pygame
 from game.classroom.facilitator import Phase
 from game.classroom.plans import Plan, load_plan
 from game.classroom.projector import FacilitatorScreen, start_session
-from game.classroom.projector_header import fit, header_rows
+from game.classroom.projector_header import header_rows
+from game.desktop.fitting import fit
 from game.desktop.pilot import Pilot
 from game.engine import Story
 from tests.classroom.conftest import REPO

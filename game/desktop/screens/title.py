@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.desktop.canvas import Canvas
-from game.desktop.header import ellipsize
+from game.desktop.fitting import fit
 from game.desktop.screen import Item, Screen, registered_screen
 from game.desktop.widgets import draw_paragraph
 from game.saves import SaveSlot, list_saves, read_save
@@ -100,9 +100,8 @@ class TitleScreen(Screen):
             self.draw_button(canvas, item, [(f"{key}  {item.text}", sizes.body, "regular")])
         if self._hint_y >= 0:
             hint = "Arrows and Enter, or the numbers" + (" (C continues)" if self._saved else "")
-            hint = ellipsize(
-                canvas.cache, hint + " · ? or F1: every key", sizes.small, canvas.rect.width
-            )
+            hint = fit(hint + " · ? or F1: every key", canvas.rect.width,
+                       lambda text: canvas.cache.width(text, sizes.small))
             canvas.text(
                 hint,
                 (canvas.rect.centerx, self._hint_y - self.scroll),
