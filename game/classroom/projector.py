@@ -30,6 +30,7 @@ from game.classroom.projector_pages import Column, draw_page, timer_line
 from game.classroom.session_log import SessionLog
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen
+from game.desktop.screen_drawing import cue_room, draw_more_below
 from game.desktop.theme import Colour, Sizes
 from game.model import Verdict
 
@@ -138,7 +139,7 @@ class FacilitatorScreen(Screen):
         self._layout_footer(canvas, scrollable)
         top, bottom = self.header_h + big.gap, height - self.footer_h - big.gap
         # Room for the "more below" cue under the text, not over it (the options keep theirs).
-        cue = canvas.cache.line_height(big.small, "bold") + big.gap if scrollable else 0
+        cue = cue_room(canvas, big) if scrollable else 0
         self.items = []
         self.option_size = big.body
         voting = view.phase is Phase.VOTING and not view.paused
@@ -258,12 +259,16 @@ class FacilitatorScreen(Screen):
         canvas.surface.set_clip(pygame.Rect(0, self.header_h, page_right,
                                             self.viewport.bottom - self.header_h))
         draw_page(self._column(canvas, dry=False), self.view)
+        # Options beside the passage stand still down to the footer; under it, they scroll
+        # with the passage and are cut at its foot too.
+        options_bottom = height - self.footer_h if page_right < width else self.viewport.bottom
         canvas.surface.set_clip(pygame.Rect(0, self.header_h, width,
-                                            height - self.header_h - self.footer_h))
+                                            options_bottom - self.header_h))
         if self.view.phase is Phase.VOTING and not self.view.paused:
             self._draw_options(canvas)
         canvas.surface.set_clip(old_clip)
-        self._draw_more_below(canvas)
+        if self.scroll < self.max_scroll():  # the cue at the passage's foot while text is hidden
+            draw_more_below(canvas, "More below", self.big, self.viewport)
         self._draw_footer(canvas)
 
     def _draw_header(self, canvas: Canvas) -> None:
@@ -330,23 +335,6 @@ class FacilitatorScreen(Screen):
                                   round((rect.right - big.gap - text_left) * option.votes / most),
                                   max(4, big.gap // 2))
                 canvas.fill(palette.accent, bar)
-
-    def _draw_more_below(self, canvas: Canvas) -> None:
-        """A cue at the foot of the passage while some of it is out of sight."""
-        if self.scroll >= self.max_scroll():
-            return
-        big, palette = self.big, canvas.palette
-        text = "More below"
-        width = canvas.cache.width(text, big.small, "bold") + big.small * 2 + 3 * big.gap
-        box = pygame.Rect(0, 0, width, canvas.cache.line_height(big.small, "bold") + big.gap)
-        box.midtop = (self.viewport.centerx, self.viewport.bottom + big.gap // 2)
-        canvas.panel(box, palette.header, palette.header)
-        arrow = big.small // 2
-        tip_x, top_y = box.left + big.gap + arrow, box.centery - arrow // 2
-        pygame.draw.polygon(canvas.surface, palette.header_text, [
-            (tip_x - arrow, top_y), (tip_x + arrow, top_y), (tip_x, top_y + arrow)])
-        canvas.text(text, (box.left + 2 * big.gap + 2 * arrow, box.top + big.gap // 2), big.small,
-                    palette.header_text, "bold", "more")
 
     def _draw_footer(self, canvas: Canvas) -> None:
         big, palette = self.big, canvas.palette

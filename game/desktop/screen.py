@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.desktop import screen_drawing
 from game.desktop.canvas import Canvas
 
 if TYPE_CHECKING:
@@ -134,11 +135,8 @@ class Screen:
             )
             self.layout(canvas)
             self._layout_key = key
-            self._cue_room = 0
             if self.scroll_cue and self.max_scroll() > 0:
-                sizes = canvas.sizes
-                self._cue_room = canvas.cache.line_height(sizes.small) + sizes.gap * 2
-                self.viewport.height -= self._cue_room
+                self.viewport.height -= screen_drawing.cue_room(canvas, canvas.sizes)
             ids = [item.id for item in self.items]
             wanted, self.pending_focus = self.pending_focus, None
             if wanted in ids:
@@ -300,58 +298,8 @@ class Screen:
         return ()
 
     def draw_scroll_cue(self, canvas: Canvas) -> None:
-        """A scrollbar while the page is longer than the window, and a "More below" cue.
-
-        The cue stands at the foot of the viewport while anything is hidden below
-        it, so a student never mistakes the window's edge for the page's end; a
-        click on it scrolls a page. `scroll_marks` are shown on the track.
-        """
-        self._cue_rect = None
-        furthest = self.max_scroll()
-        if furthest <= 0:
-            return
-        sizes, palette, cache = canvas.sizes, canvas.palette, canvas.cache
-        view = self.viewport
-        total = self.content_bottom - view.top
-        track = pygame.Rect(view.right - 12, view.top + 4, 6, view.height - 8)
-        pygame.draw.rect(canvas.surface, palette.panel_border, track, border_radius=3)
-        thumb_h = max(24, track.height * view.height // max(1, total))
-        thumb_y = track.top + (track.height - thumb_h) * self.scroll // furthest
-        thumb = pygame.Rect(track.left, thumb_y, track.width, thumb_h)
-        pygame.draw.rect(canvas.surface, palette.accent, thumb, border_radius=3)
-        for mark in self.scroll_marks():
-            mark_y = track.top + track.height * (mark - view.top) // max(1, total)
-            pygame.draw.rect(canvas.surface, palette.highlight, (track.left - 4, mark_y, 14, 4))
-        if self.scroll >= furthest:
-            return
-        text = self.more_below()
-        small, gap = sizes.small, sizes.gap
-        arrow = small // 2
-        width = cache.width(text, small, "bold") + arrow * 2 + gap * 4
-        rect = pygame.Rect(0, 0, width, cache.line_height(small) + gap)
-        rect.midbottom = (view.centerx, view.bottom + self._cue_room - gap // 2)
-        pygame.draw.rect(canvas.surface, palette.header, rect, border_radius=rect.height // 2)
-        pygame.draw.rect(canvas.surface, palette.focus, rect, 2, border_radius=rect.height // 2)
-        line = cache.font(small, "bold").get_linesize()
-        label = canvas.text(
-            text,
-            (rect.left + gap * 2, rect.top + (rect.height - line) // 2),
-            small,
-            palette.header_text,
-            "bold",
-            "more",
-        )
-        cx, cy = label.right + gap // 2 + arrow, rect.centery
-        pygame.draw.polygon(
-            canvas.surface,
-            palette.header_text,
-            [
-                (cx - arrow, cy - arrow // 2),
-                (cx + arrow, cy - arrow // 2),
-                (cx, cy + arrow // 2 + 2),
-            ],
-        )
-        self._cue_rect = rect
+        """The scrollbar and the "More below" cue (`screen_drawing`); the cue is clickable."""
+        self._cue_rect = screen_drawing.draw_scroll_cue(canvas, self)
 
     def draw_button(
         self,
@@ -362,24 +310,7 @@ class Screen:
         framed: bool = True,
     ) -> pygame.Rect:
         """A framed button with hover and focus states; `lines` are (text, size, style)."""
-        palette = canvas.palette
-        rect = self.on_screen(item)
-        index = self.items.index(item)
-        if framed:
-            canvas.panel(rect, palette.hover if index == self.hover else palette.panel)
-        elif index == self.hover:
-            canvas.fill(palette.hover, rect)
-        colour = palette.text if item.enabled else palette.locked
-        pad = canvas.sizes.gap
-        y = rect.top + pad
-        for text, size, style in (
-            lines if lines is not None else [(item.text, canvas.sizes.body, "regular")]
-        ):
-            drawn = canvas.text(text, (rect.left + pad * 2, y), size, colour, style, role, item.id)
-            y = drawn.bottom
-        if index == self.focus:
-            canvas.focus_ring(rect)
-        return rect
+        return screen_drawing.draw_button(canvas, self, item, lines, role, framed)
 
 
 ScreenFactory = Callable[["App"], Screen]

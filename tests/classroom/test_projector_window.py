@@ -183,6 +183,25 @@ def test_a_clipped_passage_says_there_is_more_and_how_to_scroll(
         pilot.close()
 
 
+def test_under_the_passage_the_options_are_cut_at_its_foot_too(
+    shipped_story: Story, tmp_path: Path
+) -> None:
+    # Too narrow for two columns: the prompt and options follow the passage down, and the
+    # strip where "More below" stands must show nothing but the cue.
+    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
+    assert plan is not None, problems
+    pilot, screen = open_projector(shipped_story, plan, tmp_path, (800, 600))
+    try:
+        pilot.press("space")
+        assert screen.right is screen.viewport and pilot.has("More below", role="more")
+        surface, background = pilot.app.surface, pilot.app.palette.background
+        strip = range(screen.viewport.bottom + 2, surface.get_height() - screen.footer_h - 2)
+        left = range(screen.viewport.left, screen.viewport.left + 200)  # clear of the cue
+        assert all(surface.get_at((x, y))[:3] == background for x in left for y in strip)
+    finally:
+        pilot.close()
+
+
 # -- typing a count ------------------------------------------------------------------------------
 
 
