@@ -1,9 +1,11 @@
-"""Pieces the screens share: the reading column, a wrapped paragraph, a citation's caption.
+"""Pieces the screens share: the reading column, a dialog's box, a wrapped paragraph, a caption.
 
 The header bar and its toolbar are `header.py`'s.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import pygame
 
@@ -18,6 +20,24 @@ def column(canvas: Canvas) -> pygame.Rect:
     width = sizes.column
     left = (canvas.rect.width - width) // 2
     return pygame.Rect(left, 0, width, canvas.rect.height)
+
+
+def draw_dialog(canvas: Canvas, box: pygame.Rect) -> None:
+    """The window dimmed behind a dialog, then the dialog's panel over it.
+
+    Every overlay that asks or tells (a question, a message, the name box,
+    the keys list) stands out from the screen beneath it the same way.
+    """
+    canvas.surface.blit(_veil(canvas.rect.size), (0, 0))
+    canvas.panel(box, canvas.palette.panel, canvas.palette.focus)
+
+
+@lru_cache(maxsize=2)
+def _veil(size: tuple[int, int]) -> pygame.Surface:
+    """A translucent black as big as the window, made once per window size (not every frame)."""
+    veil = pygame.Surface(size, pygame.SRCALPHA)
+    veil.fill((0, 0, 0, 150))
+    return veil
 
 
 def draw_paragraph(

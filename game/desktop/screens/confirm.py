@@ -14,6 +14,7 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen
+from game.desktop.widgets import draw_dialog
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -89,10 +90,7 @@ class ConfirmScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         sizes, palette = canvas.sizes, canvas.palette
-        veil = pygame.Surface(canvas.rect.size, pygame.SRCALPHA)
-        veil.fill((0, 0, 0, 150))
-        canvas.surface.blit(veil, (0, 0))
-        canvas.panel(self.box, palette.panel, palette.focus)
+        draw_dialog(canvas, self.box)
         x, y = self.box.left + 2 * sizes.gap, self.box.top + 2 * sizes.gap
         canvas.block(self._question, (x, y), sizes.heading, "bold", palette.accent, "title")
         y += self._question.height + sizes.gap

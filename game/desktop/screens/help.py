@@ -13,6 +13,7 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen
+from game.desktop.widgets import draw_dialog
 
 SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     (
@@ -154,10 +155,7 @@ class HelpScreen(Screen):
     def draw(self, canvas: Canvas) -> None:
         palette, cache = canvas.palette, canvas.cache
         body = self._body
-        veil = pygame.Surface(canvas.rect.size, pygame.SRCALPHA)
-        veil.fill((0, 0, 0, 150))
-        canvas.surface.blit(veil, (0, 0))
-        canvas.panel(self.box, palette.panel, palette.focus)
+        draw_dialog(canvas, self.box)
         clip = self.viewport
         top = clip.top + self._gap - self.scroll
         if top >= clip.top:

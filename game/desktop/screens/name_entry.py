@@ -15,6 +15,7 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen
+from game.desktop.widgets import draw_dialog
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -119,10 +120,7 @@ class NameEntryScreen(Screen):
 
     def draw(self, canvas: Canvas) -> None:
         sizes, palette = canvas.sizes, canvas.palette
-        veil = pygame.Surface(canvas.rect.size, pygame.SRCALPHA)
-        veil.fill((0, 0, 0, 150))
-        canvas.surface.blit(veil, (0, 0))
-        canvas.panel(self.box, palette.panel, palette.focus)
+        draw_dialog(canvas, self.box)
         x, y = self.box.left + sizes.gap * 2, self.box.top + sizes.gap * 2
         canvas.text(
             "Your name, as your teacher knows you",
