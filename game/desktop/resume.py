@@ -59,15 +59,5 @@ def restored_record(player: Player) -> tuple[Passage, Outcome] | None:
     step = open_record(player)
     if step is None or step.record is None:
         return None
-    node = player.scene.nodes[step.node_id]
-    passage = Passage(
-        node_id=node.id,
-        speaker=node.speaker,
-        text=node.text,
-        place=node.place or player.scene.place,
-        date=node.date or player.scene.date,
-        citations=node.citations,
-        dramatised=node.is_dramatised,
-    )
     outcome = Outcome(step.choice_id, step.choice_text, step.record, player.passage, player.ending)
-    return passage, outcome
+    return player.passage_at(step.node_id), outcome

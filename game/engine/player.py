@@ -95,9 +95,12 @@ class Player:
 
     @property
     def passage(self) -> Passage:
-        return self._passage(self.node)
+        return self.passage_at(self.node.id)
 
-    def _passage(self, node: Node) -> Passage:
+    def passage_at(self, node_id: str) -> Passage:
+        """The passage of any node of the scene as a player reads it (the scene's place and
+        date where the node has none): a presenter showing a step again needs no copy."""
+        node = self.scene.nodes[node_id]
         return Passage(
             node_id=node.id,
             speaker=node.speaker,
@@ -168,7 +171,7 @@ class Player:
             choice_id=option_id,
             choice_text=text,
             record=choice.record if choice else None,
-            passage=self._passage(arrived),
+            passage=self.passage_at(arrived.id),
             ending=arrived.ending,
         )
 
