@@ -97,27 +97,23 @@ def _version_problem(document: Any) -> str:
 def check_path(scene: Scene, steps: list[tuple[str, str]], end: str | None) -> str:
     """Why these steps are not a way through `scene` ('' when they are): never drop a step.
 
-    A step naming a passage or an option the scene does not have means the
-    file is damaged, or the scene has changed since it was played.
+    The same check a save gets when it is loaded (`saves.fit.path_problem`). A
+    step naming a passage or an option the scene does not have means the file
+    is damaged, or the scene has changed since it was played.
     """
-    stale = "the file is damaged, or the scene has changed since it was played"
-    for number, (node_id, option) in enumerate(steps, start=1):
-        node = scene.nodes.get(node_id)
-        if node is None:
-            return f"step {number} is at '{node_id}', which is not a passage of the scene; {stale}"
-        if not ((option == "continue" and node.next)
-                or any(choice.id == option for choice in node.choices)):
-            return (f"step {number} chose '{option}', which is not an option at '{node_id}'; "
-                    f"{stale}")
-    if end is not None and end not in scene.nodes:
-        return f"it ends at '{end}', which is not a passage of the scene; {stale}"
-    return ""
+    from game.saves.fit import path_problem
+
+    problem = path_problem(scene, steps, end)
+    return (f"{problem}; the file is damaged, or the scene has changed since it was played"
+            if problem else "")
 
 
 def fill_continues(
     scene: Scene, steps: list[tuple[str, str]], end: str | None
 ) -> list[tuple[str, str]]:
     """Put back the 'continue' steps a student record leaves out, by following `next:`."""
+    from game.engine.machine import CONTINUE
+
     filled: list[tuple[str, str]] = []
     targets = [node for node, _option in steps[1:]] + ([end] if end else [])
     for (node_id, option), target in zip(steps, [*targets, None], strict=False):
@@ -130,7 +126,7 @@ def fill_continues(
             passage = scene.nodes.get(here)
             if passage is None or not passage.next:
                 break
-            filled.append((here, "continue"))
+            filled.append((here, CONTINUE))
             here, guard = passage.next, guard + 1
     return filled
 

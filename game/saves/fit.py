@@ -15,7 +15,7 @@ gone, is never forgiven: restoring it could only fail later.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from game.engine import Playthrough, Step
 from game.engine.machine import CONTINUE
@@ -26,23 +26,36 @@ class SaveMismatch(ValueError):
     """The save does not fit its scene; the message says how, in an author's words."""
 
 
+def path_problem(scene: Scene, steps: Iterable[tuple[str, str]], end: str | None) -> str:
+    """Why (node, choice) `steps` ending at the node `end` are no way through `scene`
+    ('' when they are): a passage the scene lacks, or a choice that is not an option there.
+
+    A save's history and a record's choices (which `cover-names graph` draws)
+    are checked alike, step by step, so neither is ever half restored or drawn.
+    """
+    if end is not None and end not in scene.nodes:
+        return f"it is at the passage '{end}', which the scene does not have"
+    for number, (node_id, choice_id) in enumerate(steps, start=1):
+        node = scene.nodes.get(node_id)
+        if node is None:
+            return (f"step {number} was made at the passage '{node_id}', which the scene "
+                    "does not have")
+        known = (choice_id == CONTINUE and bool(node.next)) or any(
+            choice.id == choice_id for choice in node.choices)
+        if not known:
+            return f"step {number} chose '{choice_id}', which is not an option at '{node_id}'"
+    return ""
+
+
 def fit_to_scene(playthrough: Playthrough, scene: Scene, stale: bool) -> None:
     """Check `playthrough` against `scene`, fitting a stale one's variables; raises SaveMismatch."""
-    if playthrough.node not in scene.nodes:
-        raise SaveMismatch(f"it is at the passage '{playthrough.node}', which the scene "
-                           "does not have")
+    problem = path_problem(scene, [(step.node_id, step.choice_id) for step in
+                                   playthrough.history], playthrough.node)
+    if problem:
+        raise SaveMismatch(problem)
     playthrough.variables = _fit_variables(playthrough.variables, scene, stale, "")
     fitted: list[Step] = []
     for number, step in enumerate(playthrough.history, start=1):
-        node = scene.nodes.get(step.node_id)
-        if node is None:
-            raise SaveMismatch(f"step {number} was made at the passage '{step.node_id}', "
-                               "which the scene does not have")
-        known = (step.choice_id == CONTINUE and bool(node.next)) or any(
-            choice.id == step.choice_id for choice in node.choices)
-        if not known:
-            raise SaveMismatch(f"step {number} chose '{step.choice_id}', which is not an "
-                               f"option at '{step.node_id}'")
         before = _fit_variables(step.variables_before, scene, stale, f"before step {number}, ")
         fitted.append(Step(step.node_id, step.choice_id, before, step.chosen_at))
     playthrough.history = fitted

@@ -117,9 +117,9 @@ def _graph(*args: str) -> subprocess.CompletedProcess[str]:
          "step 1 chose 'no_such_choice', which is not an option at 'waiting'; the file is "
          "damaged, or the scene has changed since it was played"),
         (lambda doc: doc["playthrough"]["history"][0].update(node="nowhere"),
-         "step 1 is at 'nowhere', which is not a passage of the scene"),
+         "step 1 was made at the passage 'nowhere', which the scene does not have"),
         (lambda doc: doc["playthrough"].update(node="gone"),
-         "it ends at 'gone', which is not a passage of the scene"),
+         "it is at the passage 'gone', which the scene does not have; the file is damaged"),
     ],
 )
 def test_a_path_from_a_newer_or_damaged_save_is_refused_not_half_drawn(
