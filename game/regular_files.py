@@ -1,11 +1,13 @@
-"""Reading a file someone named, without waiting for ever on something that is not a file.
+"""Files someone named: each read once, and never waited on for ever when it is not a file.
 
 A named pipe given as a scene, a plan, a walkthrough or a hand-in would make
 a plain `read_bytes()` wait until something writes into it: the command
 hangs and says nothing. `read_regular_file` opens without waiting, checks
 that what it opened is a regular file, and only then reads. Whatever it
 refuses is an `OSError` whose `strerror` says why in plain words, so every
-caller's existing "cannot read the file: …" report covers it.
+caller's existing "cannot read the file: …" report covers it. `file_key`
+tells when two names are one file (`lint a.yaml ./a.yaml`, a folder and a
+file in it), so that file is read and counted once.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -28,6 +31,23 @@ class FileTooBig(OSError):
                          str(path))
         self.size = size
         self.limit = limit
+
+
+def file_key(path: Path) -> Path:
+    """What a file is known by however it was named: its resolved path (links followed,
+    '..' gone), or its absolute path when it cannot be resolved."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def once(paths: Iterable[Path]) -> list[Path]:
+    """Each file once, as it was first named, however many times (or ways) it was named."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(file_key(path), path)
+    return list(seen.values())
 
 
 def read_regular_file(path: Path, max_bytes: int | None = None) -> bytes:

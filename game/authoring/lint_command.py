@@ -58,18 +58,6 @@ def _plan_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _once(files: list[Path]) -> list[Path]:
-    """Each file once, however many times (or ways) it was named."""
-    seen: dict[Path, Path] = {}
-    for file in files:
-        try:
-            key = file.resolve()
-        except OSError:
-            key = file
-        seen.setdefault(key, file)
-    return list(seen.values())
-
-
 def lint_paths(
     paths: list[Path], seeds_dir: Path | None = None, walkthroughs: list[Path] | None = None
 ) -> tuple[list[Diagnostic], int]:
@@ -81,16 +69,17 @@ def lint_paths(
     from game.diagnostics import Diagnostics
     from game.loading import find_scene_files, load_scenes
     from game.loading.files import WALKTHROUGH_SUFFIX
+    from game.regular_files import once
     from game.sources import load_library
 
     diagnostics = Diagnostics()
     library = load_library(seeds_dir or game_paths.seeds_dir(), diagnostics)
     plan_paths = [path for path in paths if is_plan_path(path)]
-    scene_files = _once([
+    scene_files = once([
         path for path in find_scene_files([path for path in paths if not is_plan_path(path)])
         if not path.name.endswith(WALKTHROUGH_SUFFIX)
     ])
-    walkthrough_files = _once(walkthroughs or [])
+    walkthrough_files = once(walkthroughs or [])
     for file in walkthrough_files:
         diagnostics.extend(read_walkthrough(file)[1])
     loaded = load_scenes(scene_files, library)
@@ -101,7 +90,7 @@ def lint_paths(
     for scene in loaded.scenes.values():
         diagnostics.extend(lint_file_name(scene))
         diagnostics.extend(lint_scene(scene, library))
-    plan_files = _once(_plan_files(plan_paths))
+    plan_files = once(_plan_files(plan_paths))
     if plan_files:
         diagnostics.extend(_lint_plans(plan_files, library, dict(loaded.scenes)))
     return list(diagnostics), len(scene_files) + len(plan_files) + len(walkthrough_files)

@@ -20,7 +20,7 @@ from game.classroom.records import StudentRecord, read_record
 from game.classroom.session_log import MAX_LOG_BYTES, ReadLog, looks_like_log
 from game.classroom.session_log import read_log as read_session_log
 from game.engine import Story
-from game.regular_files import FileTooBig, read_regular_file
+from game.regular_files import FileTooBig, file_key, read_regular_file
 
 _SUFFIXES = (".json", ".jsonl")
 T = TypeVar("T", StudentRecord, ReadLog)
@@ -60,13 +60,6 @@ def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
             yield path, str(path)
 
 
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
-
-
 def collect(paths: Iterable[Path], story: Story) -> HandIns:
     """Read every file once; one copy of each playthrough and session is kept."""
     found = HandIns()
@@ -74,7 +67,7 @@ def collect(paths: Iterable[Path], story: Story) -> HandIns:
     records: dict[str, StudentRecord] = {}
     sessions: dict[str, ReadLog] = {}
     for path, name in iter_files(paths):
-        real = _resolved(path)
+        real = file_key(path)
         if real in seen:
             continue  # the same file named twice (a folder and the file in it): read once
         seen.add(real)
