@@ -69,13 +69,18 @@ def make_scene(tmp_path: Path, library: SourceLibrary) -> SceneMaker:
     """Write a scene (CLEAN_SCENE with replacements) to a file and load it; it must load."""
 
     def make(*edits: tuple[str, str], text: str = CLEAN_SCENE) -> Scene:
-        for old, new in edits:
-            assert old in text, old
-            text = text.replace(old, new)
-        path = tmp_path / "lint_demo.yaml"
-        path.write_text(text, encoding="utf-8")
-        result = load_scene(path, library)
+        result = load_scene(write_scene(tmp_path, *edits, text=text), library)
         assert result.scene is not None, [str(d) for d in result.diagnostics]
         return result.scene
 
     return make
+
+
+def write_scene(folder: Path, *edits: tuple[str, str], text: str = CLEAN_SCENE) -> Path:
+    """CLEAN_SCENE (or `text`) with each (old, new) replacement made, as lint_demo.yaml."""
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = folder / "lint_demo.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -16,7 +16,7 @@ from game.loading import load_scene
 from game.model import Scene, Verdict
 from game.sources import SourceLibrary
 
-from .conftest import CLEAN_SCENE, FAR_QUOTE, QUOTE_B, SceneMaker
+from .conftest import FAR_QUOTE, QUOTE_B, SceneMaker, write_scene
 
 
 def codes(found: list[Diagnostic]) -> list[str]:
@@ -108,13 +108,7 @@ def test_cn607_ending_without_epilogue(make_scene: SceneMaker, library: SourceLi
 def unloaded(tmp_path: Path, library: SourceLibrary, *edits: tuple[str, str]
              ) -> list[Diagnostic]:
     """CLEAN_SCENE with `edits`, which must keep it from loading: its diagnostics."""
-    text = CLEAN_SCENE
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new)
-    path = tmp_path / "lint_demo.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = load_scene(path, library)
+    result = load_scene(write_scene(tmp_path, *edits), library)
     assert result.scene is None  # the game never plays it: it would show unsupported history
     return list(result.diagnostics)
 

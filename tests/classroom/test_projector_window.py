@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,20 @@ def open_projector(story: Story, plan: Plan, logs: Path, size: tuple[int, int]
     pilot.app.push(screen)
     pilot.app.pump()
     return pilot, screen
+
+
+@contextmanager
+def first_vote(story: Story, logs: Path, size: tuple[int, int]
+               ) -> Iterator[tuple[Pilot, FacilitatorScreen]]:
+    """The shipped Exit Visa plan on the projector at `size`, at its first vote."""
+    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", story)
+    assert plan is not None, problems
+    pilot, screen = open_projector(story, plan, logs, size)
+    try:
+        pilot.press("space")
+        yield pilot, screen
+    finally:
+        pilot.close()
 
 
 @pytest.fixture
@@ -145,11 +160,7 @@ def test_the_timer_moves_on_by_itself_once_a_second(
 def test_options_and_prompts_are_as_large_as_the_passage_while_voting(
     shipped_story: Story, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
-    assert plan is not None, problems
-    pilot, screen = open_projector(shipped_story, plan, tmp_path, size)
-    try:
-        pilot.press("space")
+    with first_vote(shipped_story, tmp_path, size) as (pilot, screen):
         assert screen.session.phase is Phase.VOTING and len(pilot.labels("prompt")) > 2
         passage = max(label.rect.height for label in pilot.labels("passage"))
         for role in ("option", "prompt", "votes"):
@@ -160,18 +171,12 @@ def test_options_and_prompts_are_as_large_as_the_passage_while_voting(
         pilot.press("c", "2")
         assert pilot.labels("message")
         assert [(label.text, label.rect) for label in pilot.labels("option")] == before
-    finally:
-        pilot.close()
 
 
 def test_a_clipped_passage_says_there_is_more_and_how_to_scroll(
     shipped_story: Story, tmp_path: Path
 ) -> None:
-    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
-    assert plan is not None, problems
-    pilot, screen = open_projector(shipped_story, plan, tmp_path, (1366, 768))
-    try:
-        pilot.press("space")
+    with first_vote(shipped_story, tmp_path, (1366, 768)) as (pilot, screen):
         assert screen.max_scroll() > 0, "the passage beside the options should need scrolling"
         assert pilot.has("More below", role="more")
         assert pilot.has("Page Down/Up", role="keys")
@@ -179,8 +184,6 @@ def test_a_clipped_passage_says_there_is_more_and_how_to_scroll(
         assert not pilot.labels("more")  # at the bottom there is nothing more
         pilot.press("home")
         assert pilot.labels("more")
-    finally:
-        pilot.close()
 
 
 def test_under_the_passage_the_options_are_cut_at_its_foot_too(
@@ -188,18 +191,12 @@ def test_under_the_passage_the_options_are_cut_at_its_foot_too(
 ) -> None:
     # Too narrow for two columns: the prompt and options follow the passage down, and the
     # strip where "More below" stands must show nothing but the cue.
-    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
-    assert plan is not None, problems
-    pilot, screen = open_projector(shipped_story, plan, tmp_path, (800, 600))
-    try:
-        pilot.press("space")
+    with first_vote(shipped_story, tmp_path, (800, 600)) as (pilot, screen):
         assert screen.right is screen.viewport and pilot.has("More below", role="more")
         surface, background = pilot.app.surface, pilot.app.palette.background
         strip = range(screen.viewport.bottom + 2, surface.get_height() - screen.footer_h - 2)
         left = range(screen.viewport.left, screen.viewport.left + 200)  # clear of the cue
         assert all(surface.get_at((x, y))[:3] == background for x in left for y in strip)
-    finally:
-        pilot.close()
 
 
 # -- typing a count ------------------------------------------------------------------------------
