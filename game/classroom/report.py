@@ -19,28 +19,23 @@ import jinja2
 
 from game import __version__, paths
 from game.classroom.debrief import Debrief, DecisionStats, OptionStats
-from game.desktop.theme import PAPER, Colour
 from game.model import Verdict
-
-
-def hex_colour(colour: Colour) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*colour)
-
+from game.verdict_colours import PAPER_VERDICTS, hex_colour
 
 #: Verdicts as words, colours and icons together, never colour alone. The colours are
-#: the game's own (the paper theme), so a verdict looks the same in the report as on screen.
+#: the game's own (the paper theme's), so a verdict looks the same in the report as on screen.
 VERDICTS = {
     "historical": {"label": "Historical", "icon": "✓",
-                   "colour": hex_colour(PAPER.verdicts[Verdict.HISTORICAL]),
+                   "colour": hex_colour(PAPER_VERDICTS[Verdict.HISTORICAL]),
                    "meaning": "what the record says happened"},
     "diverged": {"label": "Diverged", "icon": "✗",
-                 "colour": hex_colour(PAPER.verdicts[Verdict.DIVERGED]),
+                 "colour": hex_colour(PAPER_VERDICTS[Verdict.DIVERGED]),
                  "meaning": "the record says otherwise"},
     "unrecorded": {"label": "Unrecorded", "icon": "?",
-                   "colour": hex_colour(PAPER.verdicts[Verdict.UNRECORDED]),
+                   "colour": hex_colour(PAPER_VERDICTS[Verdict.UNRECORDED]),
                    "meaning": "the sources are silent: invention, labelled so"},
     "disputed": {"label": "Disputed", "icon": "⚖",
-                 "colour": hex_colour(PAPER.verdicts[Verdict.DISPUTED]),
+                 "colour": hex_colour(PAPER_VERDICTS[Verdict.DISPUTED]),
                  "meaning": "the sources disagree"},
 }
 _UNKNOWN = {"label": "No record", "icon": "·", "colour": "#777777", "meaning": ""}

@@ -2,7 +2,8 @@
 
 Verdicts are never shown by colour alone: each has a word, a colour and an icon
 shape (see `canvas.draw_verdict_icon`), so a student who cannot tell green from
-red, or a washed-out projector, still reads them.
+red, or a washed-out projector, still reads them. Their colours come from
+`game.verdict_colours`, which the class report uses too.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model import Verdict
-
-Colour = tuple[int, int, int]
+from game.verdict_colours import HIGH_CONTRAST_VERDICTS, PAPER_VERDICTS, Colour
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,7 @@ PAPER = Palette(
     locked=(104, 102, 108),
     header=(36, 48, 66),
     header_text=(246, 244, 238),
-    verdicts={
-        Verdict.HISTORICAL: (22, 104, 56),
-        Verdict.DIVERGED: (164, 64, 0),
-        Verdict.UNRECORDED: (84, 84, 104),
-        Verdict.DISPUTED: (112, 44, 140),
-    },
+    verdicts=dict(PAPER_VERDICTS),
 )
 
 HIGH_CONTRAST = Palette(
@@ -79,12 +74,7 @@ HIGH_CONTRAST = Palette(
     locked=(190, 190, 190),
     header=(0, 0, 0),
     header_text=(255, 255, 255),
-    verdicts={
-        Verdict.HISTORICAL: (90, 230, 130),
-        Verdict.DIVERGED: (255, 160, 60),
-        Verdict.UNRECORDED: (215, 215, 215),
-        Verdict.DISPUTED: (220, 160, 255),
-    },
+    verdicts=dict(HIGH_CONTRAST_VERDICTS),
 )
 
 

@@ -34,3 +34,15 @@ def test_the_command_modules_import_nothing_heavy() -> None:
                             cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_report_takes_its_verdict_colours_from_no_presenter() -> None:
+    code = (
+        "import sys\n"
+        "import game.classroom.report\n"
+        "print(sorted(name for name in sys.modules if name.startswith('game.desktop')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"  # the colours are game.verdict_colours'
