@@ -23,66 +23,33 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game import __version__, paths
+from game.historical_path import HistoricalPathError
 from game.self_check_classroom import (
     check_facilitated_plans,
     check_facilitator_screens,
     check_records_and_debrief,
 )
-
-if TYPE_CHECKING:
-    from game.engine import Story
+from game.self_check_results import (
+    SCREEN_SIZE,
+    CheckContext,
+    Result,
+    diagnostics_result,
+    fail,
+    ok,
+)
 
 #: The folders every build ships (keep in step with DATA_FOLDERS in build/cover-names.spec).
 DATA_FOLDERS = ("scenes", "seeds", "assets", "plans", "reference")
-#: The window size the screens are rendered at: a common school-laptop size.
-SCREEN_SIZE = (1280, 720)
-
-
-@dataclass(frozen=True)
-class Result:
-    """One check's outcome: its name, whether it passed, and what it found or what went wrong."""
-
-    name: str
-    ok: bool
-    detail: str = ""
-
-    def line(self) -> str:
-        status = "ok  " if self.ok else "FAIL"
-        return f"{status} {self.name}" + (f": {self.detail}" if self.detail else "")
-
-
-def ok(name: str, detail: str = "") -> Result:
-    return Result(name, True, detail)
-
-
-def fail(name: str, detail: str) -> Result:
-    return Result(name, False, detail)
-
-
-class _Context:
-    """What the checks share: the story once loaded (later checks need it)."""
-
-    def __init__(self) -> None:
-        self.story: Story | None = None
-        self._paths: dict[str, HistoricalPath] = {}
-
-    def historical_path(self, scene_id: str) -> HistoricalPath:
-        """Each scene's historical path, found once and replayed by the later checks."""
-        if scene_id not in self._paths:
-            self._paths[scene_id] = historical_path(_story(self), scene_id)
-        return self._paths[scene_id]
 
 
 # -- the checks ---------------------------------------------------------------------------------
 # Each yields Results; an exception inside one is turned into a FAIL and the rest still run.
 
 
-def check_data_folders(context: _Context) -> Iterator[Result]:
+def check_data_folders(context: CheckContext) -> Iterator[Result]:
     root = paths.resource_root()
     for folder in DATA_FOLDERS:
         path = root / folder
@@ -96,7 +63,7 @@ def check_data_folders(context: _Context) -> Iterator[Result]:
             yield ok(f"data {folder}/", f"{len(files)} files")
 
 
-def check_scenes_load(context: _Context) -> Iterator[Result]:
+def check_scenes_load(context: CheckContext) -> Iterator[Result]:
     from game.engine import load_story
     from game.loading import find_scene_files
 
@@ -116,8 +83,8 @@ def check_scenes_load(context: _Context) -> Iterator[Result]:
         yield ok("scenes load", f"{len(story.scenes)} scenes ({', '.join(sorted(story.scenes))})")
 
 
-def check_scenes_lint(context: _Context) -> Iterator[Result]:
-    story = _story(context)
+def check_scenes_lint(context: CheckContext) -> Iterator[Result]:
+    story = context.loaded_story()
     try:
         from game.authoring.lint import lint_scene
     except ImportError as error:
@@ -125,11 +92,11 @@ def check_scenes_lint(context: _Context) -> Iterator[Result]:
         return
     for scene in story.ordered:
         diagnostics = list(lint_scene(scene, story.library))
-        yield _diagnostics_result(f"lint scene {scene.id}", diagnostics)
+        yield diagnostics_result(f"lint scene {scene.id}", diagnostics)
 
 
-def check_plans_lint(context: _Context) -> Iterator[Result]:
-    story = _story(context)
+def check_plans_lint(context: CheckContext) -> Iterator[Result]:
+    story = context.loaded_story()
     plan_files = sorted(paths.plans_dir().glob("*.yaml"))
     if not plan_files:
         yield fail("plans lint", f"no plan files in {paths.plans_dir()}")
@@ -140,18 +107,18 @@ def check_plans_lint(context: _Context) -> Iterator[Result]:
         yield fail("plans lint", f"the plan linter is not available ({error})")
         return
     for plan_file in plan_files:
-        yield _diagnostics_result(
+        yield diagnostics_result(
             f"lint plan {plan_file.name}", lint_plan_files([plan_file], story)
         )
 
 
-def check_reference(context: _Context) -> Iterator[Result]:
+def check_reference(context: CheckContext) -> Iterator[Result]:
     """The dossier's people and organisations and the timeline's events load with proven quotes."""
     from game.reference import load_reference
 
-    story = _story(context)
+    story = context.loaded_story()
     reference = load_reference(paths.reference_dir(), story.library, set(story.scenes))
-    result = _diagnostics_result("reference data", reference.diagnostics)
+    result = diagnostics_result("reference data", reference.diagnostics)
     if result.ok and not (reference.people and reference.events):
         result = fail("reference data", f"no people or no events in {paths.reference_dir()}")
     elif result.ok:
@@ -163,8 +130,8 @@ def check_reference(context: _Context) -> Iterator[Result]:
     yield result
 
 
-def check_historical_paths(context: _Context) -> Iterator[Result]:
-    story = _story(context)
+def check_historical_paths(context: CheckContext) -> Iterator[Result]:
+    story = context.loaded_story()
     for scene in story.ordered:
         name = f"historical path {scene.id}"
         try:
@@ -175,11 +142,11 @@ def check_historical_paths(context: _Context) -> Iterator[Result]:
             yield ok(name, path.summary())
 
 
-def check_save_round_trip(context: _Context) -> Iterator[Result]:
+def check_save_round_trip(context: CheckContext) -> Iterator[Result]:
     """For each scene: save half-way along its historical path, read it back, finish from it."""
     from game.saves import read_save, write_save
 
-    story = _story(context)
+    story = context.loaded_story()
     if not story.scenes:
         yield fail("save and restore", "no scene to save")
     for scene in story.ordered:
@@ -217,7 +184,7 @@ def check_save_round_trip(context: _Context) -> Iterator[Result]:
         yield ok(name, f"saved at step {half} of {len(path_taken)}, read back, finished")
 
 
-def check_screens(context: _Context) -> Iterator[Result]:
+def check_screens(context: CheckContext) -> Iterator[Result]:
     try:
         from game.desktop.app import render_every_screen
     except ImportError as error:
@@ -231,7 +198,7 @@ def check_screens(context: _Context) -> Iterator[Result]:
         yield ok("screens", f"{len(rendered)} rendered at {width}x{height}: {', '.join(rendered)}")
 
 
-def check_scene_graphs(context: _Context) -> Iterator[Result]:
+def check_scene_graphs(context: CheckContext) -> Iterator[Result]:
     """`cover-names graph` for each scene, in both formats, with its historical path drawn on.
 
     The diagrams are drawn by optional extensions of the state-machine
@@ -239,7 +206,7 @@ def check_scene_graphs(context: _Context) -> Iterator[Result]:
     """
     from game.engine.diagram import draw
 
-    story = _story(context)
+    story = context.loaded_story()
     for scene in story.ordered:
         player = story.new_player(scene.id)
         try:
@@ -253,7 +220,7 @@ def check_scene_graphs(context: _Context) -> Iterator[Result]:
         yield ok(f"graph {scene.id}", f"Mermaid {sizes[0]} and DOT {sizes[1]} characters")
 
 
-CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
+CHECKS: tuple[tuple[str, Callable[[CheckContext], Iterable[Result]]], ...] = (
     ("data folders", check_data_folders),
     ("scenes load", check_scenes_load),
     ("scene lint", check_scenes_lint),
@@ -269,146 +236,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], Iterable[Result]]], ...] = (
 )
 
 
-# -- the historical path ------------------------------------------------------------------------
-
-
-class HistoricalPathError(Exception):
-    """A scene's historical path cannot be followed to a historical ending; says where it stops."""
-
-
-@dataclass(frozen=True)
-class HistoricalPath:
-    """The option ids taken from a scene's start, what the record says of each, and the ending."""
-
-    choices: tuple[str, ...]
-    verdicts: tuple[str, ...]  # per step: a verdict, or "continue" for a single option
-    ending: str
-
-    def summary(self) -> str:
-        counts: dict[str, int] = {}
-        for verdict in self.verdicts:
-            counts[verdict] = counts.get(verdict, 0) + 1
-        kinds = ", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items()))
-        return f"{len(self.choices)} steps ({kinds}) to the historical ending '{self.ending}'"
-
-
-#: Which option the historical path prefers at a decision. A `diverged` choice
-#: is never on it: the record says that is not what happened. Where the record
-#: has no `historical` option, the path takes the `disputed` one (the sources
-#: agree it happened and differ on details), then an `unrecorded` one.
-_PREFERENCE = {"historical": 0, "disputed": 1, "unrecorded": 2}
-#: A scene whose path takes more steps than this is reported, not searched forever.
-_MAX_STATES = 20_000
-
-
-def historical_path(story: Story, scene_id: str) -> HistoricalPath:
-    """Find and play a scene's historical path, from its start to a historical ending.
-
-    At each node the path takes the available option the record supports best
-    (see _PREFERENCE); a node with a single option (Continue) is followed. If
-    that leads to a counterfactual ending or a loop, the search backs up and
-    tries the next supported option. HistoricalPathError names the first node
-    where the record offered no way on, or the ending the path could not avoid.
-    """
-    from game.engine import Player
-    from game.model import EndingKind
-
-    player = story.new_player(scene_id)
-    visited: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
-    problems: list[str] = []
-
-    def ranked_options(current: Player) -> list[tuple[str, str]]:
-        node = current.node
-        ranked = []
-        for option in current.options:
-            if not option.available:
-                continue
-            if not node.choices:  # a passage with `next:`: its one Continue
-                ranked.append((0, option.id, "continue"))
-                continue
-            record = node.choice(option.id).record
-            verdict = record.verdict.value if record is not None else "unrecorded"
-            if verdict in _PREFERENCE:
-                ranked.append((_PREFERENCE[verdict], option.id, verdict))
-        return [(option_id, verdict) for _rank, option_id, verdict in sorted(ranked)]
-
-    def walk(steps: list[tuple[str, str]]) -> bool:
-        if player.is_over:
-            ending = player.ending
-            assert ending is not None
-            if ending.kind is EndingKind.HISTORICAL:
-                return True
-            problems.append(f"the path reaches '{player.node.id}', a {ending.kind.value} ending")
-            return False
-        node = player.node
-        state = (node.id, tuple(sorted(player.variables.items())))
-        if state in visited or len(visited) >= _MAX_STATES:
-            problems.append(f"the path loops back to node '{node.id}'")
-            return False
-        visited.add(state)
-        options = ranked_options(player)
-        if not options:
-            shown = ", ".join(
-                f"{option.id} [{_verdict_of(node, option.id)}]" for option in player.options
-            )
-            problems.append(
-                f"no choice at node '{node.id}' ({node.where}) is historical, disputed or "
-                f"unrecorded; options: {shown or 'none available'}"
-            )
-            return False
-        for option_id, verdict in options:
-            step = len(player.playthrough.history)
-            player.choose(option_id)
-            steps.append((option_id, verdict))
-            if walk(steps):
-                return True
-            steps.pop()
-            player.rewind(step)
-        return False
-
-    steps: list[tuple[str, str]] = []
-    try:
-        if not walk(steps):
-            raise HistoricalPathError(problems[0] if problems else "no historical ending reached")
-        return HistoricalPath(
-            tuple(option_id for option_id, _ in steps),
-            tuple(verdict for _, verdict in steps),
-            player.node.id,
-        )
-    finally:
-        player.close()
-
-
-def _verdict_of(node: object, option_id: str) -> str:
-    from game.model import Node
-
-    assert isinstance(node, Node)
-    try:
-        record = node.choice(option_id).record
-    except KeyError:
-        return "continue"
-    return record.verdict.value if record is not None else "no record"
-
-
 # -- running ------------------------------------------------------------------------------------
-
-
-def _story(context: _Context) -> Story:
-    if context.story is None:
-        raise RuntimeError("the scenes did not load, so this check could not run")
-    return context.story
-
-
-def _diagnostics_result(name: str, diagnostics: Iterable[object]) -> Result:
-    from game.diagnostics import Diagnostic
-
-    found = [d for d in diagnostics if isinstance(d, Diagnostic)]
-    errors = [d for d in found if d.is_error]
-    warnings = len(found) - len(errors)
-    if errors:
-        shown = "; ".join(str(d).replace("\n", " ") for d in errors[:3])
-        return fail(name, f"{len(errors)} errors: {shown}")
-    return ok(name, f"clean, {warnings} warnings" if warnings else "clean")
 
 
 def headless() -> None:
@@ -422,7 +250,7 @@ def run_checks(out: Callable[[str], None] = print) -> list[Result]:
     """Run every check in a throwaway user folder; print each result as it comes."""
     headless()
     results: list[Result] = []
-    context = _Context()
+    context = CheckContext()
     saved_home = os.environ.get("COVER_NAMES_HOME")
     with tempfile.TemporaryDirectory(prefix="cover-names-self-check-") as home:
         # Saves and settings go to the throwaway folder, never the student's own.

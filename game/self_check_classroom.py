@@ -20,17 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import paths
+from game.self_check_results import SCREEN_SIZE, CheckContext, Result, fail, ok
 
 if TYPE_CHECKING:
     from game.classroom.facilitator import FacilitatorSession
     from game.desktop.pilot import Pilot
-    from game.self_check import Result, _Context
 
 #: Steps a plan may take before the check calls it stuck.
 _MAX_STEPS = 5000
 
 
-def check_records_and_debrief(context: _Context) -> Iterator[Result]:
+def check_records_and_debrief(context: CheckContext) -> Iterator[Result]:
     """Export a record of each scene's historical path, then build the class debrief from them.
 
     The only use of the Jinja2 templates (package data a bundle could lose).
@@ -38,9 +38,8 @@ def check_records_and_debrief(context: _Context) -> Iterator[Result]:
     from game.classroom.debrief import gather
     from game.classroom.records import write_record
     from game.classroom.report import render_csv, render_html
-    from game.self_check import _story, fail, ok
 
-    story = _story(context)
+    story = context.loaded_story()
     records = paths.records_dir()
     for scene in story.ordered:
         player = story.new_player(scene.id)
@@ -71,7 +70,7 @@ def check_records_and_debrief(context: _Context) -> Iterator[Result]:
     )
 
 
-def _run_historically(session: FacilitatorSession, context: _Context) -> int:
+def _run_historically(session: FacilitatorSession, context: CheckContext) -> int:
     """Play the session's plan to its end, the class voting the historical path; decisions."""
     from game.classroom.facilitator import Phase
 
@@ -92,16 +91,15 @@ def _run_historically(session: FacilitatorSession, context: _Context) -> int:
     raise RuntimeError(f"the plan did not finish in {_MAX_STEPS} steps")
 
 
-def check_facilitated_plans(context: _Context) -> Iterator[Result]:
+def check_facilitated_plans(context: CheckContext) -> Iterator[Result]:
     """Each shipped plan, facilitated to its end; its session log read back by the debrief."""
     from game.classroom.debrief import gather
     from game.classroom.facilitator import FacilitatorSession
     from game.classroom.plans import load_plan
     from game.classroom.report import render_html
     from game.classroom.session_log import SessionLog, sessions_dir
-    from game.self_check import _story, fail, ok
 
-    story = _story(context)
+    story = context.loaded_story()
     plan_files = sorted(paths.plans_dir().glob("*.yaml"))
     if not plan_files:
         yield fail("facilitated plans", f"no plan files in {paths.plans_dir()}")
@@ -139,7 +137,7 @@ def _header_overlaps(pilot: Pilot) -> list[str]:
             for other in header[index + 1:] if one.rect.colliderect(other.rect)]
 
 
-def check_facilitator_screens(context: _Context) -> Iterator[Result]:
+def check_facilitator_screens(context: CheckContext) -> Iterator[Result]:
     """The facilitator's screens and a lesson's overlays, drawn once each at SCREEN_SIZE."""
     from game.classroom.desktop import PlanChooserScreen
     from game.classroom.facilitator import Phase
@@ -148,9 +146,8 @@ def check_facilitator_screens(context: _Context) -> Iterator[Result]:
     from game.desktop.pilot import Pilot
     from game.desktop.screens.message import MessageScreen
     from game.desktop.screens.name_entry import NameEntryScreen
-    from game.self_check import SCREEN_SIZE, _story, fail, ok
 
-    story = _story(context)
+    story = context.loaded_story()
     pilot = Pilot(build_app(story, SCREEN_SIZE))
     app, drawn, problems = pilot.app, [], []
 

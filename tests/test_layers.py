@@ -32,3 +32,18 @@ def test_only_the_engine_machine_module_knows_transitions() -> None:
         if "import transitions" in path.read_text() or "from transitions" in path.read_text()
     ]
     assert set(users) <= {"game/engine/machine.py", "game/engine/diagram.py"}, users
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """A name starting with '_' is its module's own: using it elsewhere ties two modules'
+    insides together (self_check_classroom once imported self_check's _story)."""
+    import ast
+
+    found = []
+    for path in sorted((REPO / "game").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("game"):
+                found += [f"{path.relative_to(REPO)}: {alias.name} from {node.module}"
+                          for alias in node.names
+                          if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert found == []

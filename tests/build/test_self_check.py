@@ -18,6 +18,8 @@ import pytest
 
 from game import self_check
 from game.engine import load_story
+from game.historical_path import HistoricalPathError, historical_path
+from game.self_check_results import Result, ok
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -131,7 +133,7 @@ def test_a_projector_header_that_overlaps_fails(monkeypatch: pytest.MonkeyPatch)
 def test_the_command_says_passed_and_exits_0(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(self_check, "run_checks", lambda: [self_check.ok("stub")])
+    monkeypatch.setattr(self_check, "run_checks", lambda: [ok("stub")])
     code, lines = _run(capsys)
     assert code == 0
     assert lines[-1].startswith("self-check passed: 1 checks")
@@ -229,7 +231,7 @@ def test_the_self_check_turns_on_the_dummy_drivers(
 def test_a_check_that_crashes_is_reported_and_the_rest_still_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(context: object) -> list[self_check.Result]:
+    def broken(context: object) -> list[Result]:
         raise ValueError("boom")
 
     checks = (("broken", broken), *self_check.CHECKS[:2])
@@ -305,7 +307,7 @@ def test_the_path_prefers_historical_then_disputed_and_never_diverged(tmp_path: 
     )
     story = _story_from(tmp_path, _scene(nodes))
 
-    path = self_check.historical_path(story, "path_test")
+    path = historical_path(story, "path_test")
 
     assert path.choices == ("argued", "right")
     assert path.verdicts == ("disputed", "historical")
@@ -327,7 +329,7 @@ def test_the_path_backs_up_when_a_supported_choice_ends_counterfactually(tmp_pat
     )
     story = _story_from(tmp_path, _scene(nodes))
 
-    assert self_check.historical_path(story, "path_test").choices == ("quiet",)
+    assert historical_path(story, "path_test").choices == ("quiet",)
 
 
 def test_no_historical_ending_is_an_error_naming_where_the_path_stopped(tmp_path: Path) -> None:
@@ -345,5 +347,5 @@ def test_no_historical_ending_is_an_error_naming_where_the_path_stopped(tmp_path
     )
     story = _story_from(tmp_path, _scene(nodes))
 
-    with pytest.raises(self_check.HistoricalPathError, match="node 'first'"):
-        self_check.historical_path(story, "path_test")
+    with pytest.raises(HistoricalPathError, match="node 'first'"):
+        historical_path(story, "path_test")
