@@ -31,7 +31,7 @@ import json, os, resource, sys, threading, time
 start = time.perf_counter()
 sys.path.insert(0, {repo!r})
 import pygame
-from game.desktop.app import build_app
+from game.desktop.start import build_app
 
 def rss_mb():
     try:

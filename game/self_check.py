@@ -186,7 +186,7 @@ def check_save_round_trip(context: CheckContext) -> Iterator[Result]:
 
 def check_screens(context: CheckContext) -> Iterator[Result]:
     try:
-        from game.desktop.app import render_every_screen
+        from game.desktop.start import render_every_screen
     except ImportError as error:
         yield fail("screens", f"the desktop game is not available ({error})")
         return

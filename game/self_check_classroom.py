@@ -142,10 +142,10 @@ def check_facilitator_screens(context: CheckContext) -> Iterator[Result]:
     from game.classroom.desktop import PlanChooserScreen
     from game.classroom.facilitator import Phase
     from game.classroom.projector import FacilitatorScreen
-    from game.desktop.app import build_app
     from game.desktop.pilot import Pilot
     from game.desktop.screens.message import MessageScreen
     from game.desktop.screens.name_entry import NameEntryScreen
+    from game.desktop.start import build_app
 
     story = context.loaded_story()
     pilot = Pilot(build_app(story, SCREEN_SIZE))

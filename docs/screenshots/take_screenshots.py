@@ -104,8 +104,8 @@ def shoot_inside(
 ) -> None:
     """Runs in the child process, on the Xvfb display."""
     sys.path.insert(0, str(ROOT))
-    from game.desktop.app import build_app
     from game.desktop.settings import Settings, save_settings
+    from game.desktop.start import build_app
     from game.desktop.tour import tour
 
     save_settings(Settings(text_size=text_size, high_contrast=contrast))

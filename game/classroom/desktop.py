@@ -99,7 +99,7 @@ def run_facilitator_window(
     plan: Plan | None, story: Story, log_dir: Path | None = None
 ) -> int:
     """`cover-names facilitate [PLAN]`: the projector screen, or the plan chooser without a plan."""
-    from game.desktop.app import build_app
+    from game.desktop.start import build_app
 
     app = build_app(story)
     if plan is None:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.terminal and has_display():
         try:
-            from game.desktop.app import run_desktop
+            from game.desktop.start import run_desktop
         except ImportError as error:
             print(f"The desktop game is unavailable ({error}); playing in the terminal.")
         else:

@@ -3,7 +3,8 @@
 The loop draws only after something happened, and between looks at the
 event queue it sleeps (see `App._nap` for why it does not use
 `pygame.event.wait`), so an idle window uses next to no CPU. `pump` runs one turn of that loop
-without waiting, for the pilot that drives the window in tests.
+without waiting, for the pilot that drives the window in tests. Opening the
+window on its first screens is `start.py`'s.
 """
 
 from __future__ import annotations
@@ -108,6 +109,12 @@ class App:
     def story(self, story: Story) -> None:
         self._story = story
         self._reference = None
+
+    @property
+    def story_loaded(self) -> bool:
+        """Whether the scenes are loaded yet: the title screen counts their problems only
+        once they are, and never loads them just for that."""
+        return self._story is not None
 
     @property
     def reference(self) -> Reference:
@@ -370,60 +377,3 @@ def is_question_mark(event: pygame.event.Event) -> bool:
         or event.key == pygame.K_QUESTION
         or (event.key == pygame.K_SLASH and shift)
     )
-
-
-def _start_screens(app: App, scene_id: str | None) -> list[Screen]:
-    from game.desktop.screens.message import MessageScreen
-
-    if scene_id is None:
-        return []
-    if scene_id not in app.story.scenes:
-        known = ", ".join(sorted(app.story.scenes)) or "none"
-        return [
-            MessageScreen(
-                app, "No such scene", [f"There is no scene '{scene_id}'. Scenes: {known}."]
-            )
-        ]
-    from game.desktop.screens.play import PlayScreen
-
-    return [PlayScreen(app, app.story.new_player(scene_id))]
-
-
-def build_app(
-    story: Story | None = None, size: tuple[int, int] | None = None, scene_id: str | None = None
-) -> App:
-    app = App(story, size)
-    app.replace(*_start_screens(app, scene_id))
-    return app
-
-
-def run_desktop(scene_id: str | None = None) -> int:
-    """`cover-names` and `cover-names play [SCENE]`: open the window and play."""
-    app = build_app(scene_id=scene_id)
-    return app.run()
-
-
-def render_every_screen(size: tuple[int, int]) -> list[str]:
-    """Build the app on the shipped story under SDL's dummy driver and draw every screen once.
-
-    It plays a little (autosaves, a settings file), so it runs in a temporary
-    user folder and never touches the player's own saves.
-    """
-    import tempfile
-
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.desktop.tour import tour
-
-    previous = os.environ.get("COVER_NAMES_HOME")
-    with tempfile.TemporaryDirectory(prefix="cover-names-screens-") as home:
-        os.environ["COVER_NAMES_HOME"] = home
-        try:
-            app = build_app(size=size)
-            return [name for name, _ in tour(app)]
-        finally:
-            pygame.display.quit()
-            if previous is None:
-                os.environ.pop("COVER_NAMES_HOME", None)
-            else:
-                os.environ["COVER_NAMES_HOME"] = previous

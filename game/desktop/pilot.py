@@ -16,8 +16,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 
-from game.desktop.app import App, build_app
+from game.desktop.app import App
 from game.desktop.canvas import Label
+from game.desktop.start import build_app
 from game.engine import Story
 
 _NAMED = {

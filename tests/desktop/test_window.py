@@ -136,7 +136,7 @@ def test_resizing_reflows_without_overlap(pilot: Pilot, size: tuple[int, int]) -
 
 
 def test_every_screen_renders_on_the_shipped_story(home: Path) -> None:
-    from game.desktop.app import render_every_screen
+    from game.desktop.start import render_every_screen
 
     names = render_every_screen((1366, 768))
     assert not list(home.glob("**/*.json"))  # it played in a folder of its own
@@ -158,7 +158,7 @@ def test_every_screen_renders_on_the_shipped_story(home: Path) -> None:
 
 
 def test_every_screen_reflows_at_projector_size_without_overlap(story: Story) -> None:
-    from game.desktop.app import build_app
+    from game.desktop.start import build_app
     from game.desktop.tour import tour
 
     app = build_app(story, (1920, 1080))

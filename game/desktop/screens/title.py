@@ -111,7 +111,7 @@ class TitleScreen(Screen):
                 align="centre",
             )
         self.draw_scroll_cue(canvas)
-        problems = len(self.app.story.diagnostics) if self.app._story is not None else 0
+        problems = len(self.app.story.diagnostics) if self.app.story_loaded else 0
         if problems:
             draw_paragraph(
                 canvas,
