@@ -1,13 +1,15 @@
 """The loader: scene files in, a validated and frozen `Scene` plus diagnostics out.
 
 Safe YAML with positions (`yaml_tree`), shape checks (`shape`), conditions
-and effects (`expressions`), proven citations (`citations`), and the scene
-itself (`scene`, `nodes`). `files` holds the entry points.
+(`expressions`) and effects (`effects`), proven citations (`citations`), the
+records' evidence (`evidence`), and the scene itself (`scene`, `nodes`).
+`files` holds the entry points.
 """
 
 from __future__ import annotations
 
-from game.loading.expressions import parse_condition, parse_effect
+from game.loading.effects import parse_effect
+from game.loading.expressions import parse_condition
 from game.loading.files import (
     LoadedScenes,
     LoadResult,

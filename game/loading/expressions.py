@@ -1,4 +1,4 @@
-"""Conditions (`if:`) and effects (`set:`): parsed and type-checked at load, never `eval`ed.
+"""Conditions (`if:`): parsed and type-checked at load, never `eval`ed.
 
 A condition is parsed by `ast.parse(mode="eval")` and walked against a small
 whitelist (names, int/bool/str literals, comparisons, and/or/not, + and - on
@@ -10,6 +10,7 @@ with the column of the offending part inside the YAML file.
 
 Parsing and checking are cached by the condition's text and the types of the
 variables it reads: a corpus that repeats `resolve >= 2` parses it once.
+Effects (`set:`), the other half of a choice's logic, are `effects.py`'s.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ from game.diagnostics.core import did_you_mean
 from game.loading.compiled import Add, All, AnyOf, Compare, Const, Negate, Not, Subtract, Var
 from game.loading.condition_hints import BINOP_HINTS, mismatch_hint, operator_slip
 from game.loading.positions import Locator
-from game.loading.yaml_tree import YScalar, kind_of_value
-from game.model import Condition, Effect, Value, VarType
+from game.model import Condition, Value, VarType
 
 #: Longer conditions are refused: they are unreadable, and this bounds the tree's depth.
 MAX_CONDITION_LENGTH = 400
@@ -57,7 +57,6 @@ _BINOP_WORDS: dict[type, str] = {
     ast.LShift: "'<<'", ast.RShift: "'>>'", ast.BitOr: "'|'", ast.BitAnd: "'&'",
     ast.BitXor: "'^'", ast.MatMult: "'@'",
 }
-_SIGNED_INT = re.compile(r"[+-][0-9]+\Z")
 
 
 @dataclass(frozen=True)
@@ -359,42 +358,3 @@ class _Checker:
 def default_locked_reason(condition: Condition) -> str:
     """A readable reason for a locked choice when the author gave none: 'Needs: resolve >= 2'."""
     return "Needs: " + " ".join(condition.text.split())
-
-
-def parse_effect(
-    name: str,
-    raw: YScalar,
-    variables: Mapping[str, VarType],
-    diagnostics: Diagnostics,
-) -> Effect | None:
-    """One `set:` entry. `+N`/`-N` written with a sign adds to a whole number; else assigns."""
-    kind = variables.get(name)
-    where = raw.where
-    if kind is None:
-        diagnostics.add("CN305", where, name=name, hint=did_you_mean(name, variables)
-                        or "declare it under 'vars' with its starting value")
-        return None
-    if raw.plain and _SIGNED_INT.match(raw.raw):
-        if kind is not VarType.INT:
-            diagnostics.add("CN404", where, name=name, value=raw.raw,
-                            problem=f"'{name}' is {kind.words}, so it cannot be added to",
-                            hint="adding with +N or -N works on whole numbers only")
-            return None
-        return Effect(name=name, value=int(raw.raw), relative=True, where=where)
-    value = raw.value
-    if value is None or isinstance(value, float):
-        diagnostics.add("CN404", where, name=name, value=raw.raw or "nothing",
-                        problem=f"it is {kind_of_value(value)}, and '{name}' is "
-                                f"{kind.words}")
-        return None
-    if VarType.of(value) is not kind:
-        hint = ""
-        if kind is VarType.STR:
-            hint = f"put quotes around it to make it text: \"{raw.raw}\""
-        elif kind is VarType.INT and raw.style in ("'", '"') and _SIGNED_INT.match(raw.raw):
-            hint = f"write {raw.raw} without quotes to add to '{name}'"
-        diagnostics.add("CN404", where, name=name, value=raw.raw,
-                        problem=f"it is {kind_of_value(value)}, and '{name}' is "
-                                f"{kind.words}", hint=hint)
-        return None
-    return Effect(name=name, value=value, relative=False, where=where)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from game.diagnostics import Diagnostics, Location
 from game.loading.citations import read_citations
+from game.loading.effects import parse_effect
 from game.loading.evidence import report_missing_record, report_thin_evidence
-from game.loading.expressions import default_locked_reason, parse_condition, parse_effect
+from game.loading.expressions import default_locked_reason, parse_condition
 from game.loading.positions import Locator, Place, scalar_locator
 from game.loading.shape import (
     check_id,
