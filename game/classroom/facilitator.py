@@ -5,8 +5,9 @@ and draw its `view()`: the plan's opening, each passage, the prompt, a vote
 tally filled from a show of hands, a timer, then the record, and a closing
 for the debrief. The class's pick (the most votes; a tie needs the
 facilitator) or the facilitator's override drives the story through the same
-`Player` every front end uses. Every action is written to the session log
-before the method returns, so a crash loses nothing.
+`Player` every front end uses; taking the votes is `session_votes.py`'s.
+Every action is written to the session log before the method returns, so a
+crash loses nothing.
 """
 
 from __future__ import annotations
@@ -14,31 +15,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 
 from game.classroom.lesson_clock import LessonClock
+from game.classroom.phases import Phase
 from game.classroom.plans import Plan, Reveal
 from game.classroom.session_log import SessionLog, plan_header
-from game.classroom.tally import MAX_COUNT, Tally
+from game.classroom.session_votes import VoteTaking
+from game.classroom.tally import Tally
 from game.engine import Outcome, Player, Story
 from game.model import Record
 
 #: Going through passages to the next decision stops after this many, whatever the scene.
 _MAX_SKIP = 500
-
-
-class Phase(str, Enum):
-    """Where the session is; the projector shows something different for each."""
-
-    INTRODUCTION = "introduction"  # the plan's opening: title, summary, parts and minutes
-    READING = "reading"  # a passage without a decision: continue when ready
-    VOTING = "voting"  # a decision: the class votes, then the pick is decided
-    CHOSEN = "chosen"  # with reveal at_end: the class's choice confirmed, its record kept back
-    REVEALED = "revealed"  # the record of the class's choice is on screen
-    SCENE_ENDED = "scene_ended"  # the ending (and with reveal at_end, every record)
-    FINISHED = "finished"  # every scene of the plan is done: the debrief
-
-
 #: The phases in which the story has moved on from a decision that can still be taken back.
 _AFTER_A_CHOICE = (Phase.CHOSEN, Phase.REVEALED)
 
@@ -58,8 +46,8 @@ class Decision:
     scene_id: str = ""
 
 
-class FacilitatorSession:
-    """A plan played scene by scene, each decision put to the class."""
+class FacilitatorSession(VoteTaking):
+    """A plan played scene by scene, each decision put to the class (its votes: `VoteTaking`)."""
 
     def __init__(
         self,
@@ -94,11 +82,8 @@ class FacilitatorSession:
 
     @property
     def paused(self) -> bool:
+        """Paused: the timers stop, the screen is blanked, nothing else can be done."""
         return self.clock.paused
-
-    @property
-    def tally(self) -> dict[str, int]:
-        return self.votes.counts
 
     @property
     def prompts(self) -> tuple[str, ...]:
@@ -113,93 +98,9 @@ class FacilitatorSession:
         return self.clock.decision_seconds
 
     @property
-    def total_votes(self) -> int:
-        return self.votes.total
-
-    @property
     def all_decisions(self) -> list[Decision]:
         """Every decision of the session that still stands, scene after scene."""
         return self.earlier_decisions + self.decisions
-
-    def leaders(self) -> tuple[str, ...]:
-        """The available options with the most votes (several when tied)."""
-        return self.votes.leaders(option.id for option in self.player.options if option.available)
-
-    # -- votes ------------------------------------------------------------------
-    def _option_id(self, option: str | int) -> str | None:
-        for candidate in self.player.options:
-            if option in (candidate.id, candidate.number):
-                return candidate.id if candidate.available else None
-        return None
-
-    def _can_act(self, *phases: Phase) -> bool:
-        if self.paused:
-            self.message = "Paused: press P to resume."
-            return False
-        if self.phase not in phases:
-            self.message = ""
-            return False
-        return True
-
-    def _open_option(self, option: str | int) -> str | None:
-        """The option's id when votes can be taken for it now; else None, with a message."""
-        if not self._can_act(Phase.VOTING):
-            return None
-        option_id = self._option_id(option)
-        if option_id is None:
-            self.message = f"There is no open option {option}."
-        return option_id
-
-    def add_vote(self, option: str | int) -> bool:
-        """One more hand up for an option (by id or its number)."""
-        option_id = self._open_option(option)
-        if option_id is None:
-            return False
-        self._changed("vote_added", option_id, self.votes.change(option_id, +1))
-        return True
-
-    def remove_vote(self, option: str | int) -> bool:
-        """One hand fewer for an option; nothing happens at zero."""
-        if not self._can_act(Phase.VOTING):
-            return False
-        option_id = self._option_id(option)
-        if option_id is None or self.votes[option_id] == 0:
-            self.message = f"Option {option} has no votes to remove."
-            return False
-        self._changed("vote_removed", option_id, self.votes.change(option_id, -1))
-        return True
-
-    def set_votes(self, option: str | int, count: int) -> bool:
-        """The counted hands for an option, typed in one go (17, not seventeen presses)."""
-        option_id = self._open_option(option)
-        if option_id is None:
-            return False
-        if count < 0:
-            self.message = "A count cannot be below zero."
-            return False
-        if count > MAX_COUNT:  # a slip of the finger: never quietly cut to the most
-            self.message = (f"{count} is more hands than a class has (at most {MAX_COUNT}): "
-                            "count again and type the number.")
-            return False
-        self._changed("vote_set", option_id, self.votes.set(option_id, count))
-        return True
-
-    def undo_vote(self) -> bool:
-        """Take back the last vote change, whichever it was (one hand or a typed count)."""
-        if not self._can_act(Phase.VOTING):
-            return False
-        undone = self.votes.undo()
-        if undone is None:
-            self.message = "No vote to undo."
-            return False
-        option_id, count = undone
-        self.tied, self.message = (), ""
-        self._log("vote_undone", choice=option_id, count=count)
-        return True
-
-    def _changed(self, event: str, option_id: str, count: int) -> None:
-        self.tied, self.message = (), ""
-        self._log(event, choice=option_id, count=count)
 
     # -- moving on --------------------------------------------------------------
     def advance(self) -> bool:
@@ -411,4 +312,5 @@ class FacilitatorSession:
                 self._log("passage_shown", node=node.id)
 
     def _log(self, event: str, **fields: object) -> None:
+        """Write one event, with the scene it happened in, to the session log."""
         self.log.write(event, scene=self.scene_id, **fields)
