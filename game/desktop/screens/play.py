@@ -3,7 +3,8 @@
 After a choice the record panel (verdict as word, colour and icon; the note;
 the citations, each opening the source viewer) stands below the passage the
 choice was made at, until the player continues. With the record revealed at
-the end, play goes straight on and the debrief shows every record.
+the end, play goes straight on and the debrief shows every record. What the
+record panel and the ending's panel hold is `record_panel.py`'s.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from game.desktop.header import Tool
 from game.desktop.resume import forget_open_record, remember_open_record, restored_record
 from game.desktop.screen import Item, Screen
 from game.desktop.screens.options import draw_link, draw_option
+from game.desktop.screens.record_panel import lay_out_ending, lay_out_record
 from game.desktop.text import Mark
 from game.desktop.widgets import citation_caption, column
 from game.engine import ChoiceUnavailable, Outcome, Passage, Player
-from game.model import Citation, EndingKind
+from game.engine.machine import CONTINUE
+from game.model import Citation
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -96,7 +99,7 @@ class PlayScreen(Screen):
 
     def rewind_last(self) -> None:
         history = self.player.history
-        choices = [step for step in history if step.choice_id != "continue"]
+        choices = [step for step in history if step.choice_id != CONTINUE]
         if not history:
             self.app.notify("Nothing to rewind yet: this is where the scene starts.")
             return
@@ -135,9 +138,12 @@ class PlayScreen(Screen):
             self._citations(flow, "cite", passage.citations)
         flow.space(sizes.gap * 2)
         if self.pending is not None:
-            self._record_panel(flow, self.pending)
+            self.panel_top = flow.y
+            lay_out_record(flow, self.pending, self._citations, self.proceed)
         elif self.player.is_over:
-            self._ending(flow)
+            ending = self.player.ending
+            assert ending is not None
+            lay_out_ending(flow, ending, self._citations, self._debrief, self.rewind_last)
         else:
             self._options(flow)
         self._flow = flow
@@ -246,49 +252,6 @@ class PlayScreen(Screen):
                 colour="muted",
                 role="hint",
             )
-
-    def _record_panel(self, flow: Flow, outcome: Outcome) -> None:
-        sizes = flow.sizes
-        record = outcome.record
-        assert record is not None
-        self.panel_top = flow.y
-        flow.para(f"You chose: {outcome.choice_text}", sizes.body, "italic", "text", "you-chose")
-        flow.space()
-        flow.panel_begin(f"verdict:{record.verdict.value}")
-        flow.text("What the record says", sizes.small, "bold", "muted", "caption")
-        flow.space(sizes.gap // 2)
-        flow.badge(record.verdict, sizes.heading)
-        flow.para(record.verdict.explanation, sizes.small, colour="muted", role="explanation")
-        flow.space()
-        flow.para(record.note, sizes.body, role="note")
-        if record.citations:
-            flow.space()
-            self._citations(flow, "record-cite", record.citations)
-        flow.panel_end()
-        flow.button(
-            "continue", "Continue  (Enter)", self.proceed, style="bold", width=sizes.body * 14
-        )
-
-    def _ending(self, flow: Flow) -> None:
-        sizes = flow.sizes
-        ending = self.player.ending
-        assert ending is not None
-        historical = ending.kind is EndingKind.HISTORICAL
-        flow.panel_begin("verdict:historical" if historical else "verdict:diverged")
-        heading = (
-            "The end: this is how it happened" if historical else "The end: this did not happen"
-        )
-        flow.text(heading, sizes.heading, "bold", "accent", "ending")
-        if ending.epilogue:
-            flow.space()
-            flow.text("What happened next", sizes.small, "bold", "muted", "caption")
-            flow.para(ending.epilogue, sizes.body, role="epilogue")
-        if ending.citations:
-            flow.space()
-            self._citations(flow, "epilogue-cite", ending.citations)
-        flow.panel_end()
-        flow.button("debrief", "Your path against the record  (Enter)", self._debrief, style="bold")
-        flow.button("rewind", "Go back and choose differently  (Backspace)", self.rewind_last)
 
     # -- actions ---------------------------------------------------------------------------
     def _chooser(self, option_id: str):  # type: ignore[no-untyped-def]
