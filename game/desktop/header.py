@@ -1,8 +1,13 @@
 """The bar at the top of every screen: what this is, where and when, and a toolbar of buttons.
 
-Every key a screen answers to outside its content (Esc, H, D, T, S, V, ?) is
-also a button here, so a student with only a mouse or a touchpad is never
-stuck. Each button shows its key, so the mouse teaches the keyboard too. The
+The keys that open a panel or leave the screen (Esc, H, D, T, S), read it
+aloud (V) or list the keys (?) are buttons here too, so a student with only a
+mouse or a touchpad is never stuck. The other keys are not, because the
+mouse has its own way to do what they do: O opens the passage's first source,
+as clicking its quote does; Backspace goes back a choice, as the history's
+steps and the ending's "Go back" button do; F11 is the window's own full
+screen, and F5 reloads scenes for authors at the keyboard. Each button shows
+its key, so the mouse teaches the keyboard too. The
 buttons sit right of the title when they fit; on a narrow window they move to
 rows of their own below it, and the header grows, so nothing is clipped.
 The buttons are fixed `Item`s (they never scroll) appended after a screen's

@@ -288,7 +288,7 @@ class Screen:
                     self.activate(item)
                     return
 
-    # -- drawing helpers ----------------------------------------------------------------------
+    # -- drawing (see screen_drawing) -----------------------------------------------------------
     def more_below(self) -> str:
         """What the cue at the foot of a scrolled page says; screens may name what is hidden."""
         return "More below"

@@ -1,4 +1,5 @@
-"""The audit's smaller points: confirmations, panels closed by their own key, settings limits."""
+"""What a student meets in passing: a question before losing a save or a place, a panel closed
+by the key that opened it, the dossier in reading order, and the text size's last step."""
 
 from __future__ import annotations
 
