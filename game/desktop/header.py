@@ -18,12 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.fitting import fit
-from game.desktop.screen import Item, Screen
+from game.desktop.screen import Item
+
+if TYPE_CHECKING:
+    from game.desktop.toolbar import WithToolbar
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ class Header:
             for tool, rect, cap in zip(tools, rects, self._cap_widths, strict=True)
         ]
 
-    def draw(self, canvas: Canvas, screen: Screen) -> None:
+    def draw(self, canvas: Canvas, screen: WithToolbar) -> None:
         sizes, palette = canvas.sizes, canvas.palette
         bar = pygame.Rect(0, 0, canvas.rect.width, self.height)
         canvas.fill(palette.header, bar)
@@ -116,7 +120,7 @@ class Header:
             draw_tool(canvas, screen, item, self._pad)
 
 
-def draw_tool(canvas: Canvas, screen: Screen, item: Item, pad: int) -> None:
+def draw_tool(canvas: Canvas, screen: WithToolbar, item: Item, pad: int) -> None:
     """A toolbar button: its key in a cap, then its label; hover and focus as everywhere."""
     sizes, palette = canvas.sizes, canvas.palette
     index = screen.items.index(item)

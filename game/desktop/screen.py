@@ -23,10 +23,11 @@ import pygame
 
 from game.desktop import screen_drawing
 from game.desktop.canvas import Canvas
+from game.desktop.toolbar import WithToolbar
 
 if TYPE_CHECKING:
     from game.desktop.app import App
-    from game.desktop.header import Header, Tool
+    from game.desktop.header import Header
 
 
 @dataclass
@@ -47,8 +48,9 @@ class Item:
     keeps_focus: bool = False
 
 
-class Screen:
-    """A screen: a column of items that scrolls inside `viewport`, with keyboard focus."""
+class Screen(WithToolbar):
+    """A screen: a column of items that scrolls inside `viewport`, with keyboard focus
+    (and a header with its toolbar: `WithToolbar`)."""
 
     name = "screen"
     overlay = False  # drawn over the screen beneath it (help, messages)
@@ -98,31 +100,6 @@ class Screen:
         return " ".join(
             item.text for item in self.items if item.text and item.extra.get("kind") != "tool"
         )
-
-    # -- the header and its toolbar ----------------------------------------------------
-    def tools(self) -> list[Tool]:
-        """The toolbar's buttons: Back and Help unless a screen says otherwise."""
-        from game.desktop.header import Tool
-
-        return [
-            Tool("back", "Back", "Esc", self.back),
-            Tool("help", "Help", "?", self.app.toggle_help),
-        ]
-
-    def make_header(self, canvas: Canvas, title: str, subtitle: str) -> int:
-        """Lay out the header for this layout; returns its height, where content begins."""
-        from game.desktop.header import Header
-
-        self.header = Header(canvas, title, subtitle, self.tools())
-        return self.header.height
-
-    def draw_header(self, canvas: Canvas) -> None:
-        if self.header is not None:
-            self.header.draw(canvas, self)
-
-    def with_header_items(self, items: list[Item]) -> list[Item]:
-        """A screen's own items, then the toolbar's (so Tab reaches the toolbar last)."""
-        return [*items, *(self.header.items if self.header is not None else [])]
 
     # -- layout bookkeeping ---------------------------------------------------------
     def invalidate(self) -> None:
