@@ -4,7 +4,9 @@ Every screen is a module of its own with the same small interface: `layout`
 (on resize or when its state changes), `handle` (one event), `update` (time
 passing; True while something animates) and `draw`. Most screens are a
 scrolling column of focusable `Item`s; `Screen` gives them arrows, Tab,
-Enter, 1–9, mouse hover, clicks and the wheel for free.
+Enter, 1–9, mouse hover, clicks and the wheel for free. Its header and
+toolbar are `toolbar.py`'s; what every screen draws alike (a button, the
+scrollbar, the "More below" cue) is `screen_drawing.py`'s.
 
 Another part of the game can add a screen by name with `register_screen`. The
 title screen's "Facilitator mode" opens the screen registered as
