@@ -71,6 +71,7 @@ class FacilitatorSession(VoteTaking):
         self.earlier_decisions: list[Decision] = []  # the scenes already played
         self.last_outcome: Outcome | None = None
         self.tied: tuple[str, ...] = ()
+        self.records_shown = False  # the closing page lists every choice's record (R)
         self.clock.start_part(plan.introduction_minutes)
 
     log_header = staticmethod(plan_header)
@@ -201,7 +202,12 @@ class FacilitatorSession(VoteTaking):
         return history[-1].node_id if history else self.player.node.id
 
     def back(self) -> bool:
-        """B: undo the last decision (with its votes restored), or go back to the scene's start."""
+        """B: undo the last decision (with its votes restored), or go back to the scene's start.
+
+        From the closing debrief, B goes back to the last scene's end, with its records.
+        """
+        if self.phase is Phase.FINISHED and not self.paused:
+            return self._reopen_last_scene()
         if not self._can_act(Phase.READING, Phase.VOTING, *_AFTER_A_CHOICE, Phase.SCENE_ENDED):
             return False
         history = self.player.playthrough.history
@@ -253,6 +259,27 @@ class FacilitatorSession(VoteTaking):
         self.scene_index += 1
         self.player = self.story.new_player(self.plan.scenes[self.scene_index].scene_id)
         self._start_scene()
+        return True
+
+    def _reopen_last_scene(self) -> bool:
+        """Back from the closing page to the last scene's ending and its records."""
+        self.player = self.story.resume(self.player.playthrough)
+        kept = len(self.earlier_decisions)  # the last scene's decisions are the list's tail
+        while kept and self.earlier_decisions[kept - 1].scene_id == self.scene_id:
+            kept -= 1
+        self.decisions = self.earlier_decisions[kept:]
+        self.earlier_decisions = self.earlier_decisions[:kept]
+        self.phase, self.message, self.records_shown = Phase.SCENE_ENDED, "", False
+        self.clock.start_part(self.plan.scenes[self.scene_index].minutes)
+        self._log("went_back", from_node="debrief", to_node=self.player.node.id,
+                  steps_undone=0, decisions_undone=0, tally={})
+        return True
+
+    def toggle_records(self) -> bool:
+        """R on the closing page: show (or hide) the record of every choice of the session."""
+        if self.phase is not Phase.FINISHED or self.paused:
+            return False
+        self.records_shown = not self.records_shown
         return True
 
     # -- pause --------------------------------------------------------------------

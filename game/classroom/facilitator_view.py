@@ -119,9 +119,10 @@ def part_timer(view: FacilitatorView) -> str:
     return text
 
 
-def _tally(session: FacilitatorSession, node_id: str, tally: dict[str, int]
-           ) -> tuple[tuple[str, int], ...]:
-    node = session.player.scene.nodes[node_id]
+def _tally(session: FacilitatorSession, node_id: str, tally: dict[str, int],
+           scene_id: str = "") -> tuple[tuple[str, int], ...]:
+    scene = session.story.scenes[scene_id] if scene_id else session.player.scene
+    node = scene.nodes[node_id]
     texts = {choice.id: choice.text for choice in node.choices}
     return tuple((texts.get(choice_id, choice_id), votes) for choice_id, votes in tally.items())
 
@@ -133,12 +134,13 @@ def _record_view(
     record: Record,
     by: str,
     tally: dict[str, int],
+    scene_id: str = "",
 ) -> RecordView:
     library = session.story.library
     return RecordView(
         choice_text=choice_text,
         by=by,
-        tally=_tally(session, node_id, tally),
+        tally=_tally(session, node_id, tally, scene_id),
         node_id=node_id,
         verdict=record.verdict.value,
         verdict_label=record.verdict.label,
@@ -214,6 +216,11 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
                          by_step[step.index].tally if step.index in by_step else {})
             for step in player.history
             if step.record is not None
+        )
+    elif finished and session.records_shown:  # R on the closing page: the whole session's
+        records = tuple(
+            _record_view(session, d.node_id, d.choice_text, d.record, d.by, d.tally, d.scene_id)
+            for d in session.all_decisions if d.record is not None
         )
     made = session.all_decisions
     verdicts = Counter(d.record.verdict.label for d in made if d.record is not None)

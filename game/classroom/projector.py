@@ -95,6 +95,15 @@ class FacilitatorScreen(Screen):
             return True
         return self.keys.on_key(event)
 
+    def reads_on(self) -> bool:
+        """At a scene's end with records still below: scroll a page (Space reads on first)."""
+        if self.view.phase is not Phase.SCENE_ENDED or self.view.paused:
+            return False
+        if self.scroll >= self.max_scroll():
+            return False
+        self.page(1)
+        return True
+
     def end_session(self, how: str = "") -> None:
         """The session ends (its log is closed) and the window returns to the title."""
         self.session.end(how)

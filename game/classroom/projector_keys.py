@@ -48,15 +48,21 @@ KEYS = {
     Phase.REVEALED: "Space continue · B back (undo this choice) · N next decision · "
     "S next scene · P pause · F11 full screen · Esc end",
     Phase.SCENE_ENDED: "Space next scene · B back · P pause · F11 full screen · Esc end",
-    Phase.FINISHED: "P pause · F11 full screen · Esc close",
+    Phase.FINISHED: "R the record of each choice · B back to the scene's end · P pause · "
+    "F11 full screen · Esc close",
 }
 PAUSED_KEYS = "P go on · F11 full screen · Esc end"
 SCROLL_KEYS = "Page Down/Up or the wheel scroll"
 
 
 def footer_keys(view: FacilitatorView, scrollable: bool = False) -> str:
-    """The key bar for what is on screen (with the scrolling keys when the text is clipped)."""
+    """The key bar for what is on screen (with the scrolling keys when the text is clipped).
+
+    At a scene's end Space scrolls the records first while more is below, and says so.
+    """
     keys = PAUSED_KEYS if view.paused else KEYS[view.phase]
+    if scrollable and not view.paused and view.phase is Phase.SCENE_ENDED:
+        keys = keys.replace("Space next scene", "Space read on, then next scene")
     return f"{SCROLL_KEYS} · {keys}" if scrollable else keys
 
 
@@ -134,7 +140,10 @@ class KeyState:
             pygame.K_p: session.toggle_pause,
             pygame.K_b: session.back,
             pygame.K_n: session.skip_to_decision,
+            pygame.K_r: session.toggle_records,
         }
+        if key in (pygame.K_SPACE, *_ENTER) and screen.reads_on():
+            return True  # more of the scene's records below: Space shows them first
         if key in actions:
             screen.do(actions[key])
             return True

@@ -121,6 +121,14 @@ def _closing(column: Column, view: FacilitatorView) -> None:
     if view.verdicts_reached:
         summary += ": " + ", ".join(f"{n} {label.lower()}" for label, n in view.verdicts_reached)
     column.para(summary + ".", column.body, role="summary")
+    if view.records:
+        column.para("The record of each choice", big.heading, "bold", palette.accent, "title")
+        for one in view.records:
+            record(column, one, heading=False)
+        column.para("Press R to hide the records.", big.small, "italic", palette.muted, "hint")
+    else:
+        column.para("Press R to see the record of each choice again, or B to go back to the "
+                    "scene's end.", big.small, "italic", palette.muted, "hint")
     column.space()
     _parts(column, view)
     column.space()

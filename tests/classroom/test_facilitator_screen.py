@@ -98,8 +98,25 @@ def test_the_record_at_the_end_and_a_narrow_window(
         assert screen.session.phase is Phase.SCENE_ENDED
         assert p.has("The end: counterfactual")
         assert p.has("The record of each choice")
+        # The records run past the screen: Space reads on to their end before leaving.
+        assert screen.max_scroll() > 0 and p.has("read on, then next scene", role="keys")
+        seen = set(p.texts("verdict"))
+        while screen.scroll < screen.max_scroll():
+            p.press("space")
+            assert screen.session.phase is Phase.SCENE_ENDED
+            seen |= set(p.texts("verdict"))
+        assert seen == {"Historical", "Diverged"}  # both records were on screen
         p.press("space")
         assert p.has("The plan is finished")
+        assert p.has("Press R to see the record of each choice again", role="hint")
+        p.press("r")  # the closing page shows every record again
+        assert p.has("The record of each choice") and p.labels("verdict")
+        p.press("r", "b")  # B: back to the scene's end, with its records
+        assert screen.session.phase is Phase.SCENE_ENDED
+        assert p.has("The end: counterfactual") and p.has("The record of each choice")
+        p.press("end", "space")
+        assert screen.session.phase is Phase.FINISHED
+        assert len(screen.session.all_decisions) == 2  # none counted twice
     finally:
         p.close()
 
