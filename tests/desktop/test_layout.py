@@ -117,3 +117,28 @@ def test_the_first_window_fits_the_desktop_and_a_remembered_size_wins() -> None:
     remembered = Settings(window_width=1000, window_height=700)
     assert first_window_size(remembered, [(1920, 1080)]) == (1000, 700)
     assert first_window_size(Settings(), []) == (1366, 768)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768), (640, 480)])
+def test_the_first_enter_shows_every_choice_not_just_the_first(
+    story: Story, size: tuple[int, int]
+) -> None:
+    pilot = small_projector(story, size)
+    start_scene(pilot)
+    play = pilot.app.top
+    options = [item for item in play.items if item.extra.get("kind") == "option"]
+    assert len(options) > 1
+    if all(play.viewport.contains(play.on_screen(item)) for item in options):
+        pytest.skip("every choice is in sight already at this size")
+    pilot.press("enter")
+    assert not play.player.history  # type: ignore[attr-defined]
+    shown = [play.viewport.contains(play.on_screen(item)) for item in options]
+    list_height = options[-1].rect.bottom - play.options_top  # type: ignore[attr-defined]
+    if list_height <= play.viewport.height - 4 * pilot.app.sizes.gap:
+        assert all(shown)  # the whole list fits, so the whole list shows
+    else:  # taller than the window: it shows from its top, the prompt first
+        assert play.options_top - play.scroll >= play.viewport.top  # type: ignore[attr-defined]
+        assert shown[0]
+    pilot.press("enter")  # now that they have been seen, Enter chooses
+    assert play.player.history  # type: ignore[attr-defined]
+    pilot.close()

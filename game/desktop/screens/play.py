@@ -46,6 +46,7 @@ class PlayScreen(Screen):
         self._faded_at = 0.0
         self._flow: Flow | None = None
         self.panel_top = 0
+        self.options_top = 0  # where the option list (its prompt first) starts
         self._restore_record()
         app.autosave(player)
 
@@ -215,6 +216,7 @@ class PlayScreen(Screen):
 
     def _options(self, flow: Flow) -> None:
         sizes = flow.sizes
+        self.options_top = flow.y
         discuss = self.player.discussion_prompt
         if discuss and len(self.player.options) > 1:
             flow.para("To think about: " + discuss, sizes.small, "italic", "muted", "discuss")
@@ -307,8 +309,33 @@ class PlayScreen(Screen):
             self.open_panel(panels[event.key])
         elif event.key == pygame.K_o and self.shown.citations:
             self._source_opener(self.shown.citations[0])()
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self._show_options_first()
         else:
             return False
+        return True
+
+    def _show_options_first(self) -> bool:
+        """Enter on an option out of sight brings the whole list into view, not just it.
+
+        The list is shown from its prompt (as much as fits), so the first Enter never
+        leaves options 2, 3… unseen below option 1; the next Enter chooses.
+        """
+        focused = self.focused
+        if focused is None or focused.extra.get("kind") != "option":
+            return False
+        options = [item for item in self.items if item.extra.get("kind") == "option"]
+        if all(self.viewport.contains(self.on_screen(item)) for item in options):
+            return False  # every choice is in sight: Enter chooses
+        margin = self.app.sizes.gap * 2
+        from_prompt = self.options_top - self.viewport.top - margin
+        all_options = options[-1].rect.bottom - (self.viewport.bottom - margin)
+        before = self.scroll
+        self.scroll = max(0, min(from_prompt, max(all_options, self.scroll), self.max_scroll()))
+        if self.scroll == before and self._focus_visible():
+            return False  # as much of the list as fits is in sight already: Enter chooses
+        if not self._focus_visible():
+            self.scroll_to_show(focused)
         return True
 
     def back(self) -> None:
