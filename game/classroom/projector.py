@@ -240,7 +240,8 @@ class FacilitatorScreen(Screen):
         rects = []
         for option in self.view.options:
             block = cache.layout(option.text, size, right.width - size * 5)
-            extra = cache.line_height(big.small) if not option.available else 0
+            extra = 0 if option.available else cache.layout(
+                option.locked_reason, big.small, right.width - size * 5, "italic").height
             rect = pygame.Rect(right.left, y, right.width, block.height + extra + big.gap * 2)
             rects.append(rect)
             y = rect.bottom + big.gap
@@ -336,9 +337,11 @@ class FacilitatorScreen(Screen):
             votes = self.keys.count_digits + "_" if typing == option.number else str(option.votes)
             canvas.text(votes, (rect.right - big.gap, rect.top + big.gap),
                         round(size * 1.3), palette.text, "bold", "votes", item.id, align="right")
-            if not option.available:
-                canvas.text(option.locked_reason, (text_left, rect.top + big.gap + block.height),
-                            big.small, palette.locked, "italic", "locked")
+            if not option.available:  # wrapped within the box, as the option's text is
+                reason = cache.layout(option.locked_reason, big.small, rect.width - size * 5,
+                                      "italic")
+                canvas.block(reason, (text_left, rect.top + big.gap + block.height), big.small,
+                             "italic", palette.locked, "locked")
             if option.votes:
                 bar = pygame.Rect(text_left, rect.bottom - big.gap - 3,
                                   round((rect.right - big.gap - text_left) * option.votes / most),

@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -353,5 +354,29 @@ def test_the_plan_opens_with_its_parts_and_closes_with_the_debrief(
         assert pilot.has("2. The Exit Visa — 25 min (done)", role="part")
         pilot.press("end")  # the foot of the page: how to make the class report
         assert pilot.has("cover-names debrief", role="hint")
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768), (1920, 1080)])
+def test_a_locked_options_reason_is_wrapped_inside_its_box(
+    demo_story: Story, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    pilot, screen = open_projector(demo_story, Plan.of_story(demo_story), tmp_path / "logs", size)
+    try:
+        pilot.press("space", "space")
+        assert pilot.has("Only after you have waited.", role="locked")
+        long = ("Only after you have waited for the visas, asked at every consulate in the "
+                "city and heard nothing from Moscow for months.")
+        options = tuple(replace(o, locked_reason=long) if not o.available else o
+                        for o in screen.view.options)
+        screen.view = replace(screen.view, options=options)
+        screen.invalidate()
+        pilot.app.dirty = True
+        pilot.app.pump()
+        locked = pilot.labels("locked")
+        assert len(locked) > 1 and "from Moscow for months." in " ".join(pilot.texts("locked"))
+        (box,) = [screen.on_screen(item) for item in screen.items if not item.enabled]
+        assert all(box.contains(label.rect) for label in locked)
     finally:
         pilot.close()
