@@ -105,3 +105,21 @@ def test_no_speech_engine_is_explained_for_a_student(
     notice = pilot.text("notice")
     assert "ask your teacher" in notice.lower() and "pip" not in notice
     assert "pip install" in caplog.text  # the fix, for whoever sets the machine up
+
+
+def test_the_last_students_name_is_offered_selected_so_typing_replaces_it(
+    pilot: Pilot,
+) -> None:
+    from dataclasses import replace
+
+    pilot.app.apply_settings(replace(pilot.app.settings, student_name="Eve"))
+    pilot = play_historical_path(pilot)
+    pilot.press("e")
+    assert name_field(pilot) == "Eve"
+    assert pilot.has("Last name used on this computer: Eve", role="remembered")
+    pilot.press("a", "n", "n")  # the next student types their own name over it
+    assert name_field(pilot) == "ann"
+    pilot.press("esc", "e", "backspace")  # Backspace clears the whole remembered name
+    assert name_field(pilot) == ""
+    pilot.press("esc", "e", "right", "s")  # → keeps it, to edit it
+    assert name_field(pilot) == "Eves"

@@ -2,7 +2,10 @@
 
 While it is open it takes every key (see `Screen.takes_text`): a V or a ? in
 a name is a letter, not a shortcut. An empty name is not quietly exported as
-"anonymous": the student is asked first.
+"anonymous": the student is asked first. On a shared computer the name
+remembered is someone else's as often as not: it is offered selected, with
+whose it is said plainly ("Last name used on this computer: …"), so the
+first letter typed (or Backspace) replaces it rather than adding to it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.fitting import fit
 from game.desktop.screen import Item, Screen
 from game.desktop.widgets import draw_dialog
 
@@ -32,6 +36,8 @@ class NameEntryScreen(Screen):
         super().__init__(app)
         self.done = done
         self.value = app.settings.student_name
+        self.remembered = self.value  # the last name used on this computer, if any
+        self.selected = bool(self.value)  # typing replaces it; Backspace clears it
         # Text input is on from the start in SDL; it is never turned off again, because
         # stopping it would empty every later key press's character (and so the ? key).
         pygame.key.start_text_input()
@@ -40,7 +46,8 @@ class NameEntryScreen(Screen):
         sizes, cache = canvas.sizes, canvas.cache
         width = min(canvas.rect.width - 2 * sizes.margin, sizes.body * 30)
         line = cache.line_height(sizes.body)
-        self.box = pygame.Rect(0, 0, width, line * 6 + sizes.gap * 8)
+        note = cache.line_height(sizes.small) if self.remembered else 0
+        self.box = pygame.Rect(0, 0, width, line * 6 + sizes.gap * 8 + note)
         self.box.center = canvas.rect.center
         self.field = pygame.Rect(
             self.box.left + sizes.gap * 2,
@@ -49,7 +56,7 @@ class NameEntryScreen(Screen):
             line + sizes.gap * 2,
         )
         button_w = (width - sizes.gap * 6) // 2
-        y = self.field.bottom + sizes.gap * 3
+        y = self.field.bottom + sizes.gap * 3 + note
         self.items = [
             Item(
                 "ok",
@@ -99,11 +106,16 @@ class NameEntryScreen(Screen):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.TEXTINPUT:
-            self.value = (self.value + event.text)[:MAX_LENGTH]
+            kept = "" if self.selected else self.value
+            self.value, self.selected = (kept + event.text)[:MAX_LENGTH], False
             return
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_BACKSPACE:
-                self.value = self.value[:-1]
+            if event.key in (pygame.K_BACKSPACE, pygame.K_DELETE):
+                self.value = "" if self.selected else self.value[:-1]
+                self.selected = False
+                return
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_END, pygame.K_HOME):
+                self.selected = False  # keep the name and edit it
                 return
             if (
                 event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -138,12 +150,23 @@ class NameEntryScreen(Screen):
             role="hint",
         )
         canvas.panel(self.field, palette.background, palette.focus)
-        shown = self.value + "|"
-        canvas.text(
-            shown,
-            (self.field.left + sizes.gap, self.field.top + sizes.gap),
-            sizes.body,
-            role="field",
-        )
+        origin = (self.field.left + sizes.gap, self.field.top + sizes.gap)
+        if self.selected:  # drawn as selected text: the next key replaces it
+            chosen = pygame.Rect(origin, (canvas.cache.width(self.value, sizes.body),
+                                          canvas.cache.line_height(sizes.body)))
+            canvas.fill(palette.focus, chosen)
+            canvas.text(self.value, origin, sizes.body, palette.background, role="field")
+        else:
+            canvas.text(self.value + "|", origin, sizes.body, role="field")
+        if self.remembered:
+            note = fit(f"Last name used on this computer: {self.remembered} — type to replace",
+                       self.field.width, lambda text: canvas.cache.width(text, sizes.small))
+            canvas.text(
+                note,
+                (self.field.left, self.field.bottom + sizes.gap),
+                sizes.small,
+                palette.muted,
+                role="remembered",
+            )
         for item in self.items:
             self.draw_button(canvas, item)
