@@ -39,8 +39,10 @@ def draw_notice(
 
 
 def notice_place(rect: pygame.Rect, screen: Screen, window: pygame.Rect, gap: int) -> pygame.Rect:
-    """Where a notice covers the fewest buttons: the window's foot, else under the header."""
+    """Where a notice covers the fewest buttons: the window's foot, else under the header
+    (or, on a screen with a heading of its own, `notice_top`: under that heading)."""
     top = screen.header.height if screen.header is not None else 0
+    top = max(top, getattr(screen, "notice_top", 0))
     below = rect.copy()
     below.midbottom = (window.centerx, window.bottom - gap)
     above = rect.copy()

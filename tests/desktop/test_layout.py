@@ -142,3 +142,26 @@ def test_the_first_enter_shows_every_choice_not_just_the_first(
     pilot.press("enter")  # now that they have been seen, Enter chooses
     assert play.player.history  # type: ignore[attr-defined]
     pilot.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_with_continue_and_projector_text_the_whole_title_menu_shows(
+    story: Story, size: tuple[int, int]
+) -> None:
+    pilot = small_projector(story, size)
+    start_scene(pilot)
+    pilot.press("1", "esc")  # an autosave: the menu has Continue too
+    assert pilot.has("Continue:") and pilot.has("Quit")
+    title = pilot.app.top
+    assert not title.max_scroll() and not pilot.labels("more")
+    assert all(title.viewport.contains(title.on_screen(item)) for item in title.items)
+    assert "? or F1: every key" in pilot.text("hint")  # the keys hint, whole
+    assert all(pilot.app.surface.get_rect().contains(label.rect) for label in pilot.labels())
+    assert_no_overlap(pilot)
+    pilot.app.notify("Session log saved: session-2026-12-01-1020.jsonl", 8)
+    pilot.app.pump()
+    (heading,) = pilot.labels("title")
+    assert not any(heading.rect.colliderect(n.rect) for n in pilot.labels("notice"))
+    for button in pilot.labels("button"):
+        assert not any(button.rect.colliderect(n.rect) for n in pilot.labels("notice"))
+    pilot.close()

@@ -53,21 +53,41 @@ class TitleScreen(Screen):
             ("quit", "Quit", self._quit, 5),
         ]
         button_h = cache.line_height(sizes.body) + sizes.gap * 2
-        step = button_h + sizes.gap
-        hint_h = cache.line_height(sizes.small) + sizes.gap
-        total = title_h + tagline_h + sizes.gap * 4 + step * len(entries)
+        hint_h = cache.layout(self._hint(), sizes.small, canvas.rect.width - 2 * sizes.margin
+                              ).height + sizes.gap
+        room = canvas.rect.height - 2 * sizes.margin - hint_h
+        head = title_h + tagline_h + sizes.gap * 4
+        # The whole menu in sight: one column; else closer buttons; else two columns.
+        columns, step = 1, button_h + sizes.gap
+        if head + step * len(entries) > room:
+            step = button_h + sizes.gap // 3
+        if head + step * len(entries) > room and canvas.rect.width >= sizes.body * 24:
+            columns, step = 2, button_h + sizes.gap
+            width = min(canvas.rect.width - 2 * sizes.margin, max(width, sizes.body * 40))
+            left = (canvas.rect.width - width) // 2
+        rows = -(-len(entries) // columns)
+        total = head + step * rows
         top = max(sizes.margin, (canvas.rect.height - total - hint_h) // 2)
         self._title_y = top
         self._tagline_y = top + title_h + sizes.gap
-        y = self._tagline_y + tagline_h + sizes.gap * 3
+        self.notice_top = self._tagline_y  # a notice never covers the "Cover Names" heading
+        menu_top = self._tagline_y + tagline_h + sizes.gap * 3
+        column_w = (width - sizes.gap * 2 * (columns - 1)) // columns
         self.items = []
-        for item_id, text, action, number in entries:
-            rect = pygame.Rect(left, y, width, button_h)
+        for index, (item_id, text, action, number) in enumerate(entries):
+            column, row = divmod(index, rows)
+            x = left + column * (column_w + sizes.gap * 2)
+            rect = pygame.Rect(x, menu_top + row * step, column_w, button_h)
             self.items.append(Item(item_id, rect, action, text, number=number))  # type: ignore[arg-type]
-            y += step
+        y = menu_top + rows * step
         self.viewport = canvas.rect.copy()
-        self.content_bottom = y
-        self._hint_y = y if y + hint_h <= canvas.rect.height else -1
+        self.content_bottom = y + hint_h
+        self._hint_y = y
+
+    def _hint(self) -> str:
+        """The keys under the menu (wrapped to the window, never cut)."""
+        hint = "Arrows and Enter, or the numbers" + (" (C continues)" if self._saved else "")
+        return hint + " · ? or F1: every key"
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_c, pygame.K_0, pygame.K_KP0) and self._saved is not None:
@@ -97,19 +117,17 @@ class TitleScreen(Screen):
         )
         for item in self.items:
             key = str(item.number) if item.number else "C"
-            self.draw_button(canvas, item, [(f"{key}  {item.text}", sizes.body, "regular")])
-        if self._hint_y >= 0:
-            hint = "Arrows and Enter, or the numbers" + (" (C continues)" if self._saved else "")
-            hint = fit(hint + " · ? or F1: every key", canvas.rect.width,
-                       lambda text: canvas.cache.width(text, sizes.small))
-            canvas.text(
-                hint,
-                (canvas.rect.centerx, self._hint_y - self.scroll),
-                sizes.small,
-                palette.muted,
-                role="hint",
-                align="centre",
-            )
+            label = fit(f"{key}  {item.text}", item.rect.width - sizes.gap * 3,
+                        lambda text: canvas.cache.width(text, sizes.body))
+            self.draw_button(canvas, item, [(label, sizes.body, "regular")])
+        width, hint = canvas.rect.width - 2 * sizes.margin, self._hint()
+        y = self._hint_y - self.scroll
+        if canvas.cache.width(hint, sizes.small) <= width:
+            canvas.text(hint, (canvas.rect.centerx, y), sizes.small, palette.muted,
+                        role="hint", align="centre")
+        else:  # too wide for one line: wrapped, never cut off
+            canvas.block(canvas.cache.layout(hint, sizes.small, width), (sizes.margin, y),
+                         sizes.small, colour=palette.muted, role="hint")
         self.draw_scroll_cue(canvas)
         problems = len(self.app.story.diagnostics) if self.app.story_loaded else 0
         if problems:
