@@ -7,9 +7,12 @@ mouse has its own way to do what they do: O opens the passage's first source,
 as clicking its quote does; Backspace goes back a choice, as the history's
 steps and the ending's "Go back" button do; F11 is the window's own full
 screen, and F5 reloads scenes for authors at the keyboard. Each button shows
-its key, so the mouse teaches the keyboard too. The
-buttons sit right of the title when they fit; on a narrow window they move to
-rows of their own below it, and the header grows, so nothing is clipped.
+its key, so the mouse teaches the keyboard too. The Esc button (Back, or
+Menu in play) is always the leftmost, before the title, so it never moves
+from screen to screen (two clicks on Back never land on Read aloud). The
+others sit right of the title when they fit (in smaller type if that keeps
+one row); on a narrow window they move to rows of their own below it, and
+the header grows, so nothing is clipped.
 The buttons are fixed `Item`s (they never scroll) appended after a screen's
 own items, so Tab reaches them last and a screen's first focus is unchanged.
 """
@@ -45,59 +48,88 @@ class Header:
 
     def __init__(self, canvas: Canvas, title: str, subtitle: str, tools: list[Tool]) -> None:
         sizes, cache = canvas.sizes, canvas.cache
-        gap, small = sizes.gap, sizes.small
         width = canvas.rect.width
-        self.button_h = cache.line_height(small) + gap
-        self._pad = max(4, gap // 2)
-        self._cap_widths = [
-            max(cache.width(tool.key, small, "bold") + self._pad * 2, self.button_h - gap // 2)
+        # The buttons' text is the small size, or smaller when that is what keeps the
+        # header one row (Projector text at 1920 wide): a bar that takes a quarter of the
+        # screen hides the passage it is there to serve.
+        for size in (sizes.small, max(13, round(sizes.body * 0.6))):
+            self._lay_out(canvas, title, subtitle, tools, min(size, sizes.small))
+            if self.one_row or width < 1200:
+                break
+        self.title = fit(title, self._text_width,
+                         lambda text: cache.width(text, sizes.body, "bold"))
+        self.subtitle = fit(subtitle, self._text_width,
+                            lambda text: cache.width(text, sizes.small))
+
+    def _lay_out(self, canvas: Canvas, title: str, subtitle: str, tools: list[Tool],
+                 small: int) -> None:
+        """Place the buttons for text of size `small`. The Esc button (Back, Menu) is always
+        the leftmost, before the title, so it is in the same place on every screen."""
+        sizes, cache = canvas.sizes, canvas.cache
+        gap, width = sizes.gap, canvas.rect.width
+        self.size = small
+        padding = min(gap, max(6, small // 2))  # the buttons' own padding, with their type
+        self.button_h = cache.line_height(small) + padding
+        self._pad = max(4, padding // 2)
+        caps = [
+            max(cache.width(tool.key, small, "bold") + self._pad * 2,
+                self.button_h - padding // 2)
             for tool in tools
         ]
         widths = [
             self._pad * 3 + cap + cache.width(tool.label, small)
-            for tool, cap in zip(tools, self._cap_widths, strict=True)
+            for tool, cap in zip(tools, caps, strict=True)
         ]
-        spacing = max(4, gap // 2)
-        row_width = sum(widths) + spacing * max(0, len(tools) - 1)
+        escape = next((i for i, tool in enumerate(tools) if tool.key == "Esc"), -1)
+        others = [i for i in range(len(tools)) if i != escape]
+        spacing = max(4, padding // 2)
+        row_width = sum(widths[i] for i in others) + spacing * max(0, len(others) - 1)
         text_h = cache.line_height(sizes.body, "bold") + (
-            cache.line_height(small) if subtitle else 0
+            cache.line_height(sizes.small) if subtitle else 0
         )
         left = min(sizes.margin, max(gap, width // 40))
-        words_width = max(cache.width(title, sizes.body, "bold"), cache.width(subtitle, small))
-        self.one_row = left + words_width + gap * 3 + row_width + left <= width
+        self.left = left + (widths[escape] + gap * 2 if escape >= 0 else 0)  # the title's x
+        words_width = max(cache.width(title, sizes.body, "bold"),
+                          cache.width(subtitle, sizes.small))
+        # One row while the title keeps 30% of the width (a longer one ends in "…").
+        words_width = min(words_width, width * 3 // 10)
+        self.one_row = self.left + words_width + gap * 3 + row_width + left <= width
+        rects: dict[int, pygame.Rect] = {}
         if self.one_row:
-            text_width = width - 2 * left - row_width - gap * 3
+            self._text_width = width - self.left - left - row_width - gap * 3
             self.height = max(text_h, self.button_h) + gap * 2
             x = width - left - row_width
             y = (self.height - self.button_h) // 2
-            rects = []
-            for button_w in widths:
-                rects.append(pygame.Rect(x, y, button_w, self.button_h))
-                x += button_w + spacing
+            for i in others:
+                rects[i] = pygame.Rect(x, y, widths[i], self.button_h)
+                x += widths[i] + spacing
+            self.text_y = (self.height - text_h) // 2
         else:
-            text_width = width - 2 * left
-            rects, x, y = [], left, gap + text_h + gap // 2
-            for button_w in widths:
-                if x > left and x + button_w > width - left:
+            self._text_width = width - self.left - left
+            x, y = left, gap + max(text_h, self.button_h) + gap // 2
+            for i in others:
+                if x > left and x + widths[i] > width - left:
                     x, y = left, y + self.button_h + spacing
-                rects.append(pygame.Rect(x, y, min(button_w, width - 2 * left), self.button_h))
-                x += button_w + spacing
-            self.height = (y + self.button_h + gap) if tools else gap * 2 + text_h
-        self.title = fit(title, text_width, lambda text: cache.width(text, sizes.body, "bold"))
-        self.subtitle = fit(subtitle, text_width, lambda text: cache.width(text, small))
-        self.text_y = gap if not self.one_row else (self.height - text_h) // 2
-        self.left = left
+                rects[i] = pygame.Rect(x, y, min(widths[i], width - 2 * left), self.button_h)
+                x += widths[i] + spacing
+            self.height = (y + self.button_h + gap) if others else gap * 2 + max(
+                text_h, self.button_h)
+            self.text_y = gap
+        if escape >= 0:
+            rects[escape] = pygame.Rect(left, self.text_y + (text_h - self.button_h) // 2,
+                                        widths[escape], self.button_h)
+            rects[escape].top = max(gap // 2, rects[escape].top)
         self.items = [
             Item(
                 f"tool:{tool.id}",
-                rect,
+                rects[i],
                 tool.action,
                 tool.label,
                 fixed=True,
                 keeps_focus=True,
-                extra={"kind": "tool", "key": tool.key, "cap": cap},
+                extra={"kind": "tool", "key": tool.key, "cap": cap, "size": small},
             )
-            for tool, rect, cap in zip(tools, rects, self._cap_widths, strict=True)
+            for i, (tool, cap) in enumerate(zip(tools, caps, strict=True))
         ]
 
     def draw(self, canvas: Canvas, screen: WithToolbar) -> None:
@@ -122,7 +154,7 @@ class Header:
 
 def draw_tool(canvas: Canvas, screen: WithToolbar, item: Item, pad: int) -> None:
     """A toolbar button: its key in a cap, then its label; hover and focus as everywhere."""
-    sizes, palette = canvas.sizes, canvas.palette
+    palette, size = canvas.palette, int(item.extra["size"])  # type: ignore[call-overload]
     index = screen.items.index(item)
     rect = item.rect
     canvas.surface.fill(palette.hover if index == screen.hover else palette.panel, rect)
@@ -130,12 +162,12 @@ def draw_tool(canvas: Canvas, screen: WithToolbar, item: Item, pad: int) -> None
     cap_width = int(item.extra["cap"])  # type: ignore[call-overload]
     cap = pygame.Rect(rect.left + pad, rect.top + 3, cap_width, rect.height - 6)
     pygame.draw.rect(canvas.surface, palette.accent, cap, 1, border_radius=3)
-    line = canvas.cache.line_height(sizes.small)
+    line = canvas.cache.line_height(size)
     text_y = rect.top + (rect.height - line) // 2 + line // 10
     canvas.text(
         str(item.extra["key"]),
         (cap.centerx, text_y),
-        sizes.small,
+        size,
         palette.accent,
         "bold",
         "tool-key",
@@ -144,7 +176,7 @@ def draw_tool(canvas: Canvas, screen: WithToolbar, item: Item, pad: int) -> None
     )
     label_x = cap.right + pad
     available = rect.right - pad - label_x
-    label = fit(item.text, available, lambda text: canvas.cache.width(text, sizes.small))
-    canvas.text(label, (label_x, text_y), sizes.small, palette.text, role="tool", key=item.id)
+    label = fit(item.text, available, lambda text: canvas.cache.width(text, size))
+    canvas.text(label, (label_x, text_y), size, palette.text, role="tool", key=item.id)
     if index == screen.focus:
         canvas.focus_ring(rect)

@@ -66,7 +66,9 @@ def test_the_toolbar_wraps_onto_rows_of_its_own_in_a_narrow_window(
     width = pilot.app.surface.get_width()
     assert all(rect.right <= width for rect in tools.values())
     title = pilot.find(role="header")
-    assert all(rect.top >= title.rect.bottom for rect in tools.values())  # below the title
+    menu = tools.pop("Menu")
+    assert menu.right <= title.rect.left  # Esc's button stays leftmost, before the title
+    assert all(rect.top >= title.rect.bottom for rect in tools.values())  # the rest below it
     assert_no_overlap(pilot)
     header = pilot.app.top.header
     assert header is not None
@@ -128,3 +130,39 @@ def test_a_focused_name_does_not_hide_the_punctuation_after_it(pilot: Pilot) -> 
     assert pixels() == before
     whole = pygame.image.tobytes(pilot.app.surface.subsurface(rect), "RGB")
     assert len(set(whole[i : i + 3] for i in range(0, len(whole), 3))) > 2  # still drawn
+
+
+def test_the_esc_button_is_in_the_same_place_on_every_screen(pilot: Pilot) -> None:
+    read: list[str] = []
+    pilot.app.voice.say = lambda text: read.append(text) or ""  # type: ignore[method-assign]
+    start_scene(pilot)
+    menu = pilot.find("Menu", role="tool").rect
+    for key in ("h", "d", "t", "s"):
+        pilot.press(key)
+        back = pilot.find("Back", role="tool").rect
+        assert abs(back.left - menu.left) <= 2 and back.left < pilot.find(role="header").rect.left
+        pilot.press("esc")
+    pilot.click(role="citation")  # the source viewer: Back where Menu was, not Read aloud
+    assert abs(pilot.find("Back", role="tool").rect.left - menu.left) <= 2
+    pilot.click("Back", role="tool")
+    assert pilot.screen == "play"
+    pilot.click("Menu", role="tool")  # the second click, in the same place: the menu, not V
+    assert pilot.screen == "title" and not read
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_with_projector_text_the_play_toolbar_keeps_one_row(
+    pilot: Pilot, size: tuple[int, int]
+) -> None:
+    from dataclasses import replace
+
+    pilot.resize(*size)
+    pilot.app.apply_settings(replace(pilot.app.settings, text_size="projector"))
+    start_scene(pilot)
+    header = pilot.app.top.header
+    assert header is not None and header.one_row
+    assert header.height < size[1] // 6  # not the quarter of the screen it took on two rows
+    play = pilot.app.top
+    first = next(item for item in play.items if item.extra.get("kind") == "option")
+    assert play.viewport.contains(play.on_screen(first))  # the way on is in sight at once
+    assert_no_overlap(pilot)
