@@ -225,6 +225,11 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
     made = session.all_decisions
     verdicts = Counter(d.record.verdict.label for d in made if d.record is not None)
     shows_passage = phase not in (Phase.INTRODUCTION, Phase.FINISHED)
+    # The header names the place of what is on screen: while a choice or its record
+    # shows, the decision's passage, not the one the story has already moved on to.
+    where = passage
+    if phase in (Phase.CHOSEN, Phase.REVEALED) and player.history:
+        where = player.passage_at(player.history[-1].node_id)
     return FacilitatorView(
         plan_title=session.plan.title,
         plan_summary=" ".join(session.plan.summary.split()),
@@ -232,8 +237,8 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
         scene_title=scene.title,
         scene_number=session.scene_index + 1,
         scene_count=len(session.plan.scenes),
-        place=passage.place if shows_passage else "",
-        date=passage.date if shows_passage else "",
+        place=where.place if shows_passage else "",
+        date=where.date if shows_passage else "",
         phase=phase,
         paused=session.paused,
         message=session.message,

@@ -380,3 +380,27 @@ def test_a_locked_options_reason_is_wrapped_inside_its_box(
         assert all(box.contains(label.rect) for label in locked)
     finally:
         pilot.close()
+
+
+def test_the_header_names_the_place_of_what_is_on_screen_not_the_next_passage(
+    shipped_story: Story, tmp_path: Path
+) -> None:
+    pilot, screen = open_projector(shipped_story, Plan.of_story(shipped_story),
+                                   tmp_path / "logs", (1920, 1080))
+    session, moved_on = screen.session, 0
+    try:
+        pilot.press("space")
+        for _ in range(400):
+            if session.phase is Phase.FINISHED:
+                break
+            if session.phase is Phase.VOTING:
+                place = pilot.text("place")
+                number = next(o.number for o in screen.view.options if o.available)
+                pilot.press("o", str(number))
+                if session.phase in (Phase.CHOSEN, Phase.REVEALED):
+                    moved_on += session.player.passage.place not in place
+                    assert pilot.text("place") == place  # the decision's place, still
+            pilot.press("space")
+        assert moved_on  # some choice led somewhere else, and the header waited for it
+    finally:
+        pilot.close()
