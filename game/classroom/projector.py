@@ -25,7 +25,7 @@ from game.classroom.facilitator import FacilitatorSession, Phase
 from game.classroom.facilitator_view import FacilitatorView, build_view, part_timer
 from game.classroom.plans import Plan
 from game.classroom.projector_header import HeaderRow, header_rows
-from game.classroom.projector_keys import KeyState, footer_keys
+from game.classroom.projector_keys import KeyState, footer_keys, key_lines
 from game.classroom.projector_pages import Column, draw_page, timer_line
 from game.classroom.session_log import SessionLog
 from game.desktop.canvas import Canvas
@@ -189,8 +189,10 @@ class FacilitatorScreen(Screen):
         if self.footer_message:
             height = max(height, 2 * big.gap + cache.layout(
                 self.footer_message, big.small, width, "bold").height)
-        self.footer_block = cache.layout(self.footer_keys, big.small, width)
-        self.footer_h = height + self.footer_block.height
+        self.footer_lines = [cache.layout(line, big.small, width)
+                             for line in key_lines(self.footer_keys, width,
+                                                   lambda text: cache.width(text, big.small))]
+        self.footer_h = height + sum(block.height for block in self.footer_lines)
 
     def _two_columns(self, canvas: Canvas, top: int, bottom: int, cue: int) -> None:
         """Passage left, options right: the largest type, then the widest passage, that fit."""
@@ -362,9 +364,10 @@ class FacilitatorScreen(Screen):
             # The message line, while it has no message: this decision's time and votes.
             canvas.text(timer_line(self.view), (big.margin, y), big.small, palette.text, "bold",
                         "total")
-        y = footer.bottom - big.gap - self.footer_block.height
-        canvas.block(self.footer_block, (big.margin, y), big.small, colour=palette.muted,
-                     role="keys")
+        y = footer.bottom - big.gap - sum(block.height for block in self.footer_lines)
+        for block in self.footer_lines:
+            canvas.block(block, (big.margin, y), big.small, colour=palette.muted, role="keys")
+            y += block.height
 
     def speech_text(self) -> str:
         view = self.view

@@ -66,6 +66,19 @@ def footer_keys(view: FacilitatorView, scrollable: bool = False) -> str:
     return f"{SCROLL_KEYS} · {keys}" if scrollable else keys
 
 
+def key_lines(keys: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """The key bar in lines of whole "key label" pairs: a key never ends one line while
+    what it does begins the next ("… · O" / "override")."""
+    lines: list[str] = []
+    for pair in keys.split(" · "):
+        joined = f"{lines[-1]} · {pair}" if lines else pair
+        if lines and measure(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(pair)
+    return lines
+
+
 class KeyState:
     """The projector's key handling, with what a two-step key is waiting for."""
 

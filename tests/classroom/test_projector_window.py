@@ -404,3 +404,18 @@ def test_the_header_names_the_place_of_what_is_on_screen_not_the_next_passage(
         assert moved_on  # some choice led somewhere else, and the header waited for it
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_key_bar_never_parts_a_key_from_what_it_does(
+    demo_story: Story, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    pilot, screen = open_projector(demo_story, Plan.of_story(demo_story), tmp_path / "logs", size)
+    try:
+        for _ in range(3):  # the opening, a passage, a vote (the longest bar)
+            lines = pilot.texts("keys")
+            for pair in screen.footer_keys.split(" · "):
+                assert any(pair in line for line in lines), (pair, lines)
+            pilot.press("space")
+    finally:
+        pilot.close()
