@@ -325,8 +325,12 @@ class FacilitatorScreen(Screen):
         typing = self.keys.count_option
         for index, (item, option) in enumerate(zip(self.items, view.options, strict=True)):
             rect = self.on_screen(item)
-            canvas.panel(rect, palette.hover if option.leading or index == self.hover
-                         else palette.panel)
+            # The leading option is filled; the one under the pointer is only outlined, so
+            # a hover never looks like a second leader.
+            canvas.panel(rect, palette.hover if option.leading else palette.panel)
+            if index == self.hover:
+                pygame.draw.rect(canvas.surface, palette.accent, rect, max(3, big.gap // 3),
+                                 border_radius=4)
             if typing == option.number:
                 canvas.focus_ring(rect)
             colour = palette.text if option.available else palette.locked

@@ -419,3 +419,19 @@ def test_the_key_bar_never_parts_a_key_from_what_it_does(
             pilot.press("space")
     finally:
         pilot.close()
+
+
+def test_the_option_under_the_pointer_is_outlined_not_filled_like_the_leader(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    p, screen = demo
+    p.press("1")  # option 1 leads
+    second = screen.on_screen(screen.items[1])
+    p.move_to((second.right - 8, second.centery))
+    assert screen.hover == 1
+    palette, surface = p.app.palette, p.app.surface
+    first = screen.on_screen(screen.items[0])
+    assert tuple(surface.get_at((first.right - 20, first.top + 4)))[:3] == palette.hover
+    inside = tuple(surface.get_at((second.right - 20, second.top + 12)))[:3]
+    assert inside == palette.panel  # the hovered one keeps the plain fill, with an outline
+    assert tuple(surface.get_at((second.left + 1, second.centery)))[:3] == palette.accent
