@@ -129,14 +129,14 @@ class FacilitatorSession(VoteTaking):
     def _decide_vote(self) -> bool:
         if self.total_votes == 0:
             self.message = ("No votes yet: count the show of hands first, "
-                            "or override to choose for the class.")
+                            "or override (O, then the option's number) to choose for the class.")
             return False
         leaders = self.leaders()
         if len(leaders) != 1:
             self.tied = leaders
             numbers = [o.number for o in self.player.options if o.id in leaders]
             self.message = ("A tie between " + " and ".join(str(n) for n in numbers)
-                            + ": override to decide for the class.")
+                            + ": override (O, then the option's number) to decide for the class.")
             self._log("tie", choices=list(leaders), tally=dict(self.tally))
             return False
         return self._take(leaders[0], by="class", tally=dict(self.tally))
@@ -291,6 +291,7 @@ class FacilitatorSession(VoteTaking):
             self._log("resumed", paused_seconds=round(paused_for, 1))
         else:
             self.clock.pause()
+            self.message = ""  # the Pause screen shows no leftover from before it
             self._log("paused", node=self.player.node.id)
         return True
 

@@ -65,8 +65,13 @@ class VoteTaking:
         if not self._can_act(Phase.VOTING):
             return None
         option_id = self._option_id(option)
-        if option_id is None:
-            self.message = f"There is no open option {option}."
+        locked = next((o for o in self.player.options
+                       if option in (o.id, o.number) and not o.available), None)
+        if locked is not None:  # it is there, greyed: say why it takes no votes
+            reason = f": {locked.locked_reason.rstrip('.')}" if locked.locked_reason else ""
+            self.message = f"Option {locked.number} is locked{reason}. It takes no votes."
+        elif option_id is None:
+            self.message = f"There is no option {option}."
         return option_id
 
     def add_vote(self, option: str | int) -> bool:

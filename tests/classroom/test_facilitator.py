@@ -63,7 +63,7 @@ def test_a_whole_session_votes_undo_reveal_override_pause_back(
     session.add_vote(2)
     session.add_vote(2)
     assert not session.add_vote(3)
-    assert "no open option 3" in session.message
+    assert session.message == "Option 3 is locked: Only after you have waited. It takes no votes."
     session.remove_vote(1)
     assert session.tally == {"ask_higher": 2, "wait": 2, "shout": 0}
     session.undo_vote()  # takes back the removal

@@ -228,7 +228,12 @@ def test_a_count_is_typed_in_one_go_and_undone_in_one_step(
     p.press("c", "1", "9", "esc")  # Esc abandons a count half typed
     assert session.tally["ask_higher"] == 1 and not p.labels("message")
     p.press("c", "3", "4", "enter")  # a locked option takes no count
-    assert session.tally["shout"] == 0 and p.has("no open option 3", role="message")
+    assert session.tally["shout"] == 0
+    assert p.has("Option 3 is locked: Only after you have waited. It takes no votes.",
+                 role="message")  # why, not "there is no open option 3"
+    p.press("p")  # the Pause screen does not keep that message
+    assert not p.labels("message") and p.has("Paused", role="title")
+    p.press("p")
     kinds = [event["event"] for event in log_events(tmp_path / "logs")]
     assert kinds.count("vote_set") == 2 and kinds.count("vote_undone") == 2
 
@@ -242,6 +247,7 @@ def test_space_with_no_votes_says_so_and_a_tie_asks_for_an_override(
     assert p.has("No votes yet", role="message") and not p.has("tie", role="message")
     p.press("1", "2", "space")
     assert p.has("A tie between 1 and 2", role="message")
+    assert "O, then the option's number" in p.text("message")  # names the key that decides
 
 
 # -- keys that cannot be undone ask first ------------------------------------------------------
