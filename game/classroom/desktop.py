@@ -19,13 +19,48 @@ from game.classroom.plans import Plan, load_plan
 from game.classroom.projector import FacilitatorScreen, start_session
 from game.desktop.canvas import Canvas
 from game.desktop.screen import Item, Screen, register_screen
+from game.desktop.screens.message import MessageScreen
 from game.desktop.theme import Sizes
 
 if TYPE_CHECKING:
     from game.desktop.app import App
     from game.engine import Story
 
-__all__ = ["FacilitatorScreen", "PlanChooserScreen", "run_facilitator_window", "start_session"]
+__all__ = ["FacilitatorScreen", "PlanChooserScreen", "SessionEndedScreen",
+           "run_facilitator_window", "start_session"]
+
+
+class SessionEndedScreen(MessageScreen):
+    """Where a `cover-names facilitate` session ends: not the student's title screen, which
+    the class would otherwise see on the projector, but where the log is; Esc closes."""
+
+    name = "session-ended"
+    overlay = False
+
+    def __init__(self, app: App, log_path: Path) -> None:
+        super().__init__(app, "Session ended", [
+            f"The session log is saved in {log_path.parent}, as {log_path.name}.",
+            "Make the class report with: cover-names debrief <the records folder> "
+            "<the session log>",
+            "Press Esc (or Enter) to close the window.",
+        ])
+
+    def layout(self, canvas: Canvas) -> None:
+        super().layout(canvas)
+        self.items[0].text = "Close (Esc)"
+
+    def back(self) -> None:
+        self.app.running = False
+
+
+def _end_on_own_page(app: App, screen: FacilitatorScreen) -> FacilitatorScreen:
+    """The session, when it ends, shows `SessionEndedScreen` in its place."""
+    def ended(log_path: Path) -> None:
+        app.stack[-1:] = [SessionEndedScreen(app, log_path)]
+        app.dirty = True
+
+    screen.on_end = ended
+    return screen
 
 
 class PlanChooserScreen(Screen):
@@ -33,9 +68,12 @@ class PlanChooserScreen(Screen):
 
     name = "facilitator-plans"
 
-    def __init__(self, app: App, log_dir: Path | None = None) -> None:
+    def __init__(self, app: App, log_dir: Path | None = None, standalone: bool = False) -> None:
         super().__init__(app)
         self.log_dir = log_dir
+        #: Opened by `cover-names facilitate`: Esc closes the window, and a session
+        #: ends on its own page, never on the student's title screen.
+        self.standalone = standalone
         self.plans: list[tuple[Plan | None, str, str]] = []  # plan, title, problem
         for path in sorted(paths.plans_dir().glob("*.yaml")):
             plan, diagnostics = load_plan(path, app.story)
@@ -68,7 +106,10 @@ class PlanChooserScreen(Screen):
         if plan is None:
             return
         session = start_session(plan, self.app.story, self.log_dir)
-        self.app.stack[-1:] = [FacilitatorScreen(self.app, session)]
+        screen = FacilitatorScreen(self.app, session)
+        if self.standalone:
+            _end_on_own_page(self.app, screen)
+        self.app.stack[-1:] = [screen]
         self.app.dirty = True
 
     def draw(self, canvas: Canvas) -> None:
@@ -76,7 +117,8 @@ class PlanChooserScreen(Screen):
         x = self.items[0].rect.left if self.items else big.margin
         canvas.text("Facilitator mode", (x, big.margin - self.scroll), big.title, palette.accent,
                     "bold", "title")
-        canvas.text("Choose the lesson plan (1–9, or click). Esc goes back.",
+        leave = "Esc closes the window." if self.standalone else "Esc goes back."
+        canvas.text(f"Choose the lesson plan (1–9, or click). {leave}",
                     (x, big.margin + canvas.cache.line_height(big.title, "bold") - self.scroll),
                     big.small, palette.muted, "regular", "hint")
         for item, (plan, title, problem) in zip(self.items, self.plans, strict=True):
@@ -84,6 +126,12 @@ class PlanChooserScreen(Screen):
                 (f"{item.number or ''}  {title}".strip(), big.body, "bold"),
                 (problem or _plan_detail(plan), big.small, "regular"),
             ])
+
+    def back(self) -> None:
+        if self.standalone:
+            self.app.running = False
+        else:
+            self.app.pop()
 
 
 def _plan_detail(plan: Plan | None) -> str:
@@ -103,9 +151,10 @@ def run_facilitator_window(
 
     app = build_app(story)
     if plan is None:
-        app.push(PlanChooserScreen(app, log_dir))
+        app.push(PlanChooserScreen(app, log_dir, standalone=True))
     else:
-        app.push(FacilitatorScreen(app, start_session(plan, story, log_dir)))
+        app.push(_end_on_own_page(app, FacilitatorScreen(app, start_session(plan, story,
+                                                                            log_dir))))
     try:
         return app.run()
     finally:

@@ -75,6 +75,9 @@ class FacilitatorScreen(Screen):
         self.option_size = app.sizes.body
         self.rows: list[HeaderRow] = []
         self.header_h = self.footer_h = 0
+        #: What follows the session's end; None: back to the screen beneath (the title).
+        #: `cover-names facilitate` sets a plain "Session ended" page instead.
+        self.on_end: Callable[[Path], None] | None = None
         pygame.time.set_timer(TICK, 1000)
 
     # -- acting ------------------------------------------------------------------------------
@@ -105,9 +108,12 @@ class FacilitatorScreen(Screen):
         return True
 
     def end_session(self, how: str = "") -> None:
-        """The session ends (its log is closed) and the window returns to the title."""
+        """The session ends (its log is closed): `on_end`, or back to the title."""
         self.session.end(how)
         pygame.time.set_timer(TICK, 0)
+        if self.on_end is not None:
+            self.on_end(self.session.log.path)
+            return
         self.app.notify(f"Session log saved: {self.session.log.path.name}", 8)
         self.app.pop()
 

@@ -136,3 +136,27 @@ def test_the_title_screen_opens_the_plan_chooser(shipped_story: Story) -> None:
         assert p.screen == "title"
     finally:
         p.close()
+
+
+def test_a_command_line_session_ends_on_its_own_page_not_the_student_title(
+    demo_story: Story, tmp_path: Path
+) -> None:
+    from game.classroom.desktop import PlanChooserScreen
+
+    p = Pilot.start(demo_story, size=(1280, 720))
+    try:
+        # As `cover-names facilitate` opens it: the plan chooser first.
+        p.app.push(PlanChooserScreen(p.app, tmp_path / "logs", standalone=True))
+        p.app.pump()
+        assert p.has("Esc closes the window", role="hint")
+        p.click("Every scene, in historical order")
+        assert p.screen == "facilitator"
+        p.press("space", "esc", "esc")  # end the session (it asks first)
+        assert p.screen == "session-ended"
+        assert p.has("Session ended", role="title") and p.has("Press Esc", role="message")
+        (log,) = (tmp_path / "logs").glob("*.jsonl")
+        assert p.has(log.name, role="message")
+        p.press("esc")
+        assert not p.app.running  # the window closes; the class never sees the title menu
+    finally:
+        p.close()
