@@ -81,6 +81,36 @@ def test_a_failing_file_manager_is_a_sentence_not_a_crash(
     assert "Could not open the folder" in problem and str(tmp_path) in problem
 
 
+def test_an_opener_that_fails_is_reported_with_the_folders_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.desktop import folders
+
+    monkeypatch.setattr(folders, "folder_opener", lambda: ["false"])  # exits with 1
+    problem = folders.open_folder(tmp_path)
+    assert "Could not open the folder (false failed)" in problem and str(tmp_path) in problem
+    monkeypatch.setattr(folders, "folder_opener", lambda: ["true"])
+    assert folders.open_folder(tmp_path) == ""
+
+
+def test_exporting_from_a_scrolled_debrief_shows_where_the_file_went(pilot: Pilot) -> None:
+    pilot = play_historical_path(pilot)
+    pilot.resize(800, 600)
+    debrief = pilot.app.top
+    pilot.press("end")
+    assert debrief.scroll > 0
+    pilot.press("e")
+    pilot.type("Ada")
+    pilot.press("enter")
+    assert debrief.focused is not None and debrief.focused.id == "open-folder"
+    assert pilot.text("exported").startswith("Saved as")  # whole, not under the header
+    header = debrief.header
+    assert header is not None
+    line = pilot.app.cache.line_height(pilot.app.sizes.small)
+    assert all(label.rect.top >= header.height and label.rect.height >= line * 0.8
+               for label in pilot.labels("exported"))
+
+
 def test_repeated_exports_show_one_notice(pilot: Pilot) -> None:
     pilot = play_historical_path(pilot)
     for _ in range(3):

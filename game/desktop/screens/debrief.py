@@ -32,6 +32,8 @@ class DebriefScreen(Screen):
         super().__init__(app)
         self.player = player
         self.exported = ""
+        self._saved_top = 0  # where "Saved as …" begins, in content coordinates
+        self._show_saved = False  # just exported: bring that line into sight
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
@@ -67,12 +69,12 @@ class DebriefScreen(Screen):
         )
         if self.exported:
             path = Path(self.exported)
-            flow.para(
+            self._saved_top = flow.para(
                 f"Saved as {path.name}, in the folder {path.parent}. "
                 "Hand this file in, or copy it from that folder.",
                 sizes.small,
                 role="exported",
-            )
+            ).top
             flow.space(sizes.gap // 2)
             flow.button(
                 "open-folder",
@@ -147,7 +149,19 @@ class DebriefScreen(Screen):
         self.exported = str(path)
         self.invalidate()
         self.pending_focus = "open-folder"
+        self._show_saved = True
         self.app.notify(f"Record exported: {path.name}. Hand this file in.")
+
+    def ensure_layout(self, canvas: Canvas, key: object) -> None:
+        super().ensure_layout(canvas, key)
+        if self._show_saved and self._layout_key is not None:
+            # Focus moved to "Open the folder"; the line saying where the file went, just
+            # above it, must not be left under the header.
+            self._show_saved = False
+            margin = canvas.sizes.gap * 2
+            if self._saved_top - self.scroll < self.viewport.top + margin:
+                self.scroll = self._saved_top - self.viewport.top - margin
+                self.clamp_scroll()
 
     def _open_folder(self) -> None:
         from game.desktop import folders
