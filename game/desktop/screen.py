@@ -199,7 +199,7 @@ class Screen(WithToolbar):
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll -= event.y * self.app.sizes.body * 3
             self.clamp_scroll()
-
+            self.update_hover()  # the page moved under a pointer that did not
     def _focus_visible(self) -> bool:
         item = self.focused
         if item is None or item.fixed:

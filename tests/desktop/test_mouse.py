@@ -166,3 +166,25 @@ def test_with_projector_text_the_play_toolbar_keeps_one_row(
     first = next(item for item in play.items if item.extra.get("kind") == "option")
     assert play.viewport.contains(play.on_screen(first))  # the way on is in sight at once
     assert_no_overlap(pilot)
+
+
+def test_hover_follows_the_page_when_the_wheel_scrolls_it(pilot: Pilot) -> None:
+    from dataclasses import replace
+
+    pilot.resize(800, 600)
+    pilot.app.apply_settings(replace(pilot.app.settings, text_size="projector"))
+    start_scene(pilot)
+    play = pilot.app.top
+    assert play.max_scroll() > 0
+    pilot.scroll(-3)
+    scrolled = play.scroll
+    assert scrolled > 0
+    target = next(i for i, item in enumerate(play.items)
+                  if not item.fixed and play.viewport.contains(play.on_screen(item))
+                  and play.on_screen(item).top > play.viewport.top + scrolled)
+    spot = play.on_screen(play.items[target]).center
+    pilot.scroll(3)  # back to the top, then the pointer goes there and stays
+    pilot.move_to(spot)
+    assert play.hover != target
+    pilot.scroll(-3)  # the wheel moves the page under the still pointer
+    assert play.hover == target
