@@ -38,7 +38,18 @@ def test_a_citation_opens_the_whole_source_at_the_quote_and_back_returns_exactly
     assert any(label.key == "highlight" for label in pilot.labels("source"))
     pilot.press("pagedown", "pagedown", "esc")
     assert pilot.screen == "play"
-    assert (play.scroll, play.focus, pilot.texts()) == before
+    assert (play.scroll, pilot.texts()) == (before[0], before[2])  # the page as it was…
+    assert play.focused is not None and play.focused.id == "continue"  # …and Enter goes on
+    pilot.press("enter")
+    assert not pilot.labels("you-chose")  # continued, not the source opened again
+
+
+def test_1_continues_on_the_record_panel_as_on_every_other_continue(pilot: Pilot) -> None:
+    start_scene(pilot)
+    pilot.press("2")
+    assert pilot.has("You chose: Hesitate", role="you-chose")
+    pilot.press("1")
+    assert pilot.screen == "play" and not pilot.labels("you-chose")
 
 
 def test_backspace_rewinds_the_last_choice(pilot: Pilot) -> None:

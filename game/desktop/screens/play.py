@@ -92,6 +92,14 @@ class PlayScreen(Screen):
             forget_open_record()
         self._new_view()
 
+    def on_show(self) -> None:
+        """Back from a source opened on the record panel: Enter is Continue again, as its
+        button says, not the citation that was opened (the page is not scrolled)."""
+        if self.pending is not None:
+            for index, item in enumerate(self.items):
+                if item.id == "continue":
+                    self.focus = index
+
     def proceed(self) -> None:
         """Leave the record panel for the passage the choice led to."""
         self.pending = None

@@ -37,7 +37,9 @@ def lay_out_record(flow: Flow, outcome: Outcome, cite: Cite, proceed: Callable[[
         flow.space()
         cite(flow, "record-cite", record.citations)
     flow.panel_end()
-    flow.button("continue", "Continue  (Enter)", proceed, style="bold", width=sizes.body * 14)
+    # 1, as every other Continue is; Enter too, whatever was last clicked (see play's on_show).
+    flow.button("continue", "Continue  (Enter)", proceed, style="bold", number=1,
+                width=sizes.body * 16)
 
 
 def lay_out_ending(flow: Flow, ending: Ending, cite: Cite, debrief: Callable[[], None],
