@@ -153,3 +153,42 @@ def test_the_last_students_name_is_offered_selected_so_typing_replaces_it(
     assert name_field(pilot) == ""
     pilot.press("esc", "e", "right", "s")  # → keeps it, to edit it
     assert name_field(pilot) == "Eves"
+
+
+def test_with_no_sound_player_read_aloud_says_so_instead_of_reading(
+    pilot: Pilot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    from game.desktop import speech
+
+    engine = types.SimpleNamespace(driver_name="espeak", say=lambda text: None,
+                                   runAndWait=lambda: None, stop=lambda: None)
+    monkeypatch.setitem(sys.modules, "pyttsx3", types.SimpleNamespace(init=lambda: engine))
+    monkeypatch.setattr(speech.shutil, "which", lambda name: None)  # no aplay
+    monkeypatch.setattr(speech.sys, "platform", "linux")
+    pilot.app.voice = speech.Voice()
+    pilot.press("v")
+    notice = pilot.text("notice")
+    assert "no way to play its sound" in notice and "Reading aloud." not in notice
+
+
+def test_v_again_stops_reading(pilot: Pilot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import threading
+    import types
+
+    from game.desktop import speech
+
+    stopped = threading.Event()
+    engine = types.SimpleNamespace(driver_name="sapi5", say=lambda text: None,
+                                   runAndWait=lambda: stopped.wait(5), stop=stopped.set)
+    monkeypatch.setitem(sys.modules, "pyttsx3", types.SimpleNamespace(init=lambda: engine))
+    pilot.app.voice = speech.Voice()
+    pilot.press("v")
+    assert pilot.has("Reading aloud. Press V again to stop.", role="notice")
+    pilot.press("v")
+    assert stopped.is_set() and pilot.has("Stopped reading aloud", role="notice")
+    pilot.press("?")
+    assert pilot.has("V again stops")

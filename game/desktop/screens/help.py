@@ -25,7 +25,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Esc", "back; from play, the title menu (autosaved)"),
             ("Page Up / Down", "scroll; the mouse wheel works too"),
             ("Home  End", "to the top or the end of the page"),
-            ("V", "read this screen aloud"),
+            ("V", "read this screen aloud; V again stops"),
             ("? or F1", "this list"),
             ("F11", "full screen on or off"),
             ("F5", "reload the scenes (for authors)"),
