@@ -350,7 +350,9 @@ class App:
         while bottom > 0 and self.stack[bottom].overlay:
             bottom -= 1
         key = (self._revision, canvas.rect.size)
-        for screen in self.stack[bottom:]:
+        # The screen beneath and the top dialog only: a dialog under another (the name box
+        # under "Export without a name?") would show as grey bands through the one veil.
+        for screen in dict.fromkeys((self.stack[bottom], self.top)):
             if screen is self.top:
                 canvas.labels = []  # the text model is what the top screen shows
             screen.ensure_layout(canvas, key)

@@ -192,3 +192,20 @@ def test_v_again_stops_reading(pilot: Pilot, monkeypatch: pytest.MonkeyPatch) ->
     assert stopped.is_set() and pilot.has("Stopped reading aloud", role="notice")
     pilot.press("?")
     assert pilot.has("V again stops")
+
+
+def test_a_question_over_the_name_box_dims_the_window_once_with_no_bands(pilot: Pilot) -> None:
+    pilot = play_historical_path(pilot)
+    pilot.press("e", "enter")
+    assert pilot.screen == "confirm"
+    name_box = pilot.app.stack[-2].box  # type: ignore[attr-defined]
+    question = pilot.app.top.box  # type: ignore[attr-defined]
+    spot = next((x, y) for y in range(name_box.top + 2, name_box.bottom - 2, 4)
+                for x in range(name_box.left + 2, name_box.right - 2, 4)
+                if not question.inflate(8, 8).collidepoint(x, y))
+    pilot.app.render()
+    over_the_box = tuple(pilot.app.surface.get_at(spot))
+    confirm = pilot.app.stack.pop(-1)
+    pilot.app.stack[-1] = confirm  # the same question straight over the debrief
+    pilot.app.render()
+    assert tuple(pilot.app.surface.get_at(spot)) == over_the_box  # the name box left no band
