@@ -138,3 +138,21 @@ def test_facilitator_mode_opens_a_registered_screen_or_explains(pilot: Pilot) ->
     finally:
         screens._REGISTRY.clear()
         screens._REGISTRY.update(saved)
+
+
+def test_the_history_opened_from_the_debrief_goes_back_to_the_debrief(pilot: Pilot) -> None:
+    from tests.desktop.test_play import play_historical_path
+
+    pilot = play_historical_path(pilot)
+    assert pilot.screen == "debrief"
+    pilot.press("h")
+    assert pilot.screen == "history"
+    pilot.press("esc")
+    assert pilot.screen == "debrief"  # where the student was, not the ending
+    pilot.press("end")
+    pilot.click("Go back to any step")  # the button does as H does
+    assert pilot.screen == "history"
+    first = next(item for item in pilot.app.top.items if item.id.startswith("rewind:"))
+    first.action()  # rewinding from it lands in play, past the debrief
+    pilot.app.pump()
+    assert pilot.screen == "play" and "debrief" not in [s.name for s in pilot.app.stack]

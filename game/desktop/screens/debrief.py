@@ -174,8 +174,7 @@ class DebriefScreen(Screen):
         from game.desktop.screens.play import PlayScreen
 
         play = self.app.find_screen("play")
-        if isinstance(play, PlayScreen):
-            self.app.pop()
+        if isinstance(play, PlayScreen):  # over the debrief: its Back comes back here
             self.app.push(HistoryScreen(self.app, play))
 
     def _scenes(self) -> None:

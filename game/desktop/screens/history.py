@@ -98,7 +98,9 @@ class HistoryScreen(Screen):
 
     def _rewinder(self, index: int):  # type: ignore[no-untyped-def]
         def rewind() -> None:
-            self.app.pop()
+            # Back to play, past the debrief too when the history was opened from it.
+            while len(self.app.stack) > 1 and self.app.top is not self.play:
+                self.app.pop()
             self.play.rewind_to(index)
 
         return rewind
