@@ -18,6 +18,7 @@ from game import paths
 from game.classroom.plans import Plan, load_plan
 from game.classroom.projector import FacilitatorScreen, start_session
 from game.desktop.canvas import Canvas
+from game.desktop.header import Tool
 from game.desktop.screen import Item, Screen, register_screen
 from game.desktop.screens.message import MessageScreen
 from game.desktop.theme import Sizes
@@ -67,6 +68,7 @@ class PlanChooserScreen(Screen):
     """Which plan to run: the shipped plans, and every scene in order."""
 
     name = "facilitator-plans"
+    scroll_cue = True  # more plans than fit: say so
 
     def __init__(self, app: App, log_dir: Path | None = None, standalone: bool = False) -> None:
         super().__init__(app)
@@ -85,10 +87,12 @@ class PlanChooserScreen(Screen):
     def layout(self, canvas: Canvas) -> None:
         big = Sizes.for_window(*canvas.rect.size, "large")
         self.big = big
+        # Back (or Close) and Help as buttons, for a mouse user, as on every other screen.
+        self._bar = bar = self.make_header(canvas, "", "")
         inner = min(canvas.rect.width - 2 * big.margin, big.body * 40)
         x = (canvas.rect.width - inner) // 2
-        y = big.margin + canvas.cache.line_height(big.title, "bold") * 2 + big.gap
-        self.viewport = canvas.rect.copy()
+        y = bar + big.margin + canvas.cache.line_height(big.title, "bold") * 2 + big.gap
+        self.viewport = pygame.Rect(0, bar, canvas.rect.width, canvas.rect.height - bar)
         self.items = []
         for number, (plan, title, problem) in enumerate(self.plans, start=1):
             rect = pygame.Rect(x, y, inner, canvas.cache.line_height(big.body) * 2 + big.gap * 2)
@@ -97,6 +101,7 @@ class PlanChooserScreen(Screen):
                                    enabled=plan is not None, hint=problem,
                                    number=number if number <= 9 else 0))
             y = rect.bottom + big.gap
+        self.items = self.with_header_items(self.items)
         self.content_bottom = y + big.margin
 
     def _starter(self, plan: Plan | None) -> Callable[[], None]:
@@ -115,17 +120,25 @@ class PlanChooserScreen(Screen):
     def draw(self, canvas: Canvas) -> None:
         big, palette = self.big, canvas.palette
         x = self.items[0].rect.left if self.items else big.margin
-        canvas.text("Facilitator mode", (x, big.margin - self.scroll), big.title, palette.accent,
-                    "bold", "title")
+        top = self._bar + big.margin - self.scroll
+        canvas.text("Facilitator mode", (x, top), big.title, palette.accent, "bold", "title")
         leave = "Esc closes the window." if self.standalone else "Esc goes back."
         canvas.text(f"Choose the lesson plan (1–9, or click). {leave}",
-                    (x, big.margin + canvas.cache.line_height(big.title, "bold") - self.scroll),
+                    (x, top + canvas.cache.line_height(big.title, "bold")),
                     big.small, palette.muted, "regular", "hint")
-        for item, (plan, title, problem) in zip(self.items, self.plans, strict=True):
+        for item, (plan, title, problem) in zip(self.items[:len(self.plans)], self.plans,
+                                                strict=True):
             self.draw_button(canvas, item, [
                 (f"{item.number or ''}  {title}".strip(), big.body, "bold"),
                 (problem or _plan_detail(plan), big.small, "regular"),
             ])
+        self.draw_scroll_cue(canvas)
+        self.draw_header(canvas)
+
+    def tools(self) -> list[Tool]:
+        """Back to the title (or, opened by `cover-names facilitate`, Close), and Help."""
+        return [Tool("back", "Close" if self.standalone else "Back", "Esc", self.back),
+                Tool("help", "Help", "?", self.app.toggle_help)]
 
     def back(self) -> None:
         if self.standalone:

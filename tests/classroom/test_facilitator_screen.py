@@ -160,3 +160,22 @@ def test_a_command_line_session_ends_on_its_own_page_not_the_student_title(
         assert not p.app.running  # the window closes; the class never sees the title menu
     finally:
         p.close()
+
+
+def test_the_title_and_the_plan_chooser_have_help_and_a_way_out_by_mouse(
+    shipped_story: Story,
+) -> None:
+    p = Pilot.start(shipped_story, size=(1280, 720))
+    try:
+        assert {"Help", "Quit"} <= set(p.texts("tool"))
+        p.click("Help", role="tool")
+        assert p.screen == "help"
+        p.press("esc")
+        p.click("Facilitator mode")
+        assert {"Back", "Help"} <= set(p.texts("tool"))
+        p.click("Back", role="tool")
+        assert p.screen == "title"
+        p.click("Quit", role="tool")
+        assert not p.app.running
+    finally:
+        p.close()

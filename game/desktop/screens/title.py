@@ -6,6 +6,7 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.fitting import fit
+from game.desktop.header import Tool
 from game.desktop.screen import Item, Screen, registered_screen
 from game.desktop.widgets import draw_paragraph
 from game.saves import SaveSlot, list_saves, read_save
@@ -36,6 +37,7 @@ class TitleScreen(Screen):
         out when there is not, so it never sits on a button.
         """
         sizes, cache = canvas.sizes, canvas.cache
+        bar = self._bar = self.make_header(canvas, "", "")  # Help and Quit, for a mouse user
         width = min(canvas.rect.width - 2 * sizes.margin, sizes.body * 26)
         left = (canvas.rect.width - width) // 2
         self._left, self._width = left, width
@@ -55,7 +57,7 @@ class TitleScreen(Screen):
         button_h = cache.line_height(sizes.body) + sizes.gap * 2
         hint_h = cache.layout(self._hint(), sizes.small, canvas.rect.width - 2 * sizes.margin
                               ).height + sizes.gap
-        room = canvas.rect.height - 2 * sizes.margin - hint_h
+        room = canvas.rect.height - bar - 2 * sizes.margin - hint_h
         head = title_h + tagline_h + sizes.gap * 4
         # The whole menu in sight: one column; else closer buttons; else two columns.
         columns, step = 1, button_h + sizes.gap
@@ -67,7 +69,7 @@ class TitleScreen(Screen):
             left = (canvas.rect.width - width) // 2
         rows = -(-len(entries) // columns)
         total = head + step * rows
-        top = max(sizes.margin, (canvas.rect.height - total - hint_h) // 2)
+        top = bar + max(sizes.margin, (canvas.rect.height - bar - total - hint_h) // 2)
         self._title_y = top
         self._tagline_y = top + title_h + sizes.gap
         self.notice_top = self._tagline_y  # a notice never covers the "Cover Names" heading
@@ -79,8 +81,9 @@ class TitleScreen(Screen):
             x = left + column * (column_w + sizes.gap * 2)
             rect = pygame.Rect(x, menu_top + row * step, column_w, button_h)
             self.items.append(Item(item_id, rect, action, text, number=number))  # type: ignore[arg-type]
+        self.items = self.with_header_items(self.items)
         y = menu_top + rows * step
-        self.viewport = canvas.rect.copy()
+        self.viewport = pygame.Rect(0, bar, canvas.rect.width, canvas.rect.height - bar)
         self.content_bottom = y + hint_h
         self._hint_y = y
 
@@ -116,6 +119,8 @@ class TitleScreen(Screen):
             role="subtitle",
         )
         for item in self.items:
+            if item.extra.get("kind") == "tool":
+                continue
             key = str(item.number) if item.number else "C"
             label = fit(f"{key}  {item.text}", item.rect.width - sizes.gap * 3,
                         lambda text: canvas.cache.width(text, sizes.body))
@@ -129,12 +134,13 @@ class TitleScreen(Screen):
             canvas.block(canvas.cache.layout(hint, sizes.small, width), (sizes.margin, y),
                          sizes.small, colour=palette.muted, role="hint")
         self.draw_scroll_cue(canvas)
+        self.draw_header(canvas)
         problems = len(self.app.story.diagnostics) if self.app.story_loaded else 0
         if problems:
             draw_paragraph(
                 canvas,
                 f"{problems} problem(s) kept some scenes out: run 'cover-names lint'.",
-                (sizes.margin, sizes.gap),
+                (sizes.margin, self._bar + sizes.gap),
                 canvas.rect.width - 2 * sizes.margin,
                 sizes.small,
                 colour=palette.muted,
@@ -144,8 +150,14 @@ class TitleScreen(Screen):
     def back(self) -> None:
         """Esc on the title does nothing: quitting is a button, never an accident."""
 
+    def tools(self) -> list[Tool]:
+        """No Back here (there is nowhere to go back to): Help, and Quit as menu entry 5."""
+        return [Tool("help", "Help", "?", self.app.toggle_help),
+                Tool("quit", "Quit", "5", self._quit)]
+
     def speech_text(self) -> str:
-        return "Cover Names. " + ". ".join(item.text for item in self.items)
+        return "Cover Names. " + ". ".join(
+            item.text for item in self.items if item.extra.get("kind") != "tool")
 
     # -- actions ----------------------------------------------------------------------
     def _continue(self) -> None:
