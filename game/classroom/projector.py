@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 TICK = pygame.event.custom_type()
 #: Where the passage column ends while voting, as a share of the width: the first that
 #: lets the options fit at full size wins (a narrower passage scrolls; the options do not).
-_SPLITS = (0.52, 0.45, 0.38, 0.32)
+#: Never under 38%: long prompts must not squeeze the passage to three words a line; when
+#: the options do not fit even then, they scroll with the page instead.
+_SPLITS = (0.52, 0.45, 0.38)
 
 
 def big_step(body: int) -> int:
@@ -140,6 +142,15 @@ class FacilitatorScreen(Screen):
             return
         super().handle(event)
 
+    def _item_at(self, pos: tuple[int, int]) -> int:
+        """Options that scroll beside the passage are outside its viewport, yet clickable."""
+        index = super()._item_at(pos)
+        if index < 0 and self.right is not self.viewport and self.right.collidepoint(pos):
+            for number, item in enumerate(self.items):
+                if self.on_screen(item).collidepoint(pos) and pos[1] < self.right.bottom:
+                    return number
+        return index
+
     # -- layout --------------------------------------------------------------------------------
     def layout(self, canvas: Canvas) -> None:
         self.big = Sizes.for_window(*canvas.rect.size, "projector")
@@ -165,7 +176,7 @@ class FacilitatorScreen(Screen):
             self._two_columns(canvas, top, bottom, cue)
         y = self.viewport.top + self._page_height(canvas)
         if voting and self.right is not self.viewport:
-            self._place_options(canvas, self.right.top)
+            y = max(y, self._place_options(canvas, self.right.top))
         elif voting:
             y = self._place_options(canvas, y)
         self.content_bottom = y + big.gap
@@ -201,20 +212,17 @@ class FacilitatorScreen(Screen):
         self.footer_h = height + sum(block.height for block in self.footer_lines)
 
     def _two_columns(self, canvas: Canvas, top: int, bottom: int, cue: int) -> None:
-        """Passage left, options right: the largest type, then the widest passage, that fit."""
+        """Passage left, options right, in full-size type: the widest passage that lets the
+        options fit; when none does, the narrowest allowed, and the options scroll."""
         width, big = canvas.rect.width, self.big
-        tried: list[tuple[int, pygame.Rect, pygame.Rect]] = []
-        for size in (big.body, big.small, round(big.small * 0.85)):
-            for split in _SPLITS:
-                edge = round(width * split)
-                left = pygame.Rect(big.margin, top, edge - 2 * big.margin, bottom - top - cue)
-                right = pygame.Rect(edge, top, width - edge - big.margin, bottom - top)
-                tried.append((size, left, right))
-                self.viewport, self.right = left, right
-                if self._options_bottom(canvas, right.top, size) <= right.bottom:
-                    self.option_size = size
-                    return
-        self.option_size, self.viewport, self.right = tried[-1]
+        self.option_size = big.body
+        for split in _SPLITS:
+            edge = round(width * split)
+            self.viewport = pygame.Rect(big.margin, top, edge - 2 * big.margin,
+                                        bottom - top - cue)
+            self.right = pygame.Rect(edge, top, width - edge - big.margin, bottom - top)
+            if self._options_bottom(canvas, self.right.top, big.body) <= self.right.bottom:
+                return
 
     def _page_height(self, canvas: Canvas) -> int:
         column = self._column(canvas, dry=True)
@@ -234,12 +242,16 @@ class FacilitatorScreen(Screen):
     def _place_options(self, canvas: Canvas, y: int) -> int:
         two_columns = self.right is not self.viewport
         rects = self._option_rects(canvas, self.right.top if two_columns else y, self.option_size)
+        # Beside the passage they stand still while they fit; else they scroll with it.
+        fixed = two_columns and (not rects or rects[-1].bottom <= self.right.bottom)
         self.items = [
             Item(f"option:{option.number}", rect, self._voter(option.number), option.text,
-                 enabled=option.available, hint=option.locked_reason, fixed=two_columns,
+                 enabled=option.available, hint=option.locked_reason, fixed=fixed,
                  number=option.number)
             for option, rect in zip(self.view.options, rects, strict=True)
         ]
+        if fixed:
+            return y
         return rects[-1].bottom + self.big.gap if rects else y
 
     def _option_rects(self, canvas: Canvas, y: int, size: int) -> list[pygame.Rect]:

@@ -164,8 +164,10 @@ def test_options_and_prompts_are_as_large_as_the_passage_while_voting(
     with first_vote(shipped_story, tmp_path, size) as (pilot, screen):
         assert screen.session.phase is Phase.VOTING and len(pilot.labels("prompt")) > 2
         passage = max(label.rect.height for label in pilot.labels("passage"))
+        foot = pilot.app.surface.get_height() - screen.footer_h  # options may scroll under it
         for role in ("option", "prompt", "votes"):
-            assert min(label.rect.height for label in pilot.labels(role)) >= passage, role
+            whole = [label for label in pilot.labels(role) if label.rect.bottom < foot]
+            assert min(label.rect.height for label in whole) >= passage, role
         assert screen.option_size == screen.big.body  # the full projector size, not shrunk
         # Typing a count shows its prompt without moving anything the class is reading.
         before = [(label.text, label.rect) for label in pilot.labels("option")]
@@ -441,3 +443,24 @@ def test_the_option_under_the_pointer_is_outlined_not_filled_like_the_leader(
     inside = tuple(surface.get_at((second.right - 20, second.top + 12)))[:3]
     assert inside == palette.panel  # the hovered one keeps the plain fill, with an outline
     assert tuple(surface.get_at((second.left + 1, second.centery)))[:3] == palette.accent
+
+
+def test_long_prompts_never_squeeze_the_passage_the_options_scroll_instead(
+    demo: tuple[Pilot, FacilitatorScreen],
+) -> None:
+    p, screen = demo
+    long = ("Think about who in the room could have been listening, what each of them stood "
+            "to lose, and whether a threat made in front of witnesses is a threat at all. ")
+    screen.view = replace(screen.view, prompts=(long * 3, long * 3, long * 2))
+    screen.invalidate()
+    p.app.dirty = True
+    p.app.pump()
+    width = p.app.surface.get_width()
+    assert screen.right is not screen.viewport  # still beside each other
+    assert screen.viewport.right >= width * 0.38 - 2 * screen.big.margin
+    footer_top = p.app.surface.get_height() - screen.footer_h
+    p.press("end")  # the options scroll into sight, the last one too
+    last = screen.on_screen(screen.items[-1])
+    assert last.bottom <= footer_top and last.top >= screen.header_h
+    p.click(screen.view.options[1].text[:12], role="option")  # scrolled, still clickable
+    assert screen.session.tally["wait"] == 1
