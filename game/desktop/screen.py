@@ -157,6 +157,23 @@ class Screen(WithToolbar):
             )
         self.clamp_scroll()
 
+    def show_group(self, group: list[Item], top: int) -> bool:
+        """Scroll a group (a list of choices, `top` where its heading starts) into view: all
+        of it, or as much as fits from its top, and the focus with it. False when that is
+        in sight already, so the key that asked can do its own job instead."""
+        if not group or all(self.viewport.contains(self.on_screen(item)) for item in group):
+            return False
+        margin = self.app.sizes.gap * 2
+        from_top = top - self.viewport.top - margin
+        all_of_it = group[-1].rect.bottom - (self.viewport.bottom - margin)
+        before = self.scroll
+        self.scroll = max(0, min(from_top, max(all_of_it, self.scroll), self.max_scroll()))
+        if self.scroll == before and self._focus_visible():
+            return False
+        if not self._focus_visible() and self.focused is not None:
+            self.scroll_to_show(self.focused)
+        return True
+
     def set_focus(self, index: int) -> None:
         if not self.items:
             return

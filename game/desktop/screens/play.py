@@ -324,27 +324,13 @@ class PlayScreen(Screen):
         return True
 
     def _show_options_first(self) -> bool:
-        """Enter on an option out of sight brings the whole list into view, not just it.
-
-        The list is shown from its prompt (as much as fits), so the first Enter never
-        leaves options 2, 3… unseen below option 1; the next Enter chooses.
-        """
+        """Enter on a choice out of sight brings the whole list into view from its prompt
+        (`Screen.show_group`), so option 1 is never taken before 2, 3… were seen."""
         focused = self.focused
         if focused is None or focused.extra.get("kind") != "option":
             return False
         options = [item for item in self.items if item.extra.get("kind") == "option"]
-        if all(self.viewport.contains(self.on_screen(item)) for item in options):
-            return False  # every choice is in sight: Enter chooses
-        margin = self.app.sizes.gap * 2
-        from_prompt = self.options_top - self.viewport.top - margin
-        all_options = options[-1].rect.bottom - (self.viewport.bottom - margin)
-        before = self.scroll
-        self.scroll = max(0, min(from_prompt, max(all_options, self.scroll), self.max_scroll()))
-        if self.scroll == before and self._focus_visible():
-            return False  # as much of the list as fits is in sight already: Enter chooses
-        if not self._focus_visible():
-            self.scroll_to_show(focused)
-        return True
+        return self.show_group(options, self.options_top)
 
     def back(self) -> None:
         self.app.pop()  # to the title; the autosave keeps the place
