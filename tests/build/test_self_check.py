@@ -121,7 +121,9 @@ def test_a_projector_header_that_overlaps_fails(monkeypatch: pytest.MonkeyPatch)
     from game.classroom.projector_header import HeaderRow
 
     def one_crowded_row(title: str, place: str, timer: str, *rest: object) -> list[HeaderRow]:
-        return [HeaderRow(title + " " + place + " " * 40, timer, "header", "timer")]
+        # Wide enough to run into the timer on every page (it once relied on a "chosen"
+        # page naming the next passage's longer date, which the projector no longer does).
+        return [HeaderRow(title + " " + place + " " * 70, timer, "header", "timer")]
 
     monkeypatch.setattr(projector, "header_rows", one_crowded_row)
     lines: list[str] = []
