@@ -208,14 +208,9 @@ def check_scene_graphs(context: CheckContext) -> Iterator[Result]:
 
     story = context.loaded_story()
     for scene in story.ordered:
-        player = story.new_player(scene.id)
-        try:
-            for option_id in context.historical_path(scene.id).choices:
-                player.choose(option_id)
+        with context.played(scene.id) as player:
             steps = [(step.node_id, step.choice_id) for step in player.playthrough.history]
             end = player.node.id
-        finally:
-            player.close()
         sizes = [len(draw(scene, fmt, steps, end)) for fmt in ("mermaid", "dot")]
         yield ok(f"graph {scene.id}", f"Mermaid {sizes[0]} and DOT {sizes[1]} characters")
 

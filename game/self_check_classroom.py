@@ -42,13 +42,8 @@ def check_records_and_debrief(context: CheckContext) -> Iterator[Result]:
     story = context.loaded_story()
     records = paths.records_dir()
     for scene in story.ordered:
-        player = story.new_player(scene.id)
-        try:
-            for option_id in context.historical_path(scene.id).choices:
-                player.choose(option_id)
+        with context.played(scene.id) as player:
             write_record(player, records, student_name="Self Check")
-        finally:
-            player.close()
     debrief = gather([records], story)
     if debrief.skipped:
         shown = "; ".join(f"{item}" for item in debrief.skipped[:3])

@@ -7,12 +7,13 @@ these, so neither imports the other's insides (the classroom part is run by
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.engine import Story
+    from game.engine import Player, Story
     from game.historical_path import HistoricalPath
 
 #: The window size the screens are rendered at: a common school-laptop size.
@@ -61,6 +62,17 @@ class CheckContext:
         if scene_id not in self._paths:
             self._paths[scene_id] = historical_path(self.loaded_story(), scene_id)
         return self._paths[scene_id]
+
+    @contextmanager
+    def played(self, scene_id: str) -> Iterator[Player]:
+        """A player that has followed the scene's historical path to its end; closed after."""
+        player = self.loaded_story().new_player(scene_id)
+        try:
+            for option_id in self.historical_path(scene_id).choices:
+                player.choose(option_id)
+            yield player
+        finally:
+            player.close()
 
 
 def diagnostics_result(name: str, diagnostics: Iterable[object]) -> Result:
