@@ -8,6 +8,14 @@ import sys
 from tests.classroom.conftest import REPO
 
 
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter (so sys.modules starts empty); it must succeed."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_everything_but_the_projector_imports_without_pygame() -> None:
     code = (
         "import sys\n"
@@ -18,9 +26,7 @@ def test_everything_but_the_projector_imports_without_pygame() -> None:
         "import game.classroom.report, game.classroom.sample\n"
         "import game.classroom.facilitate_command, game.classroom.debrief_command\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
+    run_python(code)
 
 
 def test_the_command_modules_import_nothing_heavy() -> None:
@@ -30,9 +36,7 @@ def test_the_command_modules_import_nothing_heavy() -> None:
         "heavy = {'pygame', 'jinja2', 'transitions', 'yaml', 'game.engine'} & set(sys.modules)\n"
         "print(sorted(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
+    result = run_python(code)
     assert result.stdout.strip() == "[]"
 
 
@@ -42,7 +46,5 @@ def test_the_report_takes_its_verdict_colours_from_no_presenter() -> None:
         "import game.classroom.report\n"
         "print(sorted(name for name in sys.modules if name.startswith('game.desktop')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
+    result = run_python(code)
     assert result.stdout.strip() == "[]"  # the colours are game.verdict_colours'
