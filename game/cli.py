@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "graph": ("game.authoring.graph_command", "draw a scene's state machine (Mermaid or DOT)"),
     "test": ("game.authoring.test_command", "random and exhaustive playthroughs, walkthroughs"),
     "schema": ("game.authoring.schema_command", "print the JSON Schema for scene files"),
-    "facilitate": ("game.classroom.facilitate_command", "run a guided class session"),
+    "facilitate": ("game.commands.facilitate", "run a guided class session"),
     "debrief": ("game.classroom.debrief_command", "report a class's records against history"),
 }
 

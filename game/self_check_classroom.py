@@ -134,10 +134,10 @@ def _header_overlaps(pilot: Pilot) -> list[str]:
 
 def check_facilitator_screens(context: CheckContext) -> Iterator[Result]:
     """The facilitator's screens and a lesson's overlays, drawn once each at SCREEN_SIZE."""
-    from game.classroom.desktop import PlanChooserScreen
     from game.classroom.facilitator import Phase
-    from game.classroom.projector import FacilitatorScreen
     from game.desktop.pilot import Pilot
+    from game.desktop.projector.facilitator_screen import FacilitatorScreen
+    from game.desktop.projector.plan_chooser import PlanChooserScreen
     from game.desktop.screens.message import MessageScreen
     from game.desktop.screens.name_entry import NameEntryScreen
     from game.desktop.start import build_app

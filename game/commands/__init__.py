@@ -1,1 +1,1 @@
-"""Commands that belong to no single layer (play, which picks a front end)."""
+"""Commands that belong to no single layer: play and facilitate, which each pick a presenter."""

@@ -312,7 +312,7 @@ class Screen(WithToolbar):
 ScreenFactory = Callable[["App"], Screen]
 _REGISTRY: dict[str, ScreenFactory] = {}
 #: Modules that register screens when imported, tried when their screen is first asked for.
-PLUGIN_MODULES: dict[str, str] = {"facilitator": "game.classroom.desktop"}
+PLUGIN_MODULES: dict[str, str] = {"facilitator": "game.desktop.projector.plan_chooser"}
 
 
 def register_screen(name: str, factory: ScreenFactory) -> None:

@@ -117,8 +117,8 @@ def test_a_debrief_that_loses_the_class_decisions_fails(
 
 
 def test_a_projector_header_that_overlaps_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    import game.classroom.projector as projector
-    from game.classroom.projector_header import HeaderRow
+    import game.desktop.projector.facilitator_screen as projector
+    from game.desktop.projector.header import HeaderRow
 
     def one_crowded_row(title: str, place: str, timer: str, *rest: object) -> list[HeaderRow]:
         # Wide enough to run into the timer on every page (it once relied on a "chosen"

@@ -11,8 +11,8 @@ from game.classroom.facilitator import FacilitatorSession, Phase
 from game.classroom.facilitator_view import build_view
 from game.classroom.plans import Plan, load_plan
 from game.classroom.session_log import LOG_FORMAT, SessionLog, iter_decisions, read_log
-from game.classroom.terminal_facilitator import execute, render
 from game.engine import Story
+from game.terminal.facilitator import execute, render
 from tests.classroom.conftest import FakeClock, write_plan
 
 PLAN = """\

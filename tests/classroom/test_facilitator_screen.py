@@ -16,8 +16,8 @@ pytest.importorskip("pygame")
 
 from game.classroom.facilitator import Phase
 from game.classroom.plans import Plan, Reveal
-from game.classroom.projector import FacilitatorScreen, start_session
 from game.desktop.pilot import Pilot
+from game.desktop.projector.facilitator_screen import FacilitatorScreen, start_session
 from game.engine import Story
 
 
@@ -141,7 +141,7 @@ def test_the_title_screen_opens_the_plan_chooser(shipped_story: Story) -> None:
 def test_a_command_line_session_ends_on_its_own_page_not_the_student_title(
     demo_story: Story, tmp_path: Path
 ) -> None:
-    from game.classroom.desktop import PlanChooserScreen
+    from game.desktop.projector.plan_chooser import PlanChooserScreen
 
     p = Pilot.start(demo_story, size=(1280, 720))
     try:

@@ -24,10 +24,10 @@ import pygame
 
 from game.classroom.facilitator import Phase
 from game.classroom.plans import Plan, load_plan
-from game.classroom.projector import FacilitatorScreen, start_session
-from game.classroom.projector_header import header_rows
 from game.desktop.fitting import fit
 from game.desktop.pilot import Pilot
+from game.desktop.projector.facilitator_screen import FacilitatorScreen, start_session
+from game.desktop.projector.header import header_rows
 from game.engine import Story
 from tests.classroom.conftest import REPO
 
@@ -144,7 +144,7 @@ def test_too_narrow_for_the_title_beside_the_timer_the_timer_gets_its_own_row() 
 def test_the_timer_moves_on_by_itself_once_a_second(
     demo: tuple[Pilot, FacilitatorScreen],
 ) -> None:
-    from game.classroom.projector import TICK
+    from game.desktop.projector.facilitator_screen import TICK
 
     p, screen = demo
     assert p.has("0:00", role="timer")
@@ -324,7 +324,7 @@ def test_f11_fills_the_screen_and_comes_back_to_the_window(
 def test_the_key_bar_lists_f11_on_every_screen_it_works_on(
     demo: tuple[Pilot, FacilitatorScreen],
 ) -> None:
-    from game.classroom.projector_keys import KEYS, PAUSED_KEYS
+    from game.desktop.projector.keys import KEYS, PAUSED_KEYS
 
     assert all("F11 full screen" in keys for keys in (*KEYS.values(), PAUSED_KEYS))
     p, _screen = demo

@@ -24,11 +24,11 @@ import pygame
 from game.classroom.facilitator import FacilitatorSession, Phase
 from game.classroom.facilitator_view import FacilitatorView, build_view, part_timer
 from game.classroom.plans import Plan
-from game.classroom.projector_header import HeaderRow, header_rows
-from game.classroom.projector_keys import KeyState, footer_keys, key_lines
-from game.classroom.projector_pages import Column, draw_page, timer_line
 from game.classroom.session_log import SessionLog
 from game.desktop.canvas import Canvas
+from game.desktop.projector.header import HeaderRow, header_rows
+from game.desktop.projector.keys import KeyState, footer_keys, key_lines
+from game.desktop.projector.pages import Column, draw_page, timer_line
 from game.desktop.screen import Item, Screen
 from game.desktop.screen_drawing import cue_room, draw_more_below
 from game.desktop.theme import Colour, Sizes

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
         if has_display():
             try:
-                window = importlib.import_module("game.classroom.desktop")
+                window = importlib.import_module("game.desktop.projector.plan_chooser")
             except ImportError as error:
                 print(f"The projector screen is unavailable ({error}); using the terminal.",
                       file=sys.stderr)
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 def run_in_terminal(plan: Plan, story: Story, log_dir: Path | None) -> int:
     from game.classroom.facilitator import FacilitatorSession
     from game.classroom.session_log import SessionLog
-    from game.classroom.terminal_facilitator import run_terminal
+    from game.terminal.facilitator import run_terminal
 
     log = SessionLog(SessionLog.new_path(log_dir), FacilitatorSession.log_header(plan, story))
     session = FacilitatorSession(plan, story, log)

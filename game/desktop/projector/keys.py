@@ -23,7 +23,7 @@ from game.classroom.facilitator_view import FacilitatorView
 from game.classroom.tally import MAX_COUNT
 
 if TYPE_CHECKING:
-    from game.classroom.projector import FacilitatorScreen
+    from game.desktop.projector.facilitator_screen import FacilitatorScreen
 
 _OPTION_KEYS = {pygame.K_1 + i: i + 1 for i in range(9)} | {
     getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)

@@ -3,7 +3,7 @@
 The desktop's title screen opens the screen registered as "facilitator";
 `game.desktop.screen.PLUGIN_MODULES` names this module, which registers the
 plan chooser on import. Choosing a plan starts a session (its log in the user
-data folder's `sessions/`) on the projector screen (`projector.py`).
+data folder's `sessions/`) on the projector screen (`facilitator_screen.py`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import pygame
 
 from game import paths
 from game.classroom.plans import Plan, load_plan
-from game.classroom.projector import FacilitatorScreen, start_session
 from game.desktop.canvas import Canvas
 from game.desktop.header import Tool
+from game.desktop.projector.facilitator_screen import FacilitatorScreen, start_session
 from game.desktop.screen import Item, Screen, register_screen
 from game.desktop.screens.message import MessageScreen
 from game.desktop.theme import Sizes
