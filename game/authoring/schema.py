@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SCHEMA_ID = "https://cover-names.invalid/schema/scene-1.json"
+SCHEMA_ID = "https://cover-names.invalid/schema/scene-2.json"
 DESCRIPTION_URL = "docs/authoring.md"
 
 
@@ -20,13 +20,15 @@ def _text(description: str, min_length: int = 1) -> dict[str, Any]:
 
 
 def scene_schema() -> dict[str, Any]:
-    """The JSON Schema (draft-07, which VS Code's YAML extension reads) for scene format 1."""
+    """The JSON Schema (draft-07, which VS Code's YAML extension reads) for scene formats 1
+    and 2 (format 2's keys are optional, so one schema serves both)."""
     from game.loading.citations import CITATION_KEYS
     from game.loading.nodes import (
         CHOICE_KEYS,
         ENDINGS,
         EPILOGUE_KEYS,
         NODE_KEYS,
+        PART_KEYS,
         RECORD_KEYS,
         VERDICTS,
     )
@@ -79,13 +81,34 @@ def scene_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
+    part = {
+        "type": "object",
+        "description": "a part of the passage, shown only while its condition holds",
+        "required": ["text"],
+        "properties": {
+            "text": _text("the paragraph"),
+            "if": _text("a condition, e.g. \"trust >= 2\"; the part shows while it holds"),
+            "cite": cite,
+        },
+        "additionalProperties": False,
+    }
     node_properties: dict[str, Any] = {
-        "text": _text("the passage"),
+        "text": {
+            "description": "the passage: text, or (format 2) a list of parts joined as "
+                           "paragraphs, each text or {text, if, cite}",
+            "oneOf": [
+                _text("the passage"),
+                {"type": "array", "minItems": 1,
+                 "items": {"oneOf": [_text("a paragraph shown always"),
+                                     {"$ref": "#/definitions/part"}]}},
+            ],
+        },
         "speaker": _text("who speaks; the narrator when absent"),
         "place": _text("this passage's place, overriding the scene's"),
         "date": {"type": ["string", "integer"], "description": "this passage's date"},
         "cite": cite,
-        "discuss": _text("a discussion prompt for a decision point"),
+        "ask": _text("format 2: the question shown before the choice; it asks, never tells"),
+        "discuss": _text("the discussion prompt shown after the record is revealed"),
         "choices": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/choice"}},
         "next": node_ref,
         "ending": {"enum": list(ENDINGS), "description": "historical | counterfactual"},
@@ -115,6 +138,11 @@ def scene_schema() -> dict[str, Any]:
         "length_minutes": {"type": "integer", "minimum": 0},
         "content_notes": {"type": "array", "items": {"type": "string"}},
         "start": node_ref,
+        "min_decisions": {"type": "integer", "minimum": 0,
+                          "description": "format 2: every path to an ending passes at least "
+                                         "this many decisions (default 4)"},
+        "central": {**node_ref, "description": "format 2: the node of the moment the scene "
+                                               "is named for; every path to an ending passes it"},
         "vars": {"type": "object", "propertyNames": {"pattern": snake},
                  "additionalProperties": value,
                  "description": "each variable with its starting value (fixes its type)"},
@@ -125,19 +153,21 @@ def scene_schema() -> dict[str, Any]:
     for keys, properties in ((SCENE_KEYS, scene_properties), (NODE_KEYS, node_properties),
                              (CHOICE_KEYS, choice["properties"]),
                              (CITATION_KEYS, citation["properties"]),
+                             (PART_KEYS, part["properties"]),
                              (EPILOGUE_KEYS, node_properties["epilogue"]["properties"])):
         missing = set(keys) ^ set(properties)  # type: ignore[arg-type]
         assert not missing, f"schema and loader disagree about {sorted(missing)}"
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
-        "title": "Cover Names scene (format 1)",
+        "title": "Cover Names scene (formats 1 and 2)",
         "description": f"A scene of Cover Names; see {DESCRIPTION_URL}.",
         "type": "object",
         "required": list(SCENE_REQUIRED),
         "properties": scene_properties,
         "additionalProperties": False,
-        "definitions": {"citation": citation, "record": record, "choice": choice, "node": node},
+        "definitions": {"citation": citation, "record": record, "choice": choice, "node": node,
+                        "part": part},
     }
 
 

@@ -97,12 +97,13 @@ def _check(step: Step, expectation: Expectation, player: Player,
         return [] if node.speaker == value else [_mismatch(step, expectation, "the speaker",
                                                            str(value), node.speaker or "none")]
     if key == "text":
-        passage = " ".join(node.text.split())
+        shown = player.passage.text  # the parts whose conditions hold now
+        passage = " ".join(shown.split())
         missing = [str(piece) for piece in value  # type: ignore[attr-defined]
                    if " ".join(str(piece).split()) not in passage]
         return [diagnostic("CN623", expectation.where, step=step.label, what="the passage text",
                            hint=f"expected it to contain: \"{piece}\"{_INDENT}"
-                                f"the passage at '{node.id}' reads: \"{_clip(node.text)}\"")
+                                f"the passage at '{node.id}' reads: \"{_clip(shown)}\"")
                 for piece in missing]
     if key in ("verdict", "note"):
         record = outcome.record if outcome is not None else None

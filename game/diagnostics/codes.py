@@ -65,6 +65,8 @@ _TABLE: tuple[Code, ...] = (
     Code("CN208", E, "a node has {conflict}", "both 'choices' and 'ending'"),
     Code("CN209", E, "a '{verdict}' record needs {needed}",
          "'verdict: disputed' with a citation that has no 'account'"),
+    Code("CN210", E, "'{key}' is part of scene format 2, but this file says format 1",
+         "'ask:' in a scene without 'format: 2'"),
     # -- CN3xx: references ------------------------------------------------------
     Code("CN301", E, "'{target}' is not a node of this scene", "goto: mr_y"),
     Code("CN302", E, "the start node '{target}' does not exist", "start: begining"),

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from game.engine.errors import ChoiceUnavailable, EngineError
 from game.engine.machine import SceneMachine
-from game.engine.player import Option, Outcome, Passage, Player, StepView
+from game.engine.player import ChoiceRecord, Option, Outcome, Passage, Player, StepView
 from game.engine.playthrough import Playthrough, Step
 from game.engine.story import Story, load_story
 
 __all__ = [
+    "ChoiceRecord",
     "ChoiceUnavailable",
     "EngineError",
     "Option",

@@ -28,6 +28,7 @@ class Passage:
     date: str
     citations: tuple[Citation, ...]
     dramatised: bool  # no citation backs it: label it as dramatisation
+    ask: str = ""  # the question before this passage's choice (it asks, never tells)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,20 @@ class Outcome:
     record: Record | None  # None for a plain "Continue"
     passage: Passage
     ending: Ending | None
+    #: The after-prompt of the decision just made, shown once its record is revealed.
+    discuss: str = ""
+    #: The node the choice was made at: `records_at(outcome.node_id)` opens the others.
+    node_id: str = ""
+
+
+@dataclass(frozen=True)
+class ChoiceRecord:
+    """One option of a decision with its record, for "What if I had…" after the reveal."""
+
+    id: str
+    text: str
+    record: Record | None
+    chosen: bool  # the option this player took
 
 
 @dataclass(frozen=True)
@@ -97,18 +112,28 @@ class Player:
     def passage(self) -> Passage:
         return self.passage_at(self.node.id)
 
-    def passage_at(self, node_id: str) -> Passage:
+    def passage_at(
+        self, node_id: str, variables: Mapping[str, Value] | None = None
+    ) -> Passage:
         """The passage of any node of the scene as a player reads it (the scene's place and
-        date where the node has none): a presenter showing a step again needs no copy."""
+        date where the node has none): a presenter showing a step again needs no copy.
+
+        A passage written in parts shows those whose conditions hold for `variables`
+        (the current ones by default; a step seen again passes those it was read with).
+        """
         node = self.scene.nodes[node_id]
+        if variables is None:
+            variables = self.playthrough.variables
+        citations = node.citations_for(variables)
         return Passage(
             node_id=node.id,
             speaker=node.speaker,
-            text=node.text,
+            text=node.text_for(variables),
             place=node.place or self.scene.place,
             date=node.date or self.scene.date,
-            citations=node.citations,
-            dramatised=node.is_dramatised,
+            citations=citations,
+            dramatised=not citations,
+            ask=node.ask,
         )
 
     @property
@@ -143,8 +168,21 @@ class Player:
         return self.node.ending is not None
 
     @property
+    def ask(self) -> str:
+        """The question shown with the options, before the choice."""
+        return self.node.ask
+
+    @property
     def discussion_prompt(self) -> str:
+        """The current node's after-prompt: shown once a choice here has been revealed."""
         return self.node.discuss
+
+    def records_at(self, node_id: str, chosen_id: str = "") -> tuple[ChoiceRecord, ...]:
+        """Every option of a node with its record: "What if I had…" opens the ones not
+        taken. Reading them changes nothing: not the node, the variables or the history."""
+        node = self.scene.nodes[node_id]
+        return tuple(ChoiceRecord(choice.id, choice.text, choice.record, choice.id == chosen_id)
+                     for choice in node.choices)
 
     # -- acting --------------------------------------------------------------
     def choose(self, option_id: str) -> Outcome:
@@ -173,6 +211,8 @@ class Player:
             record=choice.record if choice else None,
             passage=self.passage_at(arrived.id),
             ending=arrived.ending,
+            discuss=node.discuss,
+            node_id=node.id,
         )
 
     def choose_number(self, number: int) -> Outcome:
@@ -195,7 +235,8 @@ class Player:
                 choice_text, record = choice.text, choice.record
             views.append(
                 StepView(
-                    index, node.id, node.text, step.choice_id, choice_text, record, step.chosen_at
+                    index, node.id, node.text_for(step.variables_before), step.choice_id,
+                    choice_text, record, step.chosen_at
                 )
             )
         return tuple(views)

@@ -37,6 +37,7 @@ from game.model import (
     EndingKind,
     Node,
     Record,
+    TextPart,
     VarType,
     Verdict,
 )
@@ -44,8 +45,12 @@ from game.sources.library import SourceLibrary
 
 # Every key of each part, in the order docs/scene-format.md lists them (the JSON
 # schema in game/authoring/schema.py is built from these: keep them together).
-NODE_KEYS = ("text", "speaker", "place", "date", "cite", "discuss",
+NODE_KEYS = ("text", "speaker", "place", "date", "cite", "ask", "discuss",
              "choices", "next", "ending", "epilogue")
+#: A part of a passage written as a list (format 2): its text, when it shows, its evidence.
+PART_KEYS = ("text", "if", "cite")
+#: Node keys a scene may use only once it says `format: 2` (a format-1 reader refuses them).
+FORMAT_2_NODE_KEYS = ("ask",)
 # A missing 'record' is CN608 and too few citations for a verdict CN610/CN611 (see
 # evidence.py), each with its own code rather than a generic "required" error; a decision
 # without 'discuss' is only lint's warning (CN609): the scene plays without it.
@@ -54,8 +59,8 @@ CHOICE_KEYS = ("id", "text", "goto", "if", "locked", "set", "record")
 RECORD_KEYS = ("verdict", "note", "cite")
 EPILOGUE_KEYS = ("text", "cite")
 # The same as sets, for check_keys' fast test.
-_NODE_KEY_SET, _CHOICE_KEY_SET, _RECORD_KEY_SET, _EPILOGUE_KEY_SET = (
-    frozenset(keys) for keys in (NODE_KEYS, CHOICE_KEYS, RECORD_KEYS, EPILOGUE_KEYS))
+_NODE_KEY_SET, _CHOICE_KEY_SET, _RECORD_KEY_SET, _EPILOGUE_KEY_SET, _PART_KEY_SET = (
+    frozenset(keys) for keys in (NODE_KEYS, CHOICE_KEYS, RECORD_KEYS, EPILOGUE_KEYS, PART_KEYS))
 VERDICTS = tuple(verdict.value for verdict in Verdict)
 ENDINGS = tuple(kind.value for kind in EndingKind)
 
@@ -71,7 +76,15 @@ class SceneContext:
     references: list[tuple[str, YScalar]] = field(default_factory=list)
     #: The file's content, decoded only when a position inside a scalar is needed.
     source: bytes | str = b""
+    #: The scene's `format:`; keys of a later format are reported in an earlier one.
+    format: int = 1
     _document: str | None = None
+
+    def needs_format_2(self, key: str, where: Location) -> None:
+        """Report CN210 when a format-2 feature is used in a file that says format 1."""
+        if self.format < 2:
+            self.diagnostics.add("CN210", where, key=key,
+                                 hint="write 'format: 2' at the top of the scene")
 
     def document(self) -> str:
         """The file as text, for mapping a condition's offsets back onto what was typed.
@@ -109,7 +122,12 @@ def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) ->
         diagnostics.add("CN208", body.key_where("epilogue"),
                         conflict="an 'epilogue' but no 'ending'",
                         hint="only an ending node has an epilogue")
+    for key_name in FORMAT_2_NODE_KEYS:
+        if key_name in body.items:
+            context.needs_format_2(key_name, body.key_where(key_name))
     choices = _read_choices(node_id, body, context)
+    text, parts = _read_text(body, context)
+    ask_node = body.items.get("ask")
     next_id = ""
     next_node = body.items.get("next")
     if next_node is not None:
@@ -118,7 +136,7 @@ def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) ->
             context.references.append((next_id, next_node))
     return Node(
         id=node_id,
-        text=text_of(body, "text", diagnostics),
+        text=text,
         where=key.where,
         speaker=text_of(body, "speaker", diagnostics),
         place=text_of(body, "place", diagnostics),
@@ -127,7 +145,63 @@ def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) ->
         choices=choices,
         next=next_id,
         ending=_read_ending(body, context),
+        ask=text_of(body, "ask", diagnostics),
+        ask_where=ask_node.where if ask_node is not None else key.where,
         discuss=text_of(body, "discuss", diagnostics),
+        parts=parts,
+    )
+
+
+def _read_text(body: YMap, context: SceneContext) -> tuple[str, tuple[TextPart, ...]]:
+    """`text:` as one string, or (format 2) a list of parts, each a string or a mapping
+    with `text`, an optional `if:` and optional `cite:`.
+
+    Returns the text every player reads (the parts without a condition, joined as
+    paragraphs) and every part with where it was written.
+    """
+    diagnostics = context.diagnostics
+    node = body.items.get("text")
+    if node is None:
+        return "", ()  # reported by check_keys as missing
+    if type(node) is YScalar:
+        text = text_of(body, "text", diagnostics)
+        return text, (TextPart(text=text, where=node.where),)
+    if type(node) is not YList:
+        wrong_type("text", node, "text, or a list of parts", diagnostics)
+        return "", ()
+    assert isinstance(node, YList)
+    context.needs_format_2("text as a list of parts", node.where)
+    if not node.items:
+        diagnostics.add("CN206", node.where, what="'text'",
+                        hint="write the passage, or a list with at least one part")
+        return "", ()
+    parts = tuple(part for item in node.items
+                  if (part := _read_part(item, context)) is not None)
+    always = "\n\n".join(part.text.strip() for part in parts if part.condition is None)
+    return always, parts
+
+
+def _read_part(item: YNode, context: SceneContext) -> TextPart | None:
+    """One part of a passage written as a list."""
+    diagnostics = context.diagnostics
+    if type(item) is YScalar:
+        assert isinstance(item, YScalar)
+        if not item.raw.strip():
+            diagnostics.add("CN206", item.where, what="a part of 'text'")
+            return None
+        return TextPart(text=item.raw, where=item.where)
+    if type(item) is not YMap:
+        wrong_type("text", item, "a part: text, or a mapping with 'text' and 'if'", diagnostics)
+        return None
+    assert isinstance(item, YMap)
+    check_keys(item, ("text",), _PART_KEY_SET, "a part of 'text'", diagnostics)
+    text = text_of(item, "text", diagnostics)
+    text_node = item.items.get("text")
+    return TextPart(
+        text=text,
+        where=text_node.where if text_node is not None else item.where,
+        condition=_read_condition(item, context),
+        citations=read_citations(item.items.get("cite"), "cite", context.library, diagnostics),
     )
 
 

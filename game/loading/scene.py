@@ -28,12 +28,20 @@ from game.loading.yaml_tree import YMap, YScalar
 from game.model import Node, Scene, Value, VarType
 from game.sources.library import SourceLibrary
 
-#: The scene format this game reads. Format 1 promises: every key documented in
+#: The newest scene format this game reads. Format 1 promises: every key documented in
 #: docs/scene-format.md keeps its meaning; later versions only add optional keys.
-SCENE_FORMAT = 1
+#: Format 2 adds `ask`, `text` as a list of conditional parts, `min_decisions` and
+#: `central`, and shows `discuss` after the record (format 1 files load unchanged,
+#: their `discuss` moving after the reveal too).
+SCENE_FORMAT = 2
 
 SCENE_REQUIRED = ("id", "title", "place", "date", "role", "summary", "start", "nodes")
-SCENE_KEYS = (*SCENE_REQUIRED, "format", "order", "length_minutes", "content_notes", "vars")
+SCENE_KEYS = (*SCENE_REQUIRED, "format", "order", "length_minutes", "content_notes", "vars",
+              "min_decisions", "central")
+#: Scene keys a file may use only once it says `format: 2`.
+FORMAT_2_SCENE_KEYS = ("min_decisions", "central")
+#: Decisions every path from the start to an ending passes, unless the scene says otherwise.
+DEFAULT_MIN_DECISIONS = 4
 
 
 def build_scene(
@@ -45,7 +53,7 @@ def build_scene(
     source: bytes | str = b"",
 ) -> Scene | None:
     """The scene described by `root`, or None when it is too broken to build at all."""
-    fmt = int_of(root, "format", diagnostics, default=SCENE_FORMAT)
+    fmt = int_of(root, "format", diagnostics, default=1)  # a file without it is format 1
     if fmt > SCENE_FORMAT:
         node = root.items["format"]
         diagnostics.add("CN207", node.where, found=fmt, supported=SCENE_FORMAT,
@@ -53,14 +61,27 @@ def build_scene(
         return None  # a newer format is refused rather than misread
     if fmt < 1:
         diagnostics.add("CN205", root.items["format"].where, value=fmt,
-                        kind="scene format", allowed=str(SCENE_FORMAT))
+                        kind="scene format",
+                        allowed=", ".join(str(n) for n in range(1, SCENE_FORMAT + 1)))
     check_keys(root, SCENE_REQUIRED, SCENE_KEYS, "the scene", diagnostics)
     scene_id = id_of(root, "id", diagnostics)
     id_node = root.items.get("id")
     variables = _read_variables(root, diagnostics)
     types = {name: VarType.of(value) for name, value in variables.items()}
     context = SceneContext(library=library, variables=types, diagnostics=diagnostics,
-                           source=source)
+                           source=source, format=fmt)
+    for key in FORMAT_2_SCENE_KEYS:
+        if key in root.items:
+            context.needs_format_2(key, root.key_where(key))
+    min_decisions = int_of(root, "min_decisions", diagnostics, default=DEFAULT_MIN_DECISIONS)
+    if min_decisions < 0:
+        diagnostics.add("CN205", root.items["min_decisions"].where, value=min_decisions,
+                        kind="number of decisions", allowed="0 or more")
+        min_decisions = DEFAULT_MIN_DECISIONS
+    central = id_of(root, "central", diagnostics)
+    central_node = root.items.get("central")
+    if central and isinstance(central_node, YScalar):
+        context.references.append((central, central_node))
     nodes = _read_nodes(root, context)
     _check_references(root, nodes, context)
     return Scene(
@@ -79,6 +100,8 @@ def build_scene(
         length_minutes=int_of(root, "length_minutes", diagnostics),
         order=int_of(root, "order", diagnostics),
         format=fmt,
+        min_decisions=min_decisions,
+        central=central,
     )
 
 

@@ -169,6 +169,20 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class TextPart:
+    """One paragraph of a passage written as a list (format 2): shown only while its
+    `if:` holds, with citations that are shown only with it."""
+
+    text: str
+    where: Location
+    condition: Condition | None = None
+    citations: tuple[Citation, ...] = ()
+
+    def shown(self, variables: Mapping[str, Value]) -> bool:
+        return self.condition is None or self.condition(variables)
+
+
+@dataclass(frozen=True)
 class Ending:
     """How a path ends: historical or counterfactual, with a cited epilogue."""
 
@@ -187,7 +201,7 @@ class Node:
     """
 
     id: str
-    text: str
+    text: str  # the passage every player reads: the parts without an `if:`, joined
     where: Location
     speaker: str = ""
     place: str = ""  # overrides the scene's place for this passage when set
@@ -196,7 +210,11 @@ class Node:
     choices: tuple[Choice, ...] = ()
     next: str = ""
     ending: Ending | None = None
-    discuss: str = ""  # discussion prompt for a decision point
+    ask: str = ""  # the question shown before the choice: it asks, never tells
+    ask_where: Location = field(default=Location("<unknown>"), compare=False)
+    discuss: str = ""  # the discussion prompt shown after the record is revealed
+    #: The passage as written in parts (format 2's list form); empty when `text` is a string.
+    parts: tuple[TextPart, ...] = ()
 
     @property
     def is_decision(self) -> bool:
@@ -205,7 +223,29 @@ class Node:
     @property
     def is_dramatised(self) -> bool:
         """No citation backs this passage: the UI labels it as dramatisation."""
-        return not self.citations
+        return not self.citations and not any(part.citations for part in self.parts)
+
+    def text_for(self, variables: Mapping[str, Value]) -> str:
+        """The passage as a player with these variables reads it: the parts whose
+        conditions hold, joined as paragraphs."""
+        if not self.parts or (len(self.parts) == 1 and self.parts[0].condition is None):
+            return self.text
+        return "\n\n".join(part.text.strip() for part in self.parts if part.shown(variables))
+
+    def citations_for(self, variables: Mapping[str, Value]) -> tuple[Citation, ...]:
+        """The node's citations, then those of each part shown to these variables."""
+        if not self.parts:
+            return self.citations
+        shown = tuple(c for part in self.parts if part.shown(variables) for c in part.citations)
+        return self.citations + shown
+
+    @property
+    def all_texts(self) -> tuple[tuple[str, Location], ...]:
+        """Every paragraph that may be shown, with where it was written: for checks
+        that must see all of a passage whatever the player did."""
+        if not self.parts:
+            return ((self.text, self.where),) if self.text else ()
+        return tuple((part.text, part.where) for part in self.parts)
 
     def choice(self, choice_id: str) -> Choice:
         for choice in self.choices:
@@ -233,6 +273,10 @@ class Scene:
     length_minutes: int = 0
     order: int = 0  # position in the historical sequence; scene lists sort by it
     format: int = 1
+    #: Every path from the start to an ending passes at least this many decisions (lint).
+    min_decisions: int = 4
+    #: The node of the moment the scene is named for; every path to an ending passes it.
+    central: str = ""
 
     @property
     def path(self) -> str:

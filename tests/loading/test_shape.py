@@ -144,7 +144,7 @@ def test_cn207_newer_format_is_refused(library: SourceLibrary) -> None:
     text = replace(VALID_SCENE, "format: 1", "format: 9\nnew_key_from_the_future: 1")
     found = load(text, library)
     assert codes(found) == ["CN207"]  # nothing else: the file is not misread
-    assert "format 9 is newer than this game reads (1)" in found[0].message
+    assert "format 9 is newer than this game reads (2)" in found[0].message
     assert at(found[0]) == (1, 9)
 
 
