@@ -243,18 +243,7 @@ class App:
     def run(self) -> int:
         self.render()
         while self.running:
-            events = pygame.event.get()
-            now = time.monotonic()
-            if events:
-                self._active_until = now + ACTIVE_SECONDS
-                self.process(events)
-            elif self.notices and min(notice.until for notice in self.notices) <= now:
-                self.process([])  # a notice ran out: draw the window without it
-            animating = self._animating()
-            if self.dirty or animating:
-                self.render()
-            elif not events:
-                time.sleep(self._nap(now))
+            self.turn()
         width, height = self.surface.get_size() if not self.fullscreen else self.windowed_size
         if (width, height) != (self.settings.window_width, self.settings.window_height):
             self.settings.window_width, self.settings.window_height = width, height
@@ -262,6 +251,20 @@ class App:
         self.voice.stop()
         pygame.display.quit()
         return 0
+
+    def turn(self) -> None:
+        """One turn of the loop: handle what is queued, draw if anything changed, else nap."""
+        events = pygame.event.get()
+        now = time.monotonic()
+        if events:
+            self._active_until = now + ACTIVE_SECONDS
+            self.process(events)
+        else:
+            self._expire_notices(now)  # a notice that ran out asks for a frame without it
+        if self.dirty or self._animating():
+            self.render()
+        elif not events:
+            time.sleep(self._nap(now))
 
     def pump(self) -> None:
         """One turn of the loop without waiting: handle what is queued, then draw."""
@@ -310,8 +313,14 @@ class App:
                     self._swallow_text = event.unicode
             elif self.stack:
                 self._to_top(event)
-        now = time.monotonic()
-        self.notices = [notice for notice in self.notices if notice.until > now]
+        self._expire_notices(time.monotonic())
+
+    def _expire_notices(self, now: float) -> None:
+        """Drop the notices whose time is up; the window is redrawn without them."""
+        kept = [notice for notice in self.notices if notice.until > now]
+        if len(kept) != len(self.notices):
+            self.notices = kept
+            self.dirty = True
 
     def _to_top(self, event: pygame.event.Event) -> None:
         top = self.top
