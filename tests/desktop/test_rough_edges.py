@@ -14,3 +14,26 @@ def test_a_notice_goes_away_by_itself_when_its_time_is_up(pilot: Pilot) -> None:
     time.sleep(0.08)
     pilot.app.turn()  # nothing pressed: the loop alone must redraw without it
     assert not pilot.labels("notice")
+
+
+def test_timeline_dates_wrap_in_their_column_instead_of_being_cut(pilot: Pilot) -> None:
+    from tests.desktop.conftest import start_scene
+
+    start_scene(pilot)
+    pilot.press("t")
+    assert pilot.screen == "timeline"
+    pilot.app.apply_settings(pilot.app.settings.__class__(
+        **{**vars(pilot.app.settings), "text_size": "projector"}))
+    pilot.app.pump()
+    shown: list[str] = []
+    for _ in range(40):  # page through the whole timeline, reading every date drawn
+        events = [label for label in pilot.labels() if label.key.startswith("event:")]
+        dates = pilot.labels("date")
+        if events:
+            column_right = min(label.rect.left for label in events)
+            assert all(date.rect.right <= column_right for date in dates)
+        shown += [date.text for date in dates]
+        pilot.press("pagedown")
+    words = " ".join(shown).split()
+    for event in pilot.app.reference.events:
+        assert all(word in words for word in event.date.split()), event.date

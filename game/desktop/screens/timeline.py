@@ -77,6 +77,7 @@ class TimelineScreen(Screen):
                 first_here = item.id
         self._flow = flow
         self._date_x = col.left
+        self._date_width = date_width - sizes.gap
         self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
         if self._layout_key is None and self.pending_focus is None and first_here:
@@ -102,14 +103,10 @@ class TimelineScreen(Screen):
         for y, date, here in self._dates:
             y -= self.scroll
             if self.viewport.top - sizes.body * 3 < y < self.viewport.bottom:
-                canvas.text(
-                    date,
-                    (self._date_x, y + sizes.gap),
-                    sizes.body,
-                    palette.accent if here else palette.text,
-                    "bold",
-                    "date",
-                )
+                # Wrapped to its column, never cut: "1938 (month not given)" is two lines.
+                block = canvas.cache.layout(date, sizes.body, self._date_width, "bold")
+                canvas.block(block, (self._date_x, y + sizes.gap), sizes.body, "bold",
+                             palette.accent if here else palette.text, "date")
         canvas.surface.set_clip(None)
         self._flow.draw(canvas, self, {"button": self._draw_event})
         self.draw_header(canvas)
