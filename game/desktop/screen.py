@@ -62,6 +62,9 @@ class Screen(WithToolbar):
     #: Draws a scrollbar and a "More below" cue (`draw_scroll_cue`) when it scrolls; the
     #: cue gets a strip of its own at the foot of the viewport, so it covers nothing.
     scroll_cue = False
+    #: A menu: the pointer moves the keyboard focus, and a key press clears the hover,
+    #: so the highlight and the focus ring never point at two different entries.
+    focus_follows_pointer = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -199,11 +202,16 @@ class Screen(WithToolbar):
     # -- events -------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
+            if self.focus_follows_pointer:
+                self.hover = -1
             if self.on_key(event):
                 return
             self._key(event)
         elif event.type == pygame.MOUSEMOTION:
             self.hover = self._item_at(event.pos)
+            if self.focus_follows_pointer and self.hover >= 0:
+                if not self.items[self.hover].keeps_focus:
+                    self.focus = self.hover
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             index = self._item_at(event.pos)
             if index >= 0:

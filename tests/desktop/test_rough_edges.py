@@ -37,3 +37,16 @@ def test_timeline_dates_wrap_in_their_column_instead_of_being_cut(pilot: Pilot) 
     words = " ".join(shown).split()
     for event in pilot.app.reference.events:
         assert all(word in words for word in event.date.split()), event.date
+
+
+def test_title_focus_and_pointer_highlight_are_one_entry(pilot: Pilot) -> None:
+    title = pilot.app.top
+    settings = pilot.find("Settings", role="button")
+    pilot.move_to(settings.rect.center)
+    assert title.focused is not None and title.focused.text == "Settings"
+    assert title.hover == title.focus  # the highlight and the ring on the same entry
+    pilot.press("up")  # the keyboard takes over: one highlight, where the ring is
+    assert title.focused.text.startswith("Facilitator")
+    assert title.hover == -1
+    pilot.press("enter")
+    assert pilot.screen != "title"  # Enter does what the ring shows

@@ -20,6 +20,7 @@ TAGLINE = (
 class TitleScreen(Screen):
     name = "title"
     scroll_cue = True
+    focus_follows_pointer = True
 
     def _latest_autosave(self) -> SaveSlot | None:
         for slot in list_saves():
