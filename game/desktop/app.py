@@ -33,6 +33,12 @@ ACTIVE_NAP = 0.01
 IDLE_NAP = 0.04
 
 
+#: A second click this soon, this close to a click that changed the screen, is the
+#: second half of a double click: it is dropped rather than pressing whatever the new
+#: screen has there ("Back" in the source viewer, then "Menu" on play, left the scene).
+DOUBLE_CLICK_SECONDS = 0.45
+DOUBLE_CLICK_PIXELS = 6
+
 #: Events that can change what is on screen; the rest (focus, pointer entering, key
 #: releases) do not cost a frame. A mouse move redraws only when the hover changes.
 _REDRAWN_BY = frozenset(
@@ -85,6 +91,7 @@ class App:
         self.notices: list[Notice] = []  # at most one: a newer notice replaces the old
         self.pointer: tuple[int, int] | None = None  # where the mouse is, once it has moved
         self._swallow_text: str | None = None
+        self._screen_changing_click: tuple[float, tuple[int, int]] | None = None
         self.labels: list[Label] = []
         self.running = True
         self.dirty = True
@@ -303,6 +310,7 @@ class App:
                 continue
             elif event.type == pygame.KEYDOWN:
                 self._swallow_text = None
+                self._screen_changing_click = None  # a key between two clicks: no double click
                 before = self.top
                 if not before.takes_text and self._global_key(event):
                     continue
@@ -324,10 +332,29 @@ class App:
 
     def _to_top(self, event: pygame.event.Event) -> None:
         top = self.top
+        if self._second_half_of_a_double_click(event):
+            return
         hover = top.hover
         top.handle(event)
         if top is not self.top or top.hover != hover:
             self.dirty = True
+            if event.type == pygame.MOUSEBUTTONUP and top is not self.top:
+                self._screen_changing_click = (time.monotonic(), event.pos)
+
+    def _second_half_of_a_double_click(self, event: pygame.event.Event) -> bool:
+        if event.type not in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            return False
+        if self._screen_changing_click is None:
+            return False
+        at, (x, y) = self._screen_changing_click
+        near = (abs(event.pos[0] - x) <= DOUBLE_CLICK_PIXELS
+                and abs(event.pos[1] - y) <= DOUBLE_CLICK_PIXELS)
+        if time.monotonic() - at <= DOUBLE_CLICK_SECONDS and near:
+            if event.type == pygame.MOUSEBUTTONUP:
+                self._screen_changing_click = None  # one click dropped, not every one after
+            return True
+        self._screen_changing_click = None
+        return False
 
     def _swallowed(self, event: pygame.event.Event) -> bool:
         """True for the TEXTINPUT of the very key press that opened a text box."""

@@ -50,3 +50,40 @@ def test_title_focus_and_pointer_highlight_are_one_entry(pilot: Pilot) -> None:
     assert title.hover == -1
     pilot.press("enter")
     assert pilot.screen != "title"  # Enter does what the ring shows
+
+
+def _double_click(pilot: Pilot, pos: tuple[int, int]) -> None:
+    import pygame
+
+    for _ in range(2):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+        pilot.app.pump()
+
+
+def test_a_double_click_on_back_does_not_go_on_to_leave_the_scene(pilot: Pilot) -> None:
+    from tests.desktop.conftest import start_scene
+
+    start_scene(pilot)
+    pilot.press("t")  # the timeline: its Back sits where play's Menu sits
+    assert pilot.screen == "timeline"
+    back = pilot.find(role="tool", key="tool:back") if pilot.labels("tool") else None
+    pos = back.rect.center if back else pilot.app.top.items[0].rect.center
+    _double_click(pilot, pos)
+    assert pilot.screen == "play"  # one Back; the second click is not Menu
+    pilot.click(key="tool:back")  # a deliberate click a moment later still works
+    assert pilot.screen != "play"
+
+
+def test_undo_choice_is_a_button(pilot: Pilot) -> None:
+    from tests.desktop.conftest import start_scene
+
+    start_scene(pilot)
+    history_before = len(pilot.app.top.player.history)
+    options = [item for item in pilot.app.top.items if item.extra.get("kind") == "option"]
+    pilot.press(str(options[0].number))
+    while pilot.app.top.pending is not None:
+        pilot.press("enter")
+    assert len(pilot.app.top.player.history) > history_before
+    pilot.click(key="tool:rewind")
+    assert len(pilot.app.top.player.history) == history_before

@@ -340,6 +340,7 @@ class PlayScreen(Screen):
         app = self.app
         return [
             Tool("back", "Menu", "Esc", self.back),
+            Tool("rewind", "Undo", "Bksp", self.rewind_last),
             Tool("history", "History", "H", lambda: self.open_panel("history")),
             Tool("dossier", "Dossier", "D", lambda: self.open_panel("dossier")),
             Tool("timeline", "Timeline", "T", lambda: self.open_panel("timeline")),
