@@ -52,7 +52,8 @@ class Header:
         # The buttons' text is the small size, or smaller when that is what keeps the
         # header one row (Projector text at 1920 wide): a bar that takes a quarter of the
         # screen hides the passage it is there to serve.
-        for size in (sizes.small, max(13, round(sizes.body * 0.6)), max(13, round(sizes.body * 0.52))):
+        for scale in (1.0, 0.6, 0.52):
+            size = sizes.small if scale == 1.0 else max(13, round(sizes.body * scale))
             self._lay_out(canvas, title, subtitle, tools, min(size, sizes.small))
             if self.one_row or width < 1200:
                 break

@@ -209,9 +209,9 @@ class Screen(WithToolbar):
             self._key(event)
         elif event.type == pygame.MOUSEMOTION:
             self.hover = self._item_at(event.pos)
-            if self.focus_follows_pointer and self.hover >= 0:
-                if not self.items[self.hover].keeps_focus:
-                    self.focus = self.hover
+            pointed = self.items[self.hover] if self.hover >= 0 else None
+            if self.focus_follows_pointer and pointed is not None and not pointed.keeps_focus:
+                self.focus = self.hover
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             index = self._item_at(event.pos)
             if index >= 0:
