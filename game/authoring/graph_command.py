@@ -39,12 +39,24 @@ def read_path(
         return [], None, Diagnostics().add("CN651", Location(str(file)), file=str(file),
                                             problem=text)
 
+    from game.guarded import Unreadable, guard, read_json
+    from game.saves.slots import MAX_SAVE_BYTES
+
     try:
-        document: Any = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        return problem(error.strerror or str(error))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return problem("it is not a JSON file")
+        document: Any = read_json(file, MAX_SAVE_BYTES)  # never waits on a named pipe
+    except Unreadable as error:
+        if isinstance(error.__cause__, (UnicodeError, json.JSONDecodeError)):
+            return problem("it is not a JSON file")
+        return problem(error.reason)
+    try:
+        with guard(file):
+            return _path_in(document, scene_id, problem)
+    except Unreadable as error:
+        return problem(error.reason)
+
+
+def _path_in(document: Any, scene_id: str, problem: Any) -> Any:
+    """The steps of a parsed save or record (see `read_path`)."""
     refused = _version_problem(document)
     if refused:
         return problem(refused)

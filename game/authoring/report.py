@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from game.diagnostics import Diagnostic
+from game.diagnostics.core import MAX_EXCERPT_FILE_BYTES
+from game.regular_files import read_regular_file
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str, str]:
@@ -34,22 +36,22 @@ def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def render_all(diagnostics: Iterable[Diagnostic]) -> list[str]:
-    """Each diagnostic rendered with its source line; each file is read once."""
-    texts: dict[str, str | None] = {}
+    """Each diagnostic rendered with its source line; each file is read and split once."""
+    files: dict[str, list[str] | None] = {}
     rendered = []
     for diagnostic in in_order(diagnostics):
         file = diagnostic.where.file
         if diagnostic.where.line <= 0:  # no line to show: never open the file (it may be a pipe)
             rendered.append(str(diagnostic))
             continue
-        if file not in texts:
-            try:
-                texts[file] = (Path(file).read_text(encoding="utf-8", errors="replace")
-                               if Path(file).is_file() else None)
+        if file not in files:
+            try:  # never a pipe, never a refused 2 GB file read just to show one line
+                data = read_regular_file(Path(file), MAX_EXCERPT_FILE_BYTES)
+                files[file] = data.decode("utf-8", errors="replace").splitlines()
             except OSError:
-                texts[file] = None
-        source = texts[file]
-        rendered.append(diagnostic.render(source) if source is not None else str(diagnostic))
+                files[file] = None
+        lines = files[file]
+        rendered.append(diagnostic.render(lines) if lines is not None else str(diagnostic))
     return rendered
 
 

@@ -21,6 +21,7 @@ from game.classroom.records import StudentRecord
 from game.classroom.session_log import ReadLog, iter_decisions
 from game.engine import Story
 from game.engine.playthrough import now_iso
+from game.guarded import Unreadable, guard
 from game.model import Scene
 
 __all__ = ["Debrief", "DecisionStats", "OptionStats", "Skipped", "gather"]
@@ -238,9 +239,19 @@ def gather(paths: Iterable[Path], story: Story) -> Debrief:
     """Read every record and session log, and count the class against the record."""
     handed = collect(paths, story)
     scenes = {scene.id: _scene_stats(scene, story) for scene in story.ordered}
-    students = [_count_record(record, scenes[record.scene_id], handed.shown[record.path])
-                for record in handed.records]
-    sessions = [_count_log(log, scenes, handed.shown[log.path]) for log in handed.logs]
+    students: list[StudentStats] = []
+    sessions: list[SessionStats] = []
+    items: list[StudentRecord | ReadLog] = [*handed.records, *handed.logs]
+    for item in items:
+        name = handed.shown[item.path]
+        try:  # whatever a file held, it is skipped with its reason, never the whole debrief
+            with guard(name):
+                if isinstance(item, StudentRecord):
+                    students.append(_count_record(item, scenes[item.scene_id], name))
+                else:
+                    sessions.append(_count_log(item, scenes, name))
+        except Unreadable as error:
+            handed.skipped.append(Skipped(name, error.reason.removeprefix("it ")))
     _name_anonymous(students)
     used = [stats for stats in scenes.values()
             if stats.students or any(d.taken for d in stats.decisions)]

@@ -20,7 +20,8 @@ from game.classroom.records import StudentRecord, read_record
 from game.classroom.session_log import MAX_LOG_BYTES, ReadLog, looks_like_log
 from game.classroom.session_log import read_log as read_session_log
 from game.engine import Story
-from game.regular_files import FileTooBig, file_key, read_regular_file
+from game.guarded import Unreadable, read_bytes
+from game.regular_files import FileTooBig, file_key
 
 _SUFFIXES = (".json", ".jsonl")
 T = TypeVar("T", StudentRecord, ReadLog)
@@ -76,6 +77,8 @@ def collect(paths: Iterable[Path], story: Story) -> HandIns:
         if item is None:
             found.skipped.append(Skipped(name, reason))
         elif isinstance(item, ReadLog):
+            found.skipped.extend(Skipped(f"{name}:{line}", f"line {line} was skipped: {why}")
+                                 for line, why in item.bad_lines)
             _keep_one(sessions, session_identity(item), item, _log_rank, found, "session log")
         elif item.scene_id not in story.scenes:
             found.skipped.append(Skipped(name, f"is for a scene this game does not have "
@@ -127,11 +130,12 @@ def _log_rank(log: ReadLog) -> tuple[int, int, float]:
 
 def _read_any(path: Path) -> tuple[StudentRecord | ReadLog | None, str]:
     try:
-        data = read_regular_file(path, MAX_LOG_BYTES)  # never waits on a named pipe
-    except FileTooBig as error:
-        return None, f"is too big to be a record or a session log ({error.size:,} bytes)"
-    except OSError as error:
-        return None, f"cannot be read ({error.strerror or error})"
+        data = read_bytes(path, MAX_LOG_BYTES)  # never waits on a named pipe
+    except Unreadable as error:
+        if isinstance(error.__cause__, FileTooBig):
+            size = error.__cause__.size
+            return None, f"is too big to be a record or a session log ({size:,} bytes)"
+        return None, error.reason.removeprefix("it ")
     if looks_like_log(data):
         return read_session_log(path, data)
     return read_record(path, data)

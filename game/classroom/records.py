@@ -19,6 +19,7 @@ from game import __version__, paths
 from game.classroom.shared_files import write_shared_text
 from game.engine import Player
 from game.engine.playthrough import now_iso
+from game.guarded import Unreadable, guard, parse_json, read_bytes
 
 RECORD_FORMAT = "cover-names/record"
 # Version 1. Promise: every field written by version 1 keeps its meaning; new
@@ -111,20 +112,19 @@ def write_record(player: Player, directory: Path | None = None, student_name: st
 
 
 def read_record(path: Path, data: bytes | None = None) -> tuple[StudentRecord | None, str]:
-    """A record from a file, or None and the reason it cannot be used."""
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return None, f"cannot be read ({error.strerror or error})"
-    if len(data) > MAX_RECORD_BYTES:
-        return None, f"is too big to be a record ({len(data):,} bytes)"
+    """A record from a file, or None and the reason it cannot be used (never an exception)."""
     try:
-        # utf-8-sig: a record opened and saved again in Notepad starts with a byte-order mark.
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return None, "is damaged (not valid JSON)"
-    return record_from_document(path, document)
+        with guard(path):
+            if data is None:
+                data = read_bytes(path, MAX_RECORD_BYTES)
+            if len(data) > MAX_RECORD_BYTES:
+                return None, f"is too big to be a record ({len(data):,} bytes)"
+            # utf-8-sig: a record opened and saved again in Notepad starts with a byte-order
+            # mark (parse_json allows it).
+            return record_from_document(path, parse_json(data, path))
+    except Unreadable as error:
+        return None, error.reason.removeprefix("it ")
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def record_from_document(path: Path, document: object) -> tuple[StudentRecord | None, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from game import __version__, paths
+from game.guarded import Unreadable, guard, parse_json, read_bytes
 
 if TYPE_CHECKING:
     from game.classroom.plans import Plan
@@ -82,6 +84,9 @@ class SessionLog:
             version=LOG_VERSION,
             game_version=__version__,
             started_at=self._wall_clock(),
+            # Two classes can start the same plan in the same second: this tells
+            # their logs apart, so the debrief never takes one for a copy of the other.
+            session_id=secrets.token_hex(8),
             **header,
         )
 
@@ -126,6 +131,7 @@ class ReadLog:
     events: list[dict[str, Any]] = field(default_factory=list)
     truncated: bool = False  # the last line was cut off (a crash mid-write)
     ended: bool = False  # a `session_ended` event is present
+    bad_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, why) skipped
 
 
 def looks_like_log(data: bytes) -> bool:
@@ -135,43 +141,56 @@ def looks_like_log(data: bytes) -> bool:
 
 
 def read_log(path: Path, data: bytes | None = None) -> tuple[ReadLog | None, str]:
-    """Every complete event of a session log, or None and the reason it cannot be used.
+    """Every usable event of a session log, or None and the reason it cannot be used.
 
     A last line without its newline is what a crash mid-write leaves behind: it
     is dropped and the log is marked `truncated`, the rest still counts. A bad
-    line anywhere else means the file is damaged.
+    line anywhere else is skipped and listed in `bad_lines` (its number and why):
+    one damaged line never costs the class the rest of its lesson. Only a log
+    whose first line is not a session-log header cannot be used at all.
     """
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return None, f"cannot be read ({error.strerror or error})"
-    if len(data) > MAX_LOG_BYTES:
-        return None, f"is too big to be a session log ({len(data):,} bytes)"
     try:
-        text = data.decode("utf-8-sig")  # a byte-order mark, from an editor, is not damage
-    except UnicodeDecodeError:
-        return None, "is damaged (not UTF-8 text)"
-    lines = text.split("\n")
-    truncated = lines[-1] != ""
+        with guard(path):
+            if data is None:
+                data = read_bytes(path, MAX_LOG_BYTES)
+            if len(data) > MAX_LOG_BYTES:
+                return None, f"is too big to be a session log ({len(data):,} bytes)"
+            return _read_log(path, data)
+    except Unreadable as error:
+        return None, error.reason.removeprefix("it ")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _read_log(path: Path, data: bytes) -> tuple[ReadLog | None, str]:
+    lines = data.split(b"\n")
+    truncated = lines[-1].strip() != b""
     complete = lines[:-1]
     events: list[dict[str, Any]] = []
+    bad_lines: list[tuple[int, str]] = []
     for number, line in enumerate(complete, start=1):
         if not line.strip():
             continue
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark from an editor
         try:
-            event = json.loads(line)
-        except json.JSONDecodeError:
-            return None, f"is damaged (line {number} is not valid JSON)"
+            event = parse_json(line, path, number)
+        except Unreadable as error:
+            bad_lines.append((number, error.reason))
+            continue
         if not isinstance(event, dict) or not isinstance(event.get("event"), str):
-            return None, f"is damaged (line {number} is not an event)"
+            bad_lines.append((number, "it is not an event"))
+            continue
+        if not events and event.get("format") != LOG_FORMAT:
+            break  # the first event must be the header
         events.append(event)
     if not events or events[0].get("format") != LOG_FORMAT:
+        if bad_lines and bad_lines[0][0] == 1:
+            return None, f"is damaged (line 1: {bad_lines[0][1].removeprefix('it is ')})"
         return None, "is not a Cover Names session log"
     header = events[0]
     if header.get("version") != LOG_VERSION:
         return None, (
-            f"is a session log of another version (version {header.get('version')!r}; "
+            f"is a session log of another version (version {str(header.get('version'))[:20]}; "
             f"this game reads {LOG_VERSION})"
         )
     body = events[1:]
@@ -181,6 +200,7 @@ def read_log(path: Path, data: bytes | None = None) -> tuple[ReadLog | None, str
         events=body,
         truncated=truncated,
         ended=any(event["event"] == "session_ended" for event in body),
+        bad_lines=bad_lines,
     ), ""
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from game import paths
 from game.engine import Outcome, Passage, Player, StepView
+from game.guarded import Unreadable, read_json
 from game.saves import atomic_write_text
 
 FILE_NAME = "open-record.json"
@@ -39,8 +40,8 @@ def forget_open_record() -> None:
 def open_record(player: Player) -> StepView | None:
     """The step whose record was left open in this playthrough, if it is still the last one."""
     try:
-        note = json.loads(_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        note = read_json(_path(), 4096)
+    except Unreadable:
         return None
     history = player.history
     if (

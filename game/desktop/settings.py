@@ -12,6 +12,8 @@ from pathlib import Path
 
 from game import paths
 from game.desktop.theme import TEXT_SIZES
+from game.guarded import Unreadable, guard, move_aside, read_json
+from game.regular_files import FileTooBig
 from game.saves import atomic_write_text
 
 SETTINGS_FORMAT = "cover-names/settings"
@@ -54,26 +56,45 @@ def _window(pixels: int, least: int, most: int) -> int:
     return 0 if pixels <= 0 else min(max(pixels, least), most)
 
 
+#: A settings file is a few hundred bytes; anything past this is not one of ours.
+MAX_SETTINGS_BYTES = 64_000
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:
-    """The saved settings and "" — or the defaults and a sentence saying what was wrong."""
+    """The saved settings and "" — or the defaults and a sentence saying what was wrong.
+
+    A damaged file is moved aside (never deleted, never written over by the
+    defaults) so the player can see what it held.
+    """
     path = path or paths.settings_path()
-    if not path.exists():
+    try:
+        if not path.exists():
+            return Settings(), ""
+    except OSError:  # e.g. the home folder is a file
         return Settings(), ""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return Settings(), "Your settings file was damaged, so the defaults are back in use."
-    if not isinstance(document, dict) or document.get("format") != SETTINGS_FORMAT:
-        return Settings(), "The settings file was not one of ours, so the defaults are back in use."
-    values = document.get("settings")
-    if not isinstance(values, dict):
-        return Settings(), "Your settings file was damaged, so the defaults are back in use."
-    known = {field.name: field.type for field in fields(Settings)}
-    kept = {name: value for name, value in values.items() if name in known}
-    try:
-        return Settings(**kept).cleaned(), ""
-    except (TypeError, ValueError):
-        return Settings(), "Your settings file was damaged, so the defaults are back in use."
+        with guard(path):
+            document = read_json(path, MAX_SETTINGS_BYTES)
+            if not isinstance(document, dict) or document.get("format") != SETTINGS_FORMAT:
+                return Settings(), ("The settings file was not one of ours, so the defaults "
+                                    "are back in use.")
+            values = document.get("settings")
+            if not isinstance(values, dict):
+                raise ValueError("it holds no settings")
+            known = {field.name for field in fields(Settings)}
+            kept = {name: value for name, value in values.items() if name in known}
+            return Settings(**kept).cleaned(), ""
+    except Unreadable as error:
+        if isinstance(error.__cause__, OSError) and not isinstance(error.__cause__, FileTooBig):
+            return Settings(), (f"Your settings file could not be read ({error.reason}), so "
+                                "the defaults are in use.")
+        try:
+            kept_as = move_aside(path)
+        except OSError:
+            return Settings(), "Your settings file was damaged, so the defaults are back in use."
+        return Settings(), (f"Your settings file was damaged, so the defaults are back in use "
+                            f"(the old file is kept as {kept_as.name}).")
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -52,6 +52,8 @@ _TABLE: tuple[Code, ...] = (
     Code("CN110", E, "the top of the file must be a mapping of keys, not {found}",
          "a file that is only a list"),
     Code("CN111", E, "a mapping key must be plain text, not {found}", "? [a, b]: 1"),
+    Code("CN112", E, "the number {value} is too large: a scene's whole numbers stay within "
+         "±{limit}", "vars: {trust: 0xffff…ffff}"),
     # -- CN2xx: shape ---------------------------------------------------------
     Code("CN201", E, "'{key}' is required in {context}", "a node without 'text'"),
     Code("CN202", E, "unknown key '{key}' in {context}", "'txet:' for 'text:'"),

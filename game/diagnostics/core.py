@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+from game.printable import printable
+from game.regular_files import read_regular_file
 
 
 class Severity(str, Enum):
@@ -49,36 +52,58 @@ class Diagnostic:
         text = f"{self.where}: {self.severity.value} {self.code}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
-        return text
+        return printable(text)
 
-    def render(self, source_text: str | None = None) -> str:
-        """The one-line form, then the offending source line with its span marked."""
+    def render(self, source_text: str | Sequence[str] | None = None) -> str:
+        """The one-line form, then the offending source line with its span marked.
+
+        `source_text`: the file's text, or (printing many diagnostics of one file)
+        its lines split once, so printing stays linear in the number of diagnostics.
+        Whatever the file holds, no control character is printed (`printable`).
+        """
         text = f"{self.where}: {self.severity.value} {self.code}: {self.message}"
         lines = _source_lines(self.where, source_text)
         if lines:
             text += "\n" + lines
         if self.hint:
             text += f"\n    hint: {self.hint}"
-        return text
+        return printable(text)
 
 
-def _source_lines(where: Location, source_text: str | None) -> str:
+#: How much of a long source line is shown around the marked span.
+_EXCERPT = 100
+
+
+def _source_lines(where: Location, source_text: str | Sequence[str] | None) -> str:
     if where.line <= 0:
         return ""
     if source_text is None:
         try:
-            source_text = Path(where.file).read_text(encoding="utf-8", errors="replace")
+            data = read_regular_file(Path(where.file), MAX_EXCERPT_FILE_BYTES)
         except OSError:
             return ""
-    all_lines = source_text.splitlines()
+        source_text = data.decode("utf-8", errors="replace")
+    all_lines = source_text.splitlines() if isinstance(source_text, str) else source_text
     if where.line > len(all_lines):
         return ""
-    line = all_lines[where.line - 1]
+    line = all_lines[where.line - 1].expandtabs(1)
     gutter = f"{where.line:>5} | "
     start = max(where.column - 1, 0)
     width = max(1, min(where.length, max(len(line) - start, 1)))
+    if len(line) > _EXCERPT:  # a 4,000-character line: show the part around the span
+        left = max(0, min(start - 20, len(line) - _EXCERPT))
+        shown = line[left:left + _EXCERPT]
+        start -= left
+        width = max(1, min(width, len(shown) - start))
+        line = ("…" if left else "") + shown + ("…" if left + _EXCERPT < len(all_lines[
+            where.line - 1]) else "")
+        start += 1 if left else 0
     marker = " " * (len(gutter) - 2) + "| " + " " * start + "^" * width
     return f"{gutter}{line}\n{marker}"
+
+
+#: A file larger than this is never read just to show a line of it.
+MAX_EXCERPT_FILE_BYTES = 32_000_000
 
 
 @dataclass

@@ -27,6 +27,7 @@ from game.diagnostics.core import did_you_mean
 from game.loading.compiled import Add, All, AnyOf, Compare, Const, Negate, Not, Subtract, Var
 from game.loading.condition_hints import BINOP_HINTS, mismatch_hint, operator_slip
 from game.loading.positions import Locator
+from game.loading.yaml_nodes import MAX_WHOLE_NUMBER
 from game.model import Condition, Value, VarType
 
 #: Longer conditions are refused: they are unreadable, and this bounds the tree's depth.
@@ -233,6 +234,13 @@ class _Checker:
 
     def visit_Constant(self, node: ast.Constant) -> tuple[_Fn, VarType] | None:
         value = node.value
+        if type(value) is int and abs(value) > MAX_WHOLE_NUMBER:  # never reaches a save
+            text = self.text(node)
+            shown = (text if len(text) <= 24
+                     else f"{text[:12]}…{text[-6:]} ({len(text):,} characters)")
+            self.report("CN112", node, value=shown, limit=f"{MAX_WHOLE_NUMBER:,}",
+                        hint="scene numbers count things (trust, days): keep them small")
+            return None
         if isinstance(value, (bool, int, str)):
             kind = VarType.of(value)
             return Const(value), kind

@@ -205,6 +205,36 @@ class YMap(YNode):
         return node.where if node is not None else self.where
 
 
+#: The largest whole number a scene may hold: any JSON reader (a save, a record, a
+#: browser) keeps it exactly. A larger one is refused where it is written (CN112),
+#: never carried into a save that could not be written or read back.
+MAX_WHOLE_NUMBER = 2**53
+#: Digits past which a number is not converted at all: converting a 100,000-digit
+#: decimal takes Python seconds (and over 4,300 digits it refuses).
+_LONGEST_NUMBER = 40
+
+
+def whole_number(raw: str) -> int | None:
+    """The whole number a plain scalar's text stands for (None when it is not one).
+
+    Text too long to be a number the game keeps resolves to MAX_WHOLE_NUMBER + 1:
+    out of range, so it is reported, without converting thousands of digits.
+    """
+    if _INT.match(raw):
+        return int(raw) if len(raw) <= _LONGEST_NUMBER else MAX_WHOLE_NUMBER + 1
+    if _HEX.match(raw):
+        return int(raw[2:], 16) if len(raw) <= _LONGEST_NUMBER else MAX_WHOLE_NUMBER + 1
+    if _OCT.match(raw):
+        return int(raw[2:], 8) if len(raw) <= _LONGEST_NUMBER else MAX_WHOLE_NUMBER + 1
+    return None
+
+
+def number_too_large(raw: str) -> bool:
+    """Whether a plain scalar is a whole number beyond MAX_WHOLE_NUMBER (CN112)."""
+    whole = whole_number(raw)
+    return whole is not None and abs(whole) > MAX_WHOLE_NUMBER
+
+
 def resolve_scalar(raw: str) -> Scalar:
     """Resolve a plain scalar's text with the YAML 1.2 core schema."""
     if raw in _NULL:
@@ -215,12 +245,9 @@ def resolve_scalar(raw: str) -> Scalar:
         return False
     first = raw[0]
     if first in "0123456789+-.":
-        if _INT.match(raw):
-            return int(raw)
-        if _HEX.match(raw):
-            return int(raw[2:], 16)
-        if _OCT.match(raw):
-            return int(raw[2:], 8)
+        whole = whole_number(raw)
+        if whole is not None:
+            return whole if abs(whole) <= MAX_WHOLE_NUMBER else 0  # too large: CN112 says so
         if _FLOAT.match(raw):
             return float(raw)
         special = _SPECIAL_FLOAT.get(raw.lower())

@@ -27,6 +27,7 @@ from yaml._yaml import CParser  # libyaml, in C: the only parser used here
 from game.diagnostics import Diagnostics, Location
 from game.loading.syntax_hints import syntax_hint
 from game.loading.yaml_nodes import (
+    MAX_WHOLE_NUMBER,
     STANDARD_TAGS,
     Scalar,
     YList,
@@ -34,6 +35,7 @@ from game.loading.yaml_nodes import (
     YNode,
     YScalar,
     kind_of_value,
+    number_too_large,
     resolve_scalar,
 )
 
@@ -176,6 +178,8 @@ def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNo
             node = new_scalar(YScalar)
             node.file = filename
             node.event = event
+            if len(event.value) > 15 and not event.style:  # maybe too large a number
+                _check_number(node, diagnostics)
             tag = event.tag
             if event.anchor is not None or (tag is not None and tag not in STANDARD_TAGS):
                 _check_anchor_and_tag(event, filename, diagnostics)
@@ -240,6 +244,15 @@ def _consume_events(parser: Any, filename: str, diagnostics: Diagnostics) -> YNo
             _attach_to_map(top, node, diagnostics)
         else:
             top.items.append(node)
+
+
+def _check_number(node: YScalar, diagnostics: Diagnostics) -> None:
+    """A whole number too large for a save to hold is an error where it is written."""
+    raw = node.event.value
+    if node.plain and number_too_large(raw):
+        shown = raw if len(raw) <= 24 else f"{raw[:12]}…{raw[-6:]} ({len(raw):,} characters)"
+        diagnostics.add("CN112", node.where, value=shown, limit=f"{MAX_WHOLE_NUMBER:,}",
+                        hint="scene numbers count things (trust, days): keep them small")
 
 
 def _attach_to_map(parent: YMap, node: YNode, diagnostics: Diagnostics) -> None:

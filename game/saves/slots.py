@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from typing import Any
 from game import paths
 from game.engine import Player, Playthrough, Step, Story
 from game.engine.playthrough import now_iso
+from game.guarded import Unreadable, guard, move_aside, read_json
+from game.regular_files import FileTooBig
 from game.saves.atomic import atomic_write_text
 from game.saves.fit import SaveMismatch, fit_to_scene
 
@@ -99,6 +102,7 @@ class LoadedSave:
     playthrough: Playthrough | None
     problem: str = ""
     stale: bool = False  # the scene changed since; restored because its node still exists
+    damaged: bool = False  # the file itself is broken (not just foreign, newer or stale)
 
 
 def slot_path(slot: str, directory: Path | None = None) -> Path:
@@ -139,7 +143,11 @@ def _keep_an_earlier_run(path: Path, player: Player) -> None:
     """
     if not path.is_file():
         return
-    document, _problem = _read_document(path)
+    document, _problem, damaged = _read_checked(path)
+    if damaged:  # not an earlier run: never let it replace the one kept there
+        with contextlib.suppress(OSError):
+            move_aside(path)
+        return
     if document is not None:
         body = document["playthrough"]
         history = body.get("history")
@@ -162,23 +170,46 @@ def keep_aside(path: Path, scene_id: str) -> Path:
     return kept
 
 
+#: No save the game writes comes near this (a 10,000-step playthrough is about 3 MB);
+#: a bigger file is refused from its size alone, never read into memory.
+MAX_SAVE_BYTES = 32_000_000
+
+
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
+    document, problem, _damaged = _read_checked(path)
+    return document, problem
+
+
+def _read_checked(path: Path) -> tuple[dict[str, Any] | None, str, bool]:
+    """The save's document, or None, the reason, and whether the file is damaged (rather
+    than foreign, newer or unreadable for now)."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, f"cannot read {path.name}: {error.strerror or error}"
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None, f"{path.name} is damaged (not valid JSON); it was left as it is"
+        document = read_json(path, MAX_SAVE_BYTES)
+    except Unreadable as error:
+        damaged = not isinstance(error.__cause__, OSError) or isinstance(error.__cause__,
+                                                                          FileTooBig)
+        return None, f"{error.where} cannot be used: {error.reason}", damaged
     if not isinstance(document, dict) or document.get("format") != SAVE_FORMAT:
-        return None, f"{path.name} is not a Cover Names save"
+        return None, f"{path.name} is not a Cover Names save", False
     refused = version_problem(document.get("version"), SAVE_VERSION)
     if refused:
-        return None, f"{path.name} is {refused}; it was left as it is"
+        return None, f"{path.name} is {refused}; it was left as it is", refused.startswith("dam")
     if not isinstance(document.get("playthrough"), dict):
-        return None, f"{path.name} is damaged (no playthrough in it)"
-    return document, ""
+        return None, f"{path.name} is damaged (no playthrough in it)", True
+    return document, "", False
+
+
+def set_damaged_autosave_aside(path: Path, problem: str) -> str:
+    """Move a damaged autosave out of the way (never deleting it); the notice for the player.
+
+    Left where it is, it would be read and refused at every start, and the
+    next autosave of its scene would have to decide what to do with it.
+    """
+    try:
+        kept = move_aside(path)
+    except OSError as error:
+        return f"{problem}; it could not be moved aside ({error.strerror or error})"
+    return f"{problem}. It was moved aside to {kept.name}, in {kept.parent}"
 
 
 def version_problem(version: object, supported: int) -> str:
@@ -196,15 +227,41 @@ def version_problem(version: object, supported: int) -> str:
     return ""
 
 
+#: A temporary file of `atomic_write_text` older than this was left by a write that
+#: never finished (the game was killed mid-save): nobody will rename it any more.
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def remove_stale_temporaries(directory: Path) -> None:
+    """Delete the `.<name>.<random>.tmp` files interrupted saves left behind.
+
+    They are the game's own half-written copies, never a player's file: the
+    save they were for is intact (the rename never happened).
+    """
+    limit = time.time() - STALE_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for temporary in directory.glob(".*.json.????????????.tmp"):
+            with contextlib.suppress(OSError):
+                if temporary.is_file() and temporary.stat().st_mtime < limit:
+                    temporary.unlink()
+
+
 def list_saves(directory: Path | None = None) -> list[SaveSlot]:
     """Every save in the folder, newest first; unusable ones listed with their problem."""
     directory = directory or paths.saves_dir()
     slots = []
-    for path in sorted(directory.glob("*.json")):
+    try:
+        found = sorted(directory.glob("*.json"))
+    except OSError:  # no folder (or a file where it should be): no saves
+        return []
+    remove_stale_temporaries(directory)
+    for path in found:
         if not path.is_file():
             continue  # a folder named like a save is nobody's save
-        document, problem = _read_document(path)
+        document, problem, damaged = _read_checked(path)
         if document is None:
+            if damaged and path.stem.startswith(AUTOSAVE):
+                problem = set_damaged_autosave_aside(path, problem)
             slots.append(SaveSlot(path, path.stem, problem=problem))
             continue
         body = document["playthrough"]
@@ -227,9 +284,17 @@ def list_saves(directory: Path | None = None) -> list[SaveSlot]:
 
 def read_save(path: Path, story: Story) -> LoadedSave:
     """Rebuild the Playthrough from a save, checking it against the scenes as they are now."""
-    document, problem = _read_document(path)
+    try:
+        with guard(path):  # whatever is in the file, a problem in words, never a crash
+            return _read_save(path, story)
+    except Unreadable as error:
+        return LoadedSave(None, f"{error.where} cannot be used: {error.reason}", damaged=True)
+
+
+def _read_save(path: Path, story: Story) -> LoadedSave:
+    document, problem, damaged = _read_checked(path)
     if document is None:
-        return LoadedSave(None, problem)
+        return LoadedSave(None, problem, damaged=damaged)
     body = document["playthrough"]
     if not isinstance(body.get("scene"), str) or not body["scene"]:
         return LoadedSave(None, f"{path.name} is damaged (it names no scene); "

@@ -23,6 +23,7 @@ from game.saves import (
     keep_aside,
     list_saves,
     read_save,
+    set_damaged_autosave_aside,
     slot_name,
     write_save,
 )
@@ -129,6 +130,10 @@ class Saver:
             return None
         loaded = read_save(path, story)
         if loaded.playthrough is None:
+            if loaded.damaged:
+                self.say("  Your autosave of this scene cannot be used: "
+                         f"{set_damaged_autosave_aside(path, loaded.problem)}.")
+                return None
             self.say(f"  Your autosave of this scene cannot be used: {loaded.problem}")
             self._keep_aside(scene_id, path)
             return None

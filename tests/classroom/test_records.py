@@ -84,7 +84,7 @@ def test_reading_never_trusts_the_file(tmp_path: Path, demo_story: Story) -> Non
         return problem
 
     assert problem_of('{"format": "cover') == "is damaged (not valid JSON)"
-    assert problem_of(b"\xff\xfe") == "is damaged (not valid JSON)"
+    assert problem_of(b"\xff\xfe") == "is damaged (not UTF-8 text)"
     assert problem_of("[1, 2]") == "is not a Cover Names record"
     assert problem_of(json.dumps({"format": "cover-names/save", "version": 1})) == \
         "is not a Cover Names record"
@@ -97,7 +97,7 @@ def test_reading_never_trusts_the_file(tmp_path: Path, demo_story: Story) -> Non
     del missing["scene"]
     assert problem_of(json.dumps(missing)) == "is damaged (it has no scene)"
     assert "too big" in problem_of(" " * 600_000)
-    assert problem_of("[" * 100_000) == "is damaged (not valid JSON)"
+    assert problem_of("[" * 100_000) == "is damaged (nested too deeply to be read)"
 
 
 def test_a_wrong_shaped_record_gets_a_plain_reason_not_python_words(

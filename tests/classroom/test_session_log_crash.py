@@ -128,7 +128,9 @@ def test_a_line_cut_off_by_a_crash_is_dropped_and_the_rest_counts(tmp_path: Path
     log, problem = read_log(path)
     assert log is not None, problem
     assert log.truncated and [e["event"] for e in log.events] == ["decided"]
-    # A bad line in the middle is damage, not a crash.
+    # A bad line in the middle is skipped and listed: the lines around it still count.
     path.write_text(json.dumps(header) + "\n{oops\n" + json.dumps(whole) + "\n", encoding="utf-8")
     log, problem = read_log(path)
-    assert log is None and "line 2" in problem
+    assert log is not None, problem
+    assert [e["event"] for e in log.events] == ["decided"]
+    assert log.bad_lines == [(2, "it is damaged (not valid JSON)")]

@@ -68,9 +68,10 @@ def test_a_damaged_autosave_is_reported_kept_aside_and_play_starts(tmp_path: Pat
     saves.mkdir()
     (saves / AUTOSAVE).write_bytes(b'{"format": "cover-names/sa')
     result = play("1\nq\n", "demo_call", home=tmp_path)
-    assert "Your autosave of this scene cannot be used: autosave-demo_call.json is damaged" \
-        in result.stdout
-    assert (saves / "autosave-demo_call.previous.json").read_bytes() == \
+    assert "Your autosave of this scene cannot be used: autosave-demo_call.json:1 cannot be " \
+        "used: it is damaged (not valid JSON). It was moved aside to " \
+        "autosave-demo_call.json.damaged" in result.stdout
+    assert (saves / "autosave-demo_call.json.damaged").read_bytes() == \
         b'{"format": "cover-names/sa'
 
 
