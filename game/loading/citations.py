@@ -1,5 +1,9 @@
 """Citations: read `cite:` lists and prove every quote against the source library.
 
+Each proven quote takes its voice (who speaks there: a memoir, a report, the
+article itself) from the span of seeds/voices.yaml it falls in; a quote that
+runs across two voices is reported (CN508), since no one credit fits it.
+
 Proofs are cached per library and (source, quote): a run that loads many
 scenes quoting the same passage searches the source once. The cache is
 attached weakly to the library, so a reloaded library (its texts changed)
@@ -121,8 +125,13 @@ def read_citation(
     if span is None:
         diagnostics.add("CN502", quote_node.where, source=source_id, hint=hint)
         return None
+    voice, crosses = library[source_id].voice_at(span.start, span.end)
+    if crosses is not None:
+        diagnostics.add("CN508", quote_node.where, first=voice.speaker, second=crosses.speaker,
+                        hint="split it into one quote for each voice (seeds/voices.yaml marks "
+                             "where each speaks), so each is credited to the right one")
     return Citation(source=source_id, quote=quote, start=span.start, end=span.end,
-                    where=item.where, account=account)
+                    where=item.where, account=account, voice=voice, crosses=crosses)
 
 
 def _too_short(node: YScalar, length: int, diagnostics: Diagnostics) -> None:

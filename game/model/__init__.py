@@ -7,6 +7,7 @@ or `transitions`. The one mutable thing in the game is the engine's
 
 from __future__ import annotations
 
+from game.model.credits import credit_line, speaker_line
 from game.model.story import (
     Choice,
     Citation,
@@ -22,6 +23,7 @@ from game.model.story import (
     VarType,
     Verdict,
 )
+from game.model.voice import Voice, VoiceKind, article_voice
 
 __all__ = [
     "Choice",
@@ -37,4 +39,9 @@ __all__ = [
     "Value",
     "VarType",
     "Verdict",
+    "Voice",
+    "VoiceKind",
+    "article_voice",
+    "credit_line",
+    "speaker_line",
 ]

@@ -12,6 +12,7 @@ from enum import Enum
 from types import MappingProxyType
 
 from game.diagnostics import Location
+from game.model.voice import Voice
 
 #: A variable's value. Its type is fixed by the value it is declared with.
 Value = int | bool | str
@@ -105,6 +106,11 @@ class Citation:
     end: int
     where: Location
     account: str = ""  # optional label, e.g. "Massing's memoir", for disputed records
+    #: Who speaks in the quote, from the span of seeds/voices.yaml it falls in (never typed
+    #: by authors); None only for a citation built in code without a library.
+    voice: Voice | None = field(default=None, compare=False)
+    #: A second voice the quote runs into (lint reports it, CN508); None when it keeps to one.
+    crosses: Voice | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

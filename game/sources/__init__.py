@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
-from game.sources.library import Source, SourceLibrary, Span, load_library, normalise
+from game.sources.library import (
+    Source,
+    SourceLibrary,
+    Span,
+    VoiceSpan,
+    load_library,
+    normalise,
+)
 
-__all__ = ["Source", "SourceLibrary", "Span", "load_library", "normalise"]
+__all__ = ["Source", "SourceLibrary", "Span", "VoiceSpan", "load_library", "normalise"]

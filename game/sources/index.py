@@ -20,12 +20,13 @@ from game.diagnostics import Diagnostics, Location
 from game.loading.shape import check_keys, id_of, int_of, list_of, text_of, wrong_type
 from game.loading.yaml_tree import YMap, YScalar, read_yaml
 from game.sources.library import Source, SourceLibrary
+from game.sources.voices_file import read_voices
 
 INDEX_FILE = "sources.yaml"
 INDEX_FORMAT = 1
 _TOP_KEYS = frozenset({"format", "sources"})
 _SOURCE_REQUIRED = ("id", "title", "kind", "file")
-_SOURCE_KEYS = frozenset({*_SOURCE_REQUIRED, "sha256", "provenance", "known_slips"})
+_SOURCE_KEYS = frozenset({*_SOURCE_REQUIRED, "sha256", "provenance", "publisher", "known_slips"})
 _SLIP_KEYS = frozenset({"text", "note"})
 
 
@@ -72,6 +73,7 @@ def read_index(seeds_dir: Path, diagnostics: Diagnostics) -> SourceLibrary:
         source = _read_source(item, seeds_dir, first_seen, diagnostics)
         if source is not None:
             sources.append(source)
+    read_voices(seeds_dir, sources, diagnostics, listed)
     return SourceLibrary(sources, unavailable=listed)
 
 
@@ -93,6 +95,7 @@ def _read_source(
     title = text_of(item, "title", diagnostics)
     kind = text_of(item, "kind", diagnostics)
     provenance = text_of(item, "provenance", diagnostics, allow_empty=True)
+    publisher = text_of(item, "publisher", diagnostics)
     slips = _read_slips(item, diagnostics)
     text = _read_text(item, seeds_dir, diagnostics)
     if text is None or not source_id:
@@ -103,7 +106,8 @@ def _read_source(
                             hint="copy the slip exactly as it stands in the seed text")
     path = seeds_dir / text_of(item, "file", Diagnostics())
     return Source(id=source_id, title=title, kind=kind, provenance=" ".join(provenance.split()),
-                  path=path, text=text, known_slips=tuple(slip for slip, _where in slips))
+                  path=path, text=text, known_slips=tuple(slip for slip, _where in slips),
+                  publisher=publisher)
 
 
 def _read_text(item: YMap, seeds_dir: Path, diagnostics: Diagnostics) -> str | None:

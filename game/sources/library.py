@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.diagnostics import Diagnostics
+from game.diagnostics import Diagnostics, Location
+from game.model.voice import Voice, VoiceKind, article_voice
 
 _TRANSLATE = str.maketrans(
     {
@@ -60,6 +62,21 @@ class Span:
     end: int
 
 
+#: Quote marks and spaces at a quote's ends belong to no voice: a quote may begin at the
+#: article's opening quotation mark and still be wholly the quoted work's words.
+_NEUTRAL_ENDS = " \t\r\n\"'\u201c\u201d\u2018\u2019\u201e"
+
+
+@dataclass(frozen=True)
+class VoiceSpan:
+    """A stretch of a source in which one voice speaks, and where voices.yaml marks it."""
+
+    start: int
+    end: int
+    voice: Voice
+    where: Location
+
+
 @dataclass
 class Source:
     """One seed text and what the game says about it."""
@@ -71,6 +88,10 @@ class Source:
     path: Path
     text: str
     known_slips: tuple[tuple[str, str], ...] = ()
+    publisher: str = ""  # who published the article, as far as its text shows; "" if not
+    #: The stretches voices.yaml marks, in text order; everything else is `own_voice`.
+    voices: tuple[VoiceSpan, ...] = ()
+    own_voice_kind: VoiceKind = VoiceKind.NARRATION
     _normal: str = field(init=False, repr=False, default="")
     _index: list[int] = field(init=False, repr=False, default_factory=list)
 
@@ -79,15 +100,57 @@ class Source:
 
     def find(self, quote: str) -> Span | None:
         """The span of `quote` in this text, or None when it is not there."""
+        found = self.find_all(quote, limit=1)
+        return found[0] if found else None
+
+    def find_all(self, quote: str, after: int = 0, limit: int = 0) -> list[Span]:
+        """Every span of `quote` starting at or after the character offset `after`."""
         wanted = normalise(quote)
         if not wanted:
-            return None
-        at = self._normal.find(wanted)
-        if at < 0:
-            return None
-        start = self._index[at]
-        end = self._index[at + len(wanted) - 1] + 1
-        return Span(self.id, start, end)
+            return []
+        spans: list[Span] = []
+        at = self._normal.find(wanted, bisect_left(self._index, after))
+        while at >= 0:
+            start = self._index[at]
+            end = self._index[at + len(wanted) - 1] + 1
+            spans.append(Span(self.id, start, end))
+            if limit and len(spans) >= limit:
+                break
+            at = self._normal.find(wanted, at + 1)
+        return spans
+
+    @property
+    def own_voice(self) -> Voice:
+        """The article's own voice: what speaks wherever voices.yaml marks no other."""
+        return article_voice(self.title, self.publisher, self.own_voice_kind)
+
+    def voice_at(self, start: int, end: int) -> tuple[Voice, Voice | None]:
+        """The voice of the text from `start` to `end`, and a second voice it runs into.
+
+        Quote marks and spaces at either end are neutral, so a quote taken with
+        the article's quotation marks keeps to the voice inside them.
+        """
+        while start < end and self.text[start] in _NEUTRAL_ENDS:
+            start += 1
+        while end > start and self.text[end - 1] in _NEUTRAL_ENDS:
+            end -= 1
+        own = self.own_voice
+        voices: list[Voice] = []
+        position = start
+        for span in self.voices:
+            if span.end <= start:
+                continue
+            if span.start >= end:
+                break
+            if span.start > position:
+                voices.append(own)  # the article's own words before this span
+            voices.append(span.voice)
+            position = span.end
+        if position < end:
+            voices.append(own)
+        first = voices[0] if voices else own
+        second = next((voice for voice in voices[1:] if voice != first), None)
+        return first, second
 
     def closest_passage(self, quote: str, width: int = 0) -> str:
         """The passage of this text most like `quote`, for an error message."""
