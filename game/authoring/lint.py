@@ -4,7 +4,8 @@ Loading already proves a scene's shape, references, conditions and quotes,
 and that every option has a record citing enough for its verdict (CN608,
 CN610, CN611: a scene file without them does not load). These checks ask
 what only the whole scene answers: can every passage be reached, can the
-player get stuck, has every decision a discussion prompt (CN609); the record
+player get stuck, has every decision a discussion prompt (CN609), does a
+decision give its answer away or a path end too early (`lint_play.py`); the record
 checks run again here, through the loader's own functions, for a scene built
 in code. Each check takes a `LintContext` and yields diagnostics;
 `lint_scene` runs them all and turns a check that crashes into a diagnostic
@@ -20,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from game.authoring.explore import DEFAULT_LIMIT, StateSpace, explore
+from game.authoring.lint_play import check_early_endings, check_spoilers
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.loading.evidence import report_missing_record, report_thin_evidence
 from game.model import Citation, Node, Scene, Verdict
@@ -67,13 +69,15 @@ class LintContext:
 
     @cached_property
     def read_names(self) -> set[str]:
-        return {
-            name
+        """Variables some condition reads: an option's `if`, or a passage part's."""
+        conditions = [
+            condition
             for node in self.scene.nodes.values()
-            for choice in node.choices
-            if choice.condition is not None
-            for name in choice.condition.names
-        }
+            for condition in (*(c.condition for c in node.choices),
+                              *(p.condition for p in node.parts))
+            if condition is not None
+        ]
+        return {name for condition in conditions for name in condition.names}
 
     @cached_property
     def set_names(self) -> set[str]:
@@ -308,6 +312,8 @@ CHECKS: tuple[Check, ...] = (
     check_discussion,
     check_citations,
     check_quote_distance,
+    check_spoilers,
+    check_early_endings,
     check_exploration,
 )
 

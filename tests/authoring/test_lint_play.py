@@ -1,0 +1,126 @@
+"""The checks of a scene as a game: CN616 (the answer given away before a choice) and
+CN617 (an ending reached too early, or without the central moment), each failing on
+a broken copy of the format-2 fixture scene and passing on the fixture itself."""
+
+from __future__ import annotations
+
+from game.authoring.lint import lint_scene
+from game.diagnostics import Diagnostic
+from game.loading import load_scene_text
+from game.model import Scene
+from game.sources import SourceLibrary
+
+from .conftest import REPO
+
+FIXTURE = REPO / "tests" / "fixtures" / "format2" / "telephone.yaml"
+TEXT = FIXTURE.read_text(encoding="utf-8")
+
+
+def scene_of(text: str, library: SourceLibrary) -> Scene:
+    result = load_scene_text(text, str(FIXTURE), library)
+    assert result.scene is not None, [str(d) for d in result.diagnostics]
+    return result.scene
+
+
+def changed(old: str, new: str) -> str:
+    assert old in TEXT, old
+    return TEXT.replace(old, new, 1)
+
+
+def found(text: str, library: SourceLibrary, code: str) -> list[Diagnostic]:
+    return [d for d in lint_scene(scene_of(text, library), library) if d.code == code]
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def test_the_format_2_fixture_passes_both_checks(library: SourceLibrary) -> None:
+    assert lint_scene(scene_of(TEXT, library), library) == []
+
+
+def test_cn616_a_citation_of_the_records_passage_before_the_choice(
+    library: SourceLibrary,
+) -> None:
+    text = changed(
+        "      - {source: bazarov, quote: \"'Boris, I have been asking you for our exit visas "
+        "long enough!\"}\n",
+        "      - {source: bazarov, quote: \"'Boris, I have been asking you for our exit visas "
+        "long enough!\"}\n      - {source: bazarov, quote: \"We have guests, Herta and Noel "
+        "Field.\"}\n")
+    [diagnostic] = found(text, library, "CN616")
+    assert diagnostic.severity.value == "warning"
+    assert (diagnostic.where.line, diagnostic.where.column) == (
+        line_of(text, "      - {source: bazarov, quote: \"We have guests"), 9)
+    assert "the passage's citation at 'the_call'" in diagnostic.message
+    assert "'name_witnesses'" in diagnostic.message
+    assert "We have guests, Herta and Noel Field." in diagnostic.hint
+
+
+def test_cn616_six_words_of_a_note_in_a_conditional_part_or_the_ask(
+    library: SourceLibrary,
+) -> None:
+    part = changed("        text: You have made up your mind. Today you will telephone Boris.",
+                   "        text: You are ready. You will use the Fields' visit to demand "
+                   "the visas.")
+    assert found(part, library, "CN616") == []  # the part is not before that record's choice
+    ask = changed("    ask: What could Hede do while the papers do not come?",
+                  "    ask: Will Hede use the Fields' visit to demand the visas?")
+    [diagnostic] = found(ask, library, "CN616")
+    assert diagnostic.where.line == line_of(ask, "    ask: Will Hede")
+    assert diagnostic.where.column == 10
+    assert "the question ('ask') at 'waiting'" in diagnostic.message
+    assert "'hesitate'" in diagnostic.message
+    assert 'note: "the Fields\' visit to demand the visas"' in diagnostic.hint
+    # A part is checked whatever its condition: some player reads it.
+    moved = changed(
+        "  the_call:\n    speaker: Hede Massing\n    text: |\n      \"Boris, I have been asking "
+        "you for our exit visas long enough!\"\n",
+        "  the_call:\n    speaker: Hede Massing\n    text:\n      - \"Boris, I have been asking "
+        "you for our exit visas long enough!\"\n      - if: \"waited\"\n        text: I said in "
+        "a loud and clear voice, at last.\n")
+    [diagnostic] = found(moved, library, "CN616")
+    assert diagnostic.where.line == line_of(moved, "        text: I said in a loud and clear "
+                                                   "voice, at last.")
+    assert "'plead'" in diagnostic.message
+
+
+def test_cn617_an_ending_after_too_few_decisions(library: SourceLibrary) -> None:
+    text = changed("min_decisions: 2", "min_decisions: 3")
+    found_here = found(text, library, "CN617")
+    assert {d.message for d in found_here} == {
+        "a path reaches the ending 'passports' after only 2 decision(s), fewer than "
+        "min_decisions (3)",
+        "a path reaches the ending 'no_papers' after only 2 decision(s), fewer than "
+        "min_decisions (3)",
+    }
+    passports = next(d for d in found_here if "'passports'" in d.message)
+    assert passports.where.line == line_of(text, "  passports:")
+    assert "waiting → the_fields → the_call → passports" in passports.hint
+    assert all(d.severity.value == "warning" for d in found_here)
+
+
+def test_cn617_an_ending_that_skips_the_central_moment(library: SourceLibrary) -> None:
+    text = changed("        goto: another_week", "        goto: no_papers")
+    text = text.replace("min_decisions: 2", "min_decisions: 1")
+    [diagnostic] = found(text, library, "CN617")
+    assert diagnostic.message == ("a path reaches the ending 'no_papers' without passing the "
+                                  "central moment 'the_call'")
+    assert "the path waiting → no_papers" in diagnostic.hint
+    fixed = text.replace("central: the_call\n", "")
+    assert found(fixed, library, "CN617") == []
+
+
+def test_cn617_leaves_format_1_alone(library: SourceLibrary) -> None:
+    demo = (REPO / "tests" / "fixtures" / "scenes" / "demo_call.yaml").read_text()
+    assert "format: 1\n" in demo
+    assert found(demo, library, "CN617") == []  # two decisions, but format 1 promised nothing
+    as_format_2 = demo.replace("format: 1\n", "format: 2\n", 1)
+    assert {d.message.split(" after ")[1] for d in found(as_format_2, library, "CN617")} == {
+        "only 2 decision(s), fewer than min_decisions (4)"}
+
+
+def test_unused_variable_check_counts_a_part_condition_as_a_read(library: SourceLibrary) -> None:
+    # 'waited' is read only by a passage part's 'if': it is not CN605.
+    assert found(TEXT, library, "CN605") == []
+
