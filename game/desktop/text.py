@@ -18,10 +18,16 @@ import pygame
 
 from game import paths
 
+#: Styles by name (assets/fonts/README.md says what each face is for and its licence).
 FONT_FILES = {
     "regular": "AtkinsonHyperlegible-Regular.ttf",
     "bold": "AtkinsonHyperlegible-Bold.ttf",
     "italic": "AtkinsonHyperlegible-Italic.ttf",
+    "book": "EBGaramond12-Regular.ttf",  # a memoir's page
+    "book-italic": "EBGaramond12-Italic.ttf",
+    "typewriter": "CourierPrime-Regular.otf",  # cables, reports, memoranda
+    "typewriter-bold": "CourierPrime-Bold.otf",
+    "period": "OldStandard-Bold.ttf",  # the title, dossier covers, place cards, stamps
 }
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _WORD = re.compile(r"\S+")

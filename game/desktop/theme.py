@@ -35,6 +35,12 @@ class Palette:
     header: Colour  # background of the place/date bar
     header_text: Colour
     verdicts: dict[Verdict, Colour]
+    # The period documents: a manila folder, its ink and the red of a rubber stamp.
+    folder: Colour = (222, 200, 150)
+    folder_edge: Colour = (160, 130, 80)
+    ink: Colour = (40, 34, 28)
+    stamp: Colour = (168, 32, 32)
+    land: Colour = (206, 190, 150)  # a map's land; the sea is the panel colour
 
 
 PAPER = Palette(
@@ -75,6 +81,11 @@ HIGH_CONTRAST = Palette(
     header=(0, 0, 0),
     header_text=(255, 255, 255),
     verdicts=dict(HIGH_CONTRAST_VERDICTS),
+    folder=(0, 0, 0),
+    folder_edge=(255, 255, 255),
+    ink=(255, 255, 255),
+    stamp=(255, 120, 120),
+    land=(70, 70, 70),
 )
 
 
