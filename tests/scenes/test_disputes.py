@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine import Story
+from game.historical_path import historical_path
 from game.model import Record, Verdict
 
 #: dispute -> (scene, words one side's quote contains, words the other's contains)
@@ -20,13 +21,30 @@ REQUIRED_DISPUTES: dict[str, tuple[str, str, str]] = {
         "exit_visa", "Nikolai Yezhov, the head of the NKVD", "a Georgian"),
     "Hiss and Field: Field's report via Massing, or the cell-meeting argument": (
         "recruiting_duggan", "According to Massing's report", "cell meeting in Field's home"),
-    "AST or ADT": ("moscow_interrogation", "(AST)", "the ADT"),
-    # Gazur's extract itself uses both spellings; the article's own text only "Schildback".
-    "Schildback or Schildbach": ("moscow_interrogation", "Schildback", "Schildbach"),
-    "Shpiegelglass, Shpiegelglas or Spiegelglass": (
-        "moscow_interrogation", "Shpiegelglas was sent", "Comrade Spiegelglass"),
-    "Reiss in Paris or in Belgium": (
-        "moscow_interrogation", "serving in Paris", "rezident in Belgium"),
+    # Spellings (AST/ADT, Schildback/Schildbach, Shpiegelglass/Spiegelglass) are the
+    # sources' slips, listed in seeds/sources.yaml, and never a dispute.
+    "Schildbach arrested by the police, or fled leaving her luggage": (
+        "moscow_interrogation", "arrested by the local police", "left behind her luggage"),
+    "Slutsky's death: Shpiegelglass's heart attack, or Montefiore's poison": (
+        "moscow_interrogation", "found him dead from a heart attack", "injected with poison"),
+}
+
+#: Conflicts taught in a decision's after-prompt (`discuss`), each side quoted in the
+#: citations the player has met by then: scene -> node -> (words the prompt uses,
+#: words one side's quote contains, words the other's contains).
+TAUGHT_IN_PROMPTS: dict[str, tuple[str, str, str, str, str]] = {
+    "Reiss to France, or to Switzerland": (
+        "moscow_interrogation", "news_of_ludwig", "Switzerland",
+        "defect to France", "hiding in a village near Lausanne"),
+    "the AST: Yezhov's own section, or set up on Stalin's order in December 1936": (
+        "moscow_interrogation", "complaint", "December 1936",
+        "Nikolai Yezhov established", "told Nikolai Yezhov to establish"),
+    "the AST's size: about 300 men, or Deacon's more than three hundred appointees": (
+        "moscow_interrogation", "complaint", "three hundred",
+        "about 300 of his own trusted men", "more than three hundred"),
+    "Shpiegelglass seen by two eyewitnesses: Poretsky's and Massing's": (
+        "moscow_interrogation", "comrade_spiegelglass", "Poretsky",
+        "protruding eyes", "cultured, civilized, pleasant"),
 }
 
 
@@ -50,3 +68,34 @@ def test_required_dispute_quotes_both_sides(story: Story, dispute: str) -> None:
             assert {c.account for c in first} != {c.account for c in second}
             return
     pytest.fail(f"no disputed record in {scene_id} quotes both sides of: {dispute}")
+
+
+def _quoted_on_the_way(story: Story, scene_id: str, node_id: str) -> list[str]:
+    """Every quote a player on the historical path has been shown by the time the
+    after-prompt of `node_id` appears: passages' citations and the records revealed."""
+    path = historical_path(story, scene_id)
+    player = story.new_player(scene_id)
+    quotes: list[str] = []
+    try:
+        for option_id in path.choices:
+            node = player.node
+            quotes += [c.quote for c in node.citations_for(player.variables)]
+            outcome = player.choose(option_id)
+            if outcome.record is not None:
+                quotes += [c.quote for c in outcome.record.citations]
+            if node.id == node_id:
+                return quotes
+    finally:
+        player.close()
+    pytest.fail(f"the historical path of {scene_id} never reaches {node_id}")
+
+
+@pytest.mark.parametrize("conflict", list(TAUGHT_IN_PROMPTS))
+def test_conflict_taught_in_an_after_prompt(story: Story, conflict: str) -> None:
+    """The after-prompt names the conflict, and a player on the historical path has
+    seen both sides quoted by the time it is shown."""
+    scene_id, node_id, prompt_words, one_side, other_side = TAUGHT_IN_PROMPTS[conflict]
+    assert prompt_words in story.scenes[scene_id].nodes[node_id].discuss
+    quoted = _quoted_on_the_way(story, scene_id, node_id)
+    assert any(one_side in quote for quote in quoted), one_side
+    assert any(other_side in quote for quote in quoted), other_side

@@ -49,13 +49,17 @@ WALKTHROUGHS: dict[str, dict[str, list[str]]] = {
     },
     "moscow_interrogation": {
         "in_the_fold": [
-            C, C, "how_ludwig_died", "complain", "accept", C, "tell_stories", "defend_ludwig",
-            C, "warm_to_him", "elaborate", "watch_every_word", C,
+            C, C, "read_reports", "complain", "accept", C, "tell_stories", "defend_ludwig",
+            "warm_to_him", "believe_the_name", "elaborate", "watch_every_word", C,
+            "believe_announcement",
         ],
-        "refused_invitation": [C, C, "how_ludwig_died", "complain", "refuse"],
-        "asked_spiegelglass": [
-            C, C, "how_ludwig_died", "complain", "accept", C, "tell_stories", "defend_ludwig",
-            C, "warm_to_him", "ask_about_ludwig",
+        "accused_ending": [
+            C, C, "read_reports", "complain", "accept", C, "tell_stories", "defend_ludwig",
+            "warm_to_him", "believe_the_name", "ask_about_ludwig", C,
+        ],
+        "informer_ending": [
+            C, C, "read_reports", "complain", "accept", C, "tell_stories", "disown_ludwig", C,
+            "warm_to_him", "believe_the_name", "name_names", C,
         ],
     },
     "exit_visa": {
@@ -168,15 +172,33 @@ def test_duggan_choices_lock_later_options(drive: Drive) -> None:
 
 
 def test_interrogation_choices_lock_later_options(drive: Drive) -> None:
+    # Saying nothing leaves nothing to raise with Peter; disowning Ludwig closes the
+    # accusation and opens the betrayal; a low-suspicion couple may speak freely.
     driver, _ = _play(drive, "moscow_interrogation", [
-        C, C, "trust_moscow", "stay_silent", "accept", C, "tell_stories", "disown_ludwig", C,
-        "warm_to_him",
+        C, C, "push_it_away", C, "stay_silent", C, "accept", C,
     ])
-    assert "ask_about_ludwig" in _locked(driver)  # never spoke up for Ludwig
+    assert "ask_about_deaths" in _locked(driver)  # never complained
+    _play_on(driver, ["tell_stories", "disown_ludwig", C, "warm_to_him", "believe_the_name"])
+    locked = _locked(driver)
+    assert "ask_about_ludwig" in locked and "name_names" not in locked
     _play_on(driver, ["elaborate"])
     assert "speak_freely" not in _locked(driver)  # suspicion stayed low
-    _play_on(driver, ["speak_freely", C])
-    assert driver.player.passage.node_id == "in_the_fold"
+    _play_on(driver, ["speak_freely", C, C])
+    assert driver.player.passage.node_id == "slutsky_dies"
+
+
+def test_interrogation_passages_remember_earlier_choices(drive: Drive) -> None:
+    # The same passage reads differently after defending Ludwig and after disowning him.
+    defended, _ = _play(drive, "moscow_interrogation", [
+        C, C, "read_reports", "complain", "accept", C, "tell_stories", "defend_ludwig",
+    ])
+    disowned, _ = _play(drive, "moscow_interrogation", [
+        C, C, "read_reports", "complain", "accept", C, "tell_stories", "disown_ludwig", C,
+    ])
+    assert defended.player.passage.node_id == disowned.player.passage.node_id
+    assert "defended" in defended.player.passage.text
+    assert "never trusted" in disowned.player.passage.text
+    assert "never trusted" not in defended.player.passage.text
 
 
 def test_exit_visa_resolve_decides_the_phone_call(drive: Drive) -> None:
