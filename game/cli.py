@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "test": ("game.authoring.test_command", "random and exhaustive playthroughs, walkthroughs"),
     "schema": ("game.authoring.schema_command", "print the JSON Schema for scene files"),
     "facilitate": ("game.commands.facilitate", "run a guided class session"),
+    "classroom": ("game.commands.classroom", "the classroom server: students join and vote "
+                  "from their own devices"),
     "debrief": ("game.classroom.debrief_command", "report a class's records against history"),
 }
 

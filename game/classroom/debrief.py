@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.classroom.hand_ins import Skipped, collect
+from game.classroom.hand_ins import HandIns, Skipped, collect
 from game.classroom.records import StudentRecord
 from game.classroom.session_log import ReadLog, iter_decisions
 from game.engine import Story
@@ -237,7 +237,11 @@ def _scene_stats(scene: Scene, story: Story) -> SceneStats:
 
 def gather(paths: Iterable[Path], story: Story) -> Debrief:
     """Read every record and session log, and count the class against the record."""
-    handed = collect(paths, story)
+    return count(collect(paths, story), story)
+
+
+def count(handed: HandIns, story: Story) -> Debrief:
+    """Count records and logs already read (from files, or from the classroom server's store)."""
     scenes = {scene.id: _scene_stats(scene, story) for scene in story.ordered}
     students: list[StudentStats] = []
     sessions: list[SessionStats] = []

@@ -46,6 +46,11 @@ class Tally:
             self._steps.append((option_id, delta))
         return count
 
+    def add_device_vote(self, option_id: str) -> None:
+        """One vote from a student's device: counted, but no undo step (U undoes typed counts;
+        a device's vote stands, kept by the classroom store)."""
+        self.counts[option_id] = min(MAX_COUNT, self[option_id] + 1)
+
     def undo(self) -> tuple[str, int] | None:
         """Take back the last change; (option id, its new count), or None when nothing is left."""
         if not self._steps:
