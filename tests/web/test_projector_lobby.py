@@ -49,7 +49,8 @@ def test_the_lobby_shows_the_address_qr_code_and_who_joined(
 def test_votes_from_devices_rise_on_the_projector_with_who_has_not_voted(
         projector: tuple[Pilot, LiveClass]) -> None:
     pilot, live = projector
-    ann, bob = live.join("Ann"), live.join("Bob")
+    ann = live.join("Ann")
+    live.join("Bob")
     pilot.press("space")
     pilot.press("space")
     session = live.session
