@@ -44,6 +44,7 @@ class PlayScreen(Screen):
         self.pending: Outcome | None = None  # the record panel is showing this outcome
         self.shown: Passage = player.passage
         self._faded_at = 0.0
+        self._card_for: tuple[str, str] | None = None  # the place and date last announced
         self._flow: Flow | None = None
         self.panel_top = 0
         self.options_top = 0  # where the option list (its prompt first) starts
@@ -363,7 +364,20 @@ class PlayScreen(Screen):
         return "More below"
 
     def update(self, dt: float) -> bool:
+        if self._announce_place():
+            return True
         return bool(self._faded_at) and time.monotonic() - self._faded_at < FADE_SECONDS
+
+    def _announce_place(self) -> bool:
+        """Entering the scene, and when the place or date changes: the place card first."""
+        where = (self.shown.place, self.shown.date)
+        if where == self._card_for or self.app.top is not self:
+            return False
+        self._card_for = where
+        from game.desktop.screens.place_card import PlaceCardScreen
+
+        self.app.push(PlaceCardScreen(self.app, self.player.scene, self.shown))
+        return True
 
     def speech_text(self) -> str:
         parts = [self.shown.speaker, self.shown.text]
