@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -60,6 +61,32 @@ def _command_in(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command with stdin, stdout and stderr made safe for it (`_safe_streams`)."""
+    saved = sys.stdin, sys.stdout, sys.stderr
+    _safe_streams()
+    try:
+        return _main(argv)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def _safe_streams() -> None:
+    """Streams no file or terminal can break: no control bytes out (`PrintableStream`), a
+    closed stdin reads as empty, a closed stdout or stderr swallows what is printed."""
+    from game.printable import PrintableStream
+
+    if sys.stdin is None:  # started with stdin closed (`cover-names play <&-`)
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (the process's own)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        elif isinstance(stream, PrintableStream):
+            continue
+        setattr(sys, name, PrintableStream(stream))
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_in(argv)
     try:
@@ -82,5 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `cover-names test | head`: the reader has all it wanted
+        _silence_stdout()
         return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file under it (a test's capture)
+        pass

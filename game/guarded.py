@@ -23,6 +23,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from game.diagnostics import Diagnostics, Location
 from game.regular_files import FileTooBig, NotARegularFile, read_regular_file
 
 #: Deeper JSON than this is no file the game wrote: refused before any code walks it.
@@ -192,3 +193,24 @@ def move_aside(path: Path) -> Path:
         os.unlink(path)
         return target
     raise FileExistsError(f"too many damaged copies of {path.name} beside it")
+
+
+@contextlib.contextmanager
+def reported(path: Path | str, diagnostics: Diagnostics, hint: str = "") -> Iterator[None]:
+    """Like `guard`, for the readers of authors' files: the problem becomes a diagnostic.
+
+    Any exception inside the block is added to `diagnostics` as CN100 at the
+    file (and line and column, when known), and execution goes on after the
+    block: the caller then returns what it has, as for any other bad file.
+    """
+    try:
+        with guard(path):
+            yield
+    except Unreadable as error:
+        where = Location(str(path), error.line or 0, error.column or 0)
+        cause = error.__cause__
+        if isinstance(cause, OSError) and not isinstance(cause, FileTooBig) and cause.strerror:
+            reason = cause.strerror.lower()
+        else:
+            reason = error.reason.removeprefix("it is ").removeprefix("it ")
+        diagnostics.add("CN100", where, reason=reason, hint=hint)

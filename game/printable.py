@@ -12,6 +12,7 @@ instead of sending it.
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the Unicode format
 #: characters that reorder or hide text (bidi embeddings, overrides and
@@ -34,3 +35,33 @@ def printable(text: str) -> str:
 def printable_line(text: str) -> str:
     """`text` on one line: newlines and tabs escaped too (a file name, a cell, a title)."""
     return printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+class PrintableStream:
+    """A text stream that prints only `printable` text, and never fails on a character.
+
+    `cover-names` puts one over stdout and stderr for the time a command runs,
+    so every printer of every command (the terminal player, the projector in
+    a terminal, lint, test, graph, debrief) is covered in this one place. A
+    character the terminal's encoding cannot show (a Latin-1 or ASCII
+    terminal) becomes '?' instead of a UnicodeEncodeError.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.raw = stream  # for the deliberate '\r' of a progress bar on a terminal
+
+    def write(self, text: str) -> int:
+        text = printable(text)
+        try:
+            return self.raw.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(self.raw, "encoding", None) or "ascii"
+            return self.raw.write(text.encode(encoding, "replace").decode(encoding))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.raw, name)
+
+
+def raw_stream(stream: TextIO) -> TextIO:
+    """The stream under a PrintableStream (or `stream` itself)."""
+    return stream.raw if isinstance(stream, PrintableStream) else stream

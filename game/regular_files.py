@@ -38,7 +38,7 @@ def file_key(path: Path) -> Path:
     '..' gone), or its absolute path when it cannot be resolved."""
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return path.absolute()
 
 

@@ -203,6 +203,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         return _run(args)
+    except BrokenPipeError:  # `cover-names graph | head`: not a failure of the command
+        raise
     except Exception as error:
         print_diagnostics([crash("graph", "cover-names graph", error)], sys.stderr)
         return 1

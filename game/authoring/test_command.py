@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from game.printable import raw_stream
+
 if TYPE_CHECKING:
     from game.authoring.playtest import Coverage, Progress
     from game.diagnostics import Diagnostic
@@ -197,7 +199,7 @@ def _run(args: argparse.Namespace) -> int:
         walkthrough_files = list(dict.fromkeys([*walkthrough_files, *beside, *extra]))
     story = load_story(scene_files, args.seeds)
     problems: list[Diagnostic] = [*targets.problems, *story.diagnostics]
-    bar = ProgressBar(sys.stderr)
+    bar = ProgressBar(raw_stream(sys.stderr))  # its '\r' is deliberate
     out: list[str] = []
     started = time.perf_counter()
     if args.exhaustive:
@@ -236,6 +238,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         return _run(args)
+    except BrokenPipeError:  # `cover-names test | head`: not a failure of the command
+        raise
     except Exception as error:
         print_diagnostics([crash("test", "cover-names test", error)], sys.stderr)
         return 1

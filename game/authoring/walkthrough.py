@@ -36,9 +36,10 @@ from pathlib import Path
 
 from game.diagnostics import CODES, Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
+from game.guarded import read_bytes, reported
 from game.loading import YList, YMap, YNode, YScalar, read_yaml
 from game.loading.files import WALKTHROUGH_SUFFIX
-from game.regular_files import read_regular_file
+from game.loading.yaml_tree import MAX_BYTES
 
 #: The loader skips these when it reads a folder of scenes.
 SUFFIX = WALKTHROUGH_SUFFIX
@@ -196,11 +197,13 @@ def _step(number: int, node: YNode, problems: list[Diagnostic]) -> Step | None:
 def read_walkthrough(path: Path) -> tuple[Walkthrough | None, list[Diagnostic]]:
     """Read one walkthrough file; None (and the reasons) when it cannot be run."""
     diagnostics = Diagnostics()
-    try:
-        data = read_regular_file(path)  # never a folder, nor a pipe that would block
-    except OSError as error:
-        return None, [diagnostic("CN100", Location(str(path)),
-                                 reason=(error.strerror or str(error)).lower())]
+    with reported(path, diagnostics):  # never a folder, a pipe, nor a 2 GB file read whole
+        return _read_walkthrough(path, read_bytes(path, MAX_BYTES), diagnostics)
+    return None, list(diagnostics.items)
+
+
+def _read_walkthrough(path: Path, data: bytes,
+                      diagnostics: Diagnostics) -> tuple[Walkthrough | None, list[Diagnostic]]:
     root = read_yaml(data, str(path), diagnostics)
     problems = list(diagnostics.items)
     if root is None:

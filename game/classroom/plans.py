@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
-from game.loading.yaml_tree import YList, YMap, YNode, YScalar, read_yaml
-from game.regular_files import read_regular_file
+from game.guarded import read_bytes, reported
+from game.loading.yaml_tree import MAX_BYTES, YList, YMap, YNode, YScalar, read_yaml
 
 if TYPE_CHECKING:
     from game.engine import Story
@@ -115,12 +115,10 @@ def load_plan(path: Path, story: Story) -> tuple[Plan | None, list[Diagnostic]]:
     """Read and check one plan file; the plan is None when any error was found."""
     diagnostics = Diagnostics()
     filename = str(path)
-    try:
-        data = read_regular_file(path)  # a named pipe would wait for ever
-    except OSError as error:
-        diagnostics.add("CN100", Location(filename), reason=error.strerror or str(error))
-        return None, diagnostics.items
-    plan = parse_plan(data, filename, story, diagnostics)
+    plan = None
+    with reported(filename, diagnostics):  # a pipe, 2 GB, anything: a diagnostic, no traceback
+        data = read_bytes(path, MAX_BYTES)
+        plan = parse_plan(data, filename, story, diagnostics)
     if diagnostics.has_errors:
         return None, diagnostics.items
     return plan, diagnostics.items

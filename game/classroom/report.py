@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,9 +156,21 @@ def _followed_bands(debrief: Debrief) -> list[tuple[str, int]]:
     return list(zip(labels, counts, strict=True))
 
 
+#: A separator some spreadsheet may split on, then what would start a formula.
+_SPLIT_FORMULA = re.compile(r"([;,|])(?=[\s\"']*[=+\-@])")
+
+
 def safe_cell(value: object) -> object:
-    """A cell as Excel will take it: text that would start a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    """A cell as Excel will take it: text that would start a formula gets a leading '.
+
+    Also after a ';', ',' or '|' inside the text: a spreadsheet set to split on
+    one of them (the list separator of many locales is ';') would otherwise
+    start a new cell there, with the formula at its start.
+    """
+    if not isinstance(value, str):
+        return value
+    value = _SPLIT_FORMULA.sub(r"\1'", value)
+    if value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -165,7 +178,10 @@ def safe_cell(value: object) -> object:
 def render_csv(debrief: Debrief) -> str:
     """One table: a row per option of every decision, per student, per file not counted."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    # Every text cell quoted: in a locale whose spreadsheets split on ';', an unquoted
+    # cell holding ';=…' would become a second cell starting '=', a formula.
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n",
+                            quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
 
     def row(values: dict[str, object]) -> None:

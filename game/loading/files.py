@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
+from game.guarded import reported
 from game.loading.scene import build_scene
 from game.loading.yaml_tree import MAX_BYTES, read_yaml
 from game.model import Scene
@@ -79,9 +80,16 @@ def gc_paused() -> Iterator[None]:
 
 
 def load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -> LoadResult:
-    """Read, check and build the scene in `data` (the content of `filename`)."""
-    with gc_paused():
+    """Read, check and build the scene in `data` (the content of `filename`).
+
+    Whatever the text holds, the result is diagnostics, never an exception:
+    a failure no check foresaw is CN100 at the file (`guarded.reported`).
+    """
+    diagnostics = Diagnostics()
+    with gc_paused(), reported(filename, diagnostics,
+                               hint="please report this with the file that caused it"):
         return _load_scene_text(data, filename, library)
+    return LoadResult(None, tuple(diagnostics.items))
 
 
 def _load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -> LoadResult:
@@ -99,6 +107,13 @@ def _load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -
 
 def load_scene(path: Path, library: SourceLibrary) -> LoadResult:
     """Load one scene file; an unreadable or oversized file is a diagnostic, not an error."""
+    diagnostics = Diagnostics()
+    with reported(str(path), diagnostics):  # a failure no branch below foresaw
+        return _load_scene(path, library)
+    return LoadResult(None, tuple(diagnostics.items))
+
+
+def _load_scene(path: Path, library: SourceLibrary) -> LoadResult:
     filename = str(path)
     diagnostics = Diagnostics()
     try:

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
+from game.guarded import read_bytes, reported
 from game.loading.citations import read_citations
 from game.loading.shape import check_keys, id_of, int_of, list_of, text_of, texts_of
-from game.loading.yaml_tree import YMap, read_yaml
+from game.loading.yaml_tree import MAX_BYTES, YMap, read_yaml
 from game.model import Citation
 from game.reference.model import Event, Organisation, Person, Reference
 from game.sources import SourceLibrary
@@ -89,10 +90,10 @@ def load_reference(
 
 def _entries(path: Path, key: str, diagnostics: Diagnostics) -> list[YMap]:
     """The mappings listed under `key` in one file; problems reported."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        diagnostics.add("CN100", Location(str(path)), reason=error.strerror or str(error))
+    data: bytes | None = None
+    with reported(path, diagnostics):  # a pipe, a folder, 2 GB: a diagnostic, no traceback
+        data = read_bytes(path, MAX_BYTES)
+    if data is None:
         return []
     root = read_yaml(data, str(path), diagnostics)
     if root is None:
