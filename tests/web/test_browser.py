@@ -96,7 +96,7 @@ def test_a_student_plays_a_scene_to_its_end_in_the_browser(
     assert page.get_by_text("The end of the scene").count() == 1
     assert checked, "a record was revealed on the way"
     # Every choice is on the server: the record the teacher's report reads.
-    ((device, document),) = classes.store.records(live.code)
+    ((_, document),) = classes.store.records(live.code)
     assert document["student_name"] == "Ann <b>" and document["ending"]
     assert len(document["choices"]) >= 2
     report = page.context.request.get(f"{address}/report/{live.code}?secret={live.row.secret}")
