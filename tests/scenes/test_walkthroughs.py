@@ -64,28 +64,31 @@ WALKTHROUGHS: dict[str, dict[str, list[str]]] = {
     },
     "exit_visa": {
         "departure": [
-            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
-            "call_with_witnesses", "threaten_legation", C, "leave_the_service",
+            "ask_peter", "ask_higher", C, "heed_warning", C, "meet_his_eyes", "no_story",
+            "mimic_laugh", C, "use_the_fields", "threaten_legation", "wait_it_out", C,
+            "let_him_go", "leave_the_service",
         ],
-        "said_too_much": ["ask_higher", "say_it_plainly", C, "wonder_who", "announce_quitting"],
-        "kept_waiting": [
-            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
-            "wait_longer",
+        "still_waiting": [
+            "ask_peter", "ask_higher", C, "heed_warning", C, "meet_his_eyes", "no_story",
+            "mimic_laugh", C, "use_the_fields", "plead_as_friend", C, "wait_on", C,
         ],
-        "went_to_legation": [
-            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
-            "legation_now",
+        "at_the_legation": [
+            "ask_peter", "ask_higher", C, "heed_warning", C, "meet_his_eyes", "no_story",
+            "mimic_laugh", C, "use_the_fields", "threaten_legation", "go_to_legation",
+            "go_in", C,
         ],
-        "friendly_request": [
-            "ask_higher", "heed_warning", C, "wonder_who", "no_story", "mimic_laugh", C,
-            "call_with_witnesses", "plead_as_friend",
+        "threat_withdrawn": [
+            "ask_peter", "ask_higher", C, "heed_warning", C, "meet_his_eyes", "no_story",
+            "mimic_laugh", C, "use_the_fields", "threaten_legation", "call_back", C,
         ],
     },
 }
 
-#: The historical path follows the record: its choices are historical, or disputed
-#: where the sources themselves disagree about what happened.
-ON_THE_RECORD = {Verdict.HISTORICAL, Verdict.DISPUTED}
+#: The historical path follows the record: its choices are historical, disputed
+#: where the sources themselves disagree about what happened, or unrecorded where
+#: the sources record no choice at all, only what followed (The Exit Visa: what
+#: Massing said after Zarubin's refusal, how she spent the hours after her call).
+ON_THE_RECORD = {Verdict.HISTORICAL, Verdict.DISPUTED, Verdict.UNRECORDED}
 
 Drive = Callable[[str], Driver]
 
@@ -201,22 +204,63 @@ def test_interrogation_passages_remember_earlier_choices(drive: Drive) -> None:
     assert "never trusted" not in defended.player.passage.text
 
 
-def test_exit_visa_resolve_decides_the_phone_call(drive: Drive) -> None:
+#: The exit visa up to the telephone call, the way the record goes.
+TO_THE_CALL = ["ask_peter", "ask_higher", C, "heed_warning", C, "meet_his_eyes", "no_story",
+               "mimic_laugh", C]
+
+
+def test_exit_visa_meekness_closes_the_threat_on_the_telephone(drive: Drive) -> None:
+    # Waiting, bowing to the important man, retelling the story and apologising
+    # leave Hede without the nerve to threaten: only the plea is left at the call.
     driver, _ = _play(drive, "exit_visa", [
-        "wait", C, "ask_higher", "heed_warning", C, "greet_politely", "tell_again", C,
-        "apologise", C,
+        "ask_peter", "wait", C, "heed_warning", C, "greet_politely", C, "tell_again", C,
+        "apologise", C, C, "use_the_fields",
     ])
+    assert driver.player.passage.node_id == "the_call"
+    assert driver.player.variables["resolve"] == -2
     locked = _locked(driver)
-    assert "call_with_witnesses" in locked
-    assert locked["call_with_witnesses"]
+    assert "nerve" in locked["threaten_legation"]
+    assert "plead_as_friend" not in locked
     with pytest.raises(ChoiceUnavailable):
-        driver.player.choose("call_with_witnesses")
+        driver.player.choose("threaten_legation")
 
 
-def test_waiting_is_only_offered_once(drive: Drive) -> None:
-    driver, _ = _play(drive, "exit_visa", ["wait", C])
-    assert driver.player.passage.node_id == "asking_peter"
-    assert "wait" in _locked(driver)
+def test_exit_visa_calling_alone_leaves_no_witnesses(drive: Drive) -> None:
+    driver, _ = _play(drive, "exit_visa", [*TO_THE_CALL, "call_alone", C])
+    passage = driver.player.passage
+    assert passage.node_id == "the_call"
+    assert "Only Paul is in the room" in passage.text
+    assert "Herta and Noel" not in passage.text
+    assert passage.dramatised  # the unwitnessed call is not the record's
+    assert "threaten_legation" in _locked(driver)
+
+
+def test_exit_visa_the_witnessed_call_quotes_the_memoir(drive: Drive) -> None:
+    driver, _ = _play(drive, "exit_visa", [*TO_THE_CALL, "use_the_fields"])
+    passage = driver.player.passage
+    assert "We have guests, Herta and Noel Field" in passage.text
+    assert not passage.dramatised
+    assert "threaten_legation" not in _locked(driver)
+
+
+def test_exit_visa_only_a_promise_to_peter_opens_saying_it_plainly(drive: Drive) -> None:
+    driver, _ = _play(drive, "exit_visa", ["ask_peter", "ask_higher", C, "heed_warning", C,
+                                           "meet_his_eyes"])
+    assert "Here is the man to say it to" not in driver.player.passage.text
+    assert "say it plainly" in _locked(driver)["announce_quitting"]
+    driver, _ = _play(drive, "exit_visa", ["ask_peter", "ask_higher", C, "say_it_plainly", C, C,
+                                           "meet_his_eyes"])
+    assert "announce_quitting" not in _locked(driver)
+    assert "Here is the man to say it to" in driver.player.passage.text
+
+
+def test_exit_visa_going_to_fred_first_closes_the_door_on_him(drive: Drive) -> None:
+    driver, _ = _play(drive, "exit_visa", [
+        "ask_fred", C, "ask_higher", C, "heed_warning", C, "meet_his_eyes", "no_story",
+        "mimic_laugh", C, "use_the_fields", "threaten_legation", "wait_it_out", C,
+    ])
+    assert driver.player.passage.node_id == "knock"
+    assert "turned away" in _locked(driver)["hold_him"]
 
 
 def _play_on(driver: Driver, path: list[str]) -> None:
