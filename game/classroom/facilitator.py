@@ -1,9 +1,10 @@
 """`FacilitatorSession`: a guided class session over a plan, with no screen of its own.
 
 The projector screen and the terminal facilitator both drive this one object
-and draw its `view()`: the plan's opening, each passage, the prompt, a vote
-tally filled from a show of hands, a timer, then the record, and a closing
-for the debrief. The class's pick (the most votes; a tie needs the
+and draw its `view()`: the plan's opening, each passage, the question before
+the vote (`ask`), a vote tally filled from a show of hands, a timer, then the
+record with the question to discuss, the other options' records on request
+("What if I had…"), and a closing for the debrief. The class's pick (the most votes; a tie needs the
 facilitator) or the facilitator's override drives the story through the same
 `Player` every front end uses; taking the votes is `session_votes.py`'s.
 Every action is written to the session log before the method returns, so a
@@ -72,6 +73,7 @@ class FacilitatorSession(VoteTaking):
         self.last_outcome: Outcome | None = None
         self.tied: tuple[str, ...] = ()
         self.records_shown = False  # the closing page lists every choice's record (R)
+        self.others_shown = False  # the revealed record's other options' records (W)
         self.clock.start_part(plan.introduction_minutes)
 
     log_header = staticmethod(plan_header)
@@ -87,11 +89,15 @@ class FacilitatorSession(VoteTaking):
         return self.clock.paused
 
     @property
+    def ask(self) -> str:
+        """The decision's question, put to the class before the vote (it asks, never tells)."""
+        return self.player.node.ask
+
+    @property
     def prompts(self) -> tuple[str, ...]:
-        """The node's own discussion prompt, then the plan's extra ones."""
-        node = self.player.node
-        own = (node.discuss,) if node.discuss else ()
-        return own + self.plan.prompts_for(self.scene_id, node.id)
+        """The plan's own prompts for this decision, shown during the vote. The scene's
+        `discuss` waits for the record (`FacilitatorView.revealed.discuss`)."""
+        return self.plan.prompts_for(self.scene_id, self.player.node.id)
 
     @property
     def decision_seconds(self) -> float:
@@ -154,7 +160,7 @@ class FacilitatorSession(VoteTaking):
         seconds = round(self.decision_seconds, 1)
         outcome = self.player.choose(option_id)
         self.last_outcome = outcome
-        self.tied = ()
+        self.tied, self.others_shown = (), False
         self.message = ""
         verdict = outcome.record.verdict.value if outcome.record else None
         if by:
@@ -275,6 +281,18 @@ class FacilitatorSession(VoteTaking):
                   steps_undone=0, decisions_undone=0, tally={})
         return True
 
+    def toggle_what_if(self) -> bool:
+        """W with a record revealed: show (or hide) the records of the options the class did
+        not take. Only reading: the path, the votes and the history stay as they are."""
+        if self.phase is not Phase.REVEALED or self.paused:
+            if self.phase is Phase.CHOSEN and not self.paused:
+                self.message = "The records are kept for the end of the scene."
+            return False
+        self.others_shown = not self.others_shown
+        if self.others_shown:
+            self._log("other_records_shown", node=self._last_node())
+        return True
+
     def toggle_records(self) -> bool:
         """R on the closing page: show (or hide) the record of every choice of the session."""
         if self.phase is not Phase.FINISHED or self.paused:
@@ -319,6 +337,7 @@ class FacilitatorSession(VoteTaking):
         """Set the phase for the passage the player has arrived at."""
         node = self.player.node
         self.votes, self.tied = Tally(), ()
+        self.others_shown = False
         if self.player.is_over:
             self.phase = Phase.SCENE_ENDED
             ending = self.player.ending

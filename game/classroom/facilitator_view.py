@@ -58,6 +58,19 @@ class RecordView(ChoiceView):
     verdict_explanation: str = ""
     note: str = ""
     citations: tuple[CitationView, ...] = ()
+    discuss: str = ""  # the scene's question for after the reveal
+
+
+@dataclass(frozen=True)
+class OtherRecordView:
+    """An option the class did not take, with its record ("What if I had…")."""
+
+    choice_text: str
+    verdict: str
+    verdict_label: str
+    verdict_explanation: str
+    note: str
+    citations: tuple[CitationView, ...]
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,8 @@ class FacilitatorView:
     speaker: str
     text: str
     dramatised: bool
-    prompts: tuple[str, ...]
+    ask: str  # the decision's question, during the vote
+    prompts: tuple[str, ...]  # the plan's own prompts, during the vote
     options: tuple[OptionView, ...]
     total_votes: int
     decision_seconds: float
@@ -95,6 +109,7 @@ class FacilitatorView:
     over_seconds: float  # how far the part has run past its minutes (0 when on time)
     chosen: ChoiceView | None  # reveal at_end: the choice just made, its record kept back
     revealed: RecordView | None  # the record of the choice just made (reveal after each vote)
+    others: tuple[OtherRecordView, ...]  # W with a record revealed: the options not taken
     ending_kind: str  # when the scene has ended: historical | counterfactual
     epilogue: str
     records: tuple[RecordView, ...]  # at the scene's end: every record on the path
@@ -127,6 +142,18 @@ def _tally(session: FacilitatorSession, node_id: str, tally: dict[str, int],
     return tuple((texts.get(choice_id, choice_id), votes) for choice_id, votes in tally.items())
 
 
+def _citations(session: FacilitatorSession, record: Record) -> tuple[CitationView, ...]:
+    library = session.story.library
+    return tuple(
+        CitationView(
+            library[c.source].title if c.source in library else c.source,
+            " ".join(c.quote.split()),
+            c.account,
+        )
+        for c in record.citations
+    )
+
+
 def _record_view(
     session: FacilitatorSession,
     node_id: str,
@@ -136,7 +163,7 @@ def _record_view(
     tally: dict[str, int],
     scene_id: str = "",
 ) -> RecordView:
-    library = session.story.library
+    scene = session.story.scenes[scene_id] if scene_id else session.player.scene
     return RecordView(
         choice_text=choice_text,
         by=by,
@@ -146,14 +173,21 @@ def _record_view(
         verdict_label=record.verdict.label,
         verdict_explanation=record.verdict.explanation,
         note=" ".join(record.note.split()),
-        citations=tuple(
-            CitationView(
-                library[c.source].title if c.source in library else c.source,
-                " ".join(c.quote.split()),
-                c.account,
-            )
-            for c in record.citations
-        ),
+        citations=_citations(session, record),
+        discuss=" ".join(scene.nodes[node_id].discuss.split()),
+    )
+
+
+def _others(session: FacilitatorSession) -> tuple[OtherRecordView, ...]:
+    """The records of the options not taken at the decision just revealed."""
+    player = session.player
+    step = player.history[-1]
+    return tuple(
+        OtherRecordView(other.text, other.record.verdict.value, other.record.verdict.label,
+                        other.record.verdict.explanation, " ".join(other.record.note.split()),
+                        _citations(session, other.record))
+        for other in player.records_at(step.node_id, step.choice_id)
+        if not other.chosen and other.record is not None
     )
 
 
@@ -203,6 +237,7 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
         step = player.history[-1]
         revealed = _record_view(session, step.node_id, outcome.choice_text, outcome.record,
                                 by, tally)
+    others = _others(session) if revealed is not None and session.others_shown else ()
     chosen = None
     if phase is Phase.CHOSEN and outcome is not None and last is not None:
         chosen = ChoiceView(outcome.choice_text, by, _tally(session, last.node_id, tally))
@@ -229,7 +264,8 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
     # shows, the decision's passage, not the one the story has already moved on to.
     where = passage
     if phase in (Phase.CHOSEN, Phase.REVEALED) and player.history:
-        where = player.passage_at(player.history[-1].node_id)
+        where = player.passage_at(player.history[-1].node_id,
+                                  player.playthrough.history[-1].variables_before)
     return FacilitatorView(
         plan_title=session.plan.title,
         plan_summary=" ".join(session.plan.summary.split()),
@@ -245,6 +281,7 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
         speaker=passage.speaker if shows_passage else "",
         text=passage.text.strip() if shows_passage else "",
         dramatised=passage.dramatised and shows_passage,
+        ask=" ".join(session.ask.split()) if phase is Phase.VOTING else "",
         prompts=session.prompts if phase is Phase.VOTING else (),
         options=options,
         total_votes=session.total_votes,
@@ -255,6 +292,7 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
         over_seconds=session.clock.over_seconds,
         chosen=chosen,
         revealed=revealed,
+        others=others,
         ending_kind=ending.kind.value if ending and not finished else "",
         epilogue=" ".join(ending.epilogue.split()) if ending and not finished else "",
         records=records,

@@ -60,5 +60,8 @@ def restored_record(player: Player) -> tuple[Passage, Outcome] | None:
     step = open_record(player)
     if step is None or step.record is None:
         return None
-    outcome = Outcome(step.choice_id, step.choice_text, step.record, player.passage, player.ending)
-    return player.passage_at(step.node_id), outcome
+    node = player.scene.nodes[step.node_id]
+    outcome = Outcome(step.choice_id, step.choice_text, step.record, player.passage, player.ending,
+                      discuss=node.discuss, node_id=step.node_id)
+    read_with = player.playthrough.history[step.index].variables_before  # as it was read
+    return player.passage_at(step.node_id, read_with), outcome

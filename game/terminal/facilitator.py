@@ -4,8 +4,9 @@ It drives the same `FacilitatorSession` as the projector screen, so it serves
 a teacher without a display and every headless test. It lists its own typed
 commands, not the window's keys: `2` (a vote for option 2), `2 14` (option 2
 has fourteen votes), `-2` (remove one), `u` (undo), an empty line or `.`
-(begin / take the vote / continue), `o 2` (override), `p` (pause or resume),
-`b` (back), `n` (next decision), `s` (next scene), `q` (quit).
+(begin / take the vote / continue), `o 2` (override), `w` (what if: the other
+options' records, once one is revealed), `p` (pause or resume), `b` (back),
+`n` (next decision), `s` (next scene), `q` (quit).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from game.classroom.facilitator import FacilitatorSession, Phase
 from game.classroom.facilitator_view import (
     ChoiceView,
     FacilitatorView,
+    OtherRecordView,
     RecordView,
     build_view,
     clock,
@@ -27,7 +29,8 @@ from game.typed_input import number_in
 
 HELP = (
     "commands: N a vote for option N · N K option N has K votes · -N remove one · u undo · "
-    "Enter or . begin / take the vote / continue · o N override · p pause/resume · b back · "
+    "Enter or . begin / take the vote / continue · o N override · w what if · "
+    "p pause/resume · b back · "
     "n next decision · s next scene · q quit"
 )
 #: What can be typed now, by phase: the terminal's own syntax, never the window's keys.
@@ -37,8 +40,8 @@ COMMANDS = {
     Phase.VOTING: "N a vote for option N · N K option N has K votes · -N one fewer · u undo · "
     "Enter take the vote · o N override · b back · s next scene · p pause · q quit",
     Phase.CHOSEN: "Enter continue · b back (undo this choice) · n next decision · p pause · q quit",
-    Phase.REVEALED: "Enter continue · b back (undo this choice) · n next decision · p pause · "
-    "q quit",
+    Phase.REVEALED: "Enter continue · w what if we had… · b back (undo this choice) · "
+    "n next decision · p pause · q quit",
     Phase.SCENE_ENDED: "Enter next scene · b back · p pause · q quit",
     Phase.FINISHED: "q close",
 }
@@ -78,13 +81,18 @@ def _body(view: FacilitatorView) -> list[str]:
                   "Class report: cover-names debrief <the records folder> <the session log>"]
         return [*lines, "", *_plan_lines(view, "THE LESSON")]
     if view.phase is Phase.REVEALED and view.revealed is not None:
-        return _record_lines(view.revealed)
+        lines = _record_lines(view.revealed)
+        for other in view.others:
+            lines += ["", f"WHAT IF WE HAD CHOSEN: {other.choice_text}", *_verdict_lines(other)]
+        return lines
     if view.phase is Phase.CHOSEN and view.chosen is not None:
         return [*_choice_lines(view.chosen), "  (its record is shown at the end of the scene)"]
     lines = [f"{view.speaker}:"] if view.speaker else []
     lines += _wrap(view.text)
     if view.dramatised:
         lines.append("(dramatisation: no source quoted for this passage)")
+    if view.ask:
+        lines += ["", *_wrap(f"QUESTION: {view.ask}")]
     if view.prompts:
         lines.append("")
         for prompt in view.prompts:
@@ -133,8 +141,14 @@ def _choice_lines(choice: ChoiceView) -> list[str]:
 
 
 def _record_lines(record: RecordView) -> list[str]:
-    lines = _choice_lines(record)
-    lines.append(f"RECORD: {record.verdict_label.upper()} — {record.verdict_explanation}")
+    lines = [*_choice_lines(record), *_verdict_lines(record)]
+    if record.discuss:
+        lines += _wrap(f"DISCUSS: {record.discuss}")
+    return lines
+
+
+def _verdict_lines(record: RecordView | OtherRecordView) -> list[str]:
+    lines = [f"RECORD: {record.verdict_label.upper()} — {record.verdict_explanation}"]
     lines += ["  " + line for line in _wrap(record.note)]
     for citation in record.citations:
         label = f" ({citation.account})" if citation.account else ""
@@ -170,6 +184,7 @@ def execute(session: FacilitatorSession, command: str) -> bool:
         "b": session.back,
         "n": session.skip_to_decision,
         "s": session.next_scene,
+        "w": session.toggle_what_if,
     }
     if head == "o" and rest:
         option = number_in(rest[0])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import ChoiceUnavailable, EngineError, Player, Story
+from game.engine import ChoiceRecord, ChoiceUnavailable, EngineError, Player, Story
 from game.model import Record
 from game.saves import read_save
 from game.terminal import render
@@ -24,6 +24,7 @@ from game.typed_input import number_in
 
 HELP = """  Commands:
     1-9        choose an option
+    w          what if you had chosen otherwise: the last decision's other records
     h          history of your choices
     r N        rewind to just before step N
     s [NAME]   save (to slot NAME: letters, digits, - and _; default 'slot-1')
@@ -101,7 +102,7 @@ class TerminalPlayer:
             player = resumed if isinstance(resumed, Player) else self.story.new_player(scene_id)
         self.say(render.passage(player.passage, self.story.library))
         while not player.is_over:
-            self.say(render.options(player.options))
+            self.say(render.options(player.options, player.ask))
             answer = self.ask("> ")
             if answer is None or answer.lower() in {"q", "quit", "exit"}:
                 self._quit(player)
@@ -142,6 +143,8 @@ class TerminalPlayer:
             self._choose(player, number)
         elif command in {"?", "help"}:
             self.say(HELP)
+        elif command in {"w", "what-if"}:
+            self._what_if(player)
         elif command in {"h", "history"}:
             self.say(render.history(player.history))
         elif command in {"r", "rewind"}:
@@ -178,7 +181,29 @@ class TerminalPlayer:
                 self.say("  (The record for this choice will be shown at the end.)")
             else:
                 self.say(render.record(outcome.record, self.story.library))
+                others = self._others(player)
+                self.say(render.discussion(outcome.discuss, len(others)))
         self.say(render.passage(outcome.passage, self.story.library))
+
+    def _others(self, player: Player) -> tuple[ChoiceRecord, ...]:
+        """The records of the options not taken at the last decision made, if any."""
+        decided = [step for step in player.history if step.record is not None]
+        if not decided:
+            return ()
+        last = decided[-1]
+        return tuple(other for other in player.records_at(last.node_id, last.choice_id)
+                     if not other.chosen)
+
+    def _what_if(self, player: Player) -> None:
+        """Show the other options' records of the last decision; the path stays as it is."""
+        if self.reveal_at_end:
+            self.say("  The records are shown at the end of the scene.")
+            return
+        others = self._others(player)
+        if not others:
+            self.say("  No decision has been made yet: there is nothing to compare.")
+            return
+        self.say(render.what_if(others, self.story.library))
 
     def _rewind(self, player: Player, argument: str) -> None:
         step = number_in(argument)

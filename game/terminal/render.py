@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from collections.abc import Sequence
 
-from game.engine import Option, Passage, StepView
+from game.engine import ChoiceRecord, Option, Passage, StepView
 from game.model import Citation, Ending, EndingKind, Record, Scene, Verdict
 from game.sources import SourceLibrary
 
@@ -61,8 +61,11 @@ def passage(view: Passage, library: SourceLibrary) -> str:
     return "\n".join(lines)
 
 
-def options(items: Sequence[Option]) -> str:
+def options(items: Sequence[Option], ask: str = "") -> str:
+    """The options, numbered, after the decision's question (`ask`) when it has one."""
     lines = [""]
+    if ask and len(items) > 1:
+        lines += [wrap(ask, "  "), ""]
     for option in items:
         if option.available:
             lines.append(f"  {option.number}. {option.text}")
@@ -86,6 +89,28 @@ def record(entry: Record, library: SourceLibrary) -> str:
     ]
     lines += [citation(cite, library) for cite in entry.citations]
     return "\n".join(lines)
+
+
+def discussion(prompt: str, others: int) -> str:
+    """After a record: the question to discuss, and how to read the other options' records."""
+    lines = []
+    if prompt:
+        lines += ["", wrap("To discuss: " + prompt, "  ")]
+    if others:
+        lines += ["", "  (type 'w' for what if you had chosen otherwise: the other options' "
+                      "records)"]
+    return "\n".join(lines)
+
+
+def what_if(others: Sequence[ChoiceRecord], library: SourceLibrary) -> str:
+    """The records of the options not taken at a decision ("What if I had…")."""
+    lines = [""]
+    for other in others:
+        lines.append(wrap(f"If you had chosen: {other.text}", "  "))
+        if other.record is not None:
+            lines.append(record(other.record, library))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
 
 
 def ending(end: Ending, library: SourceLibrary) -> str:

@@ -55,8 +55,9 @@ def test_a_whole_session_votes_undo_reveal_override_pause_back(
     assert not session.add_vote(1)  # no votes outside a decision
     assert session.advance()
     assert session.phase is Phase.VOTING
-    assert session.prompts == ("What does his answer tell you about who decided things?",
-                               "Who in this room would have waited?")
+    # The plan's own prompt during the vote; the scene's discussion waits for the record.
+    assert session.prompts == ("Who in this room would have waited?",)
+    assert "who decided things" not in render(build_view(session))
     # Votes from a show of hands; the locked option takes none.
     for _ in range(3):
         session.add_vote(1)
@@ -82,6 +83,7 @@ def test_a_whole_session_votes_undo_reveal_override_pause_back(
     view = build_view(session)
     assert view.revealed is not None
     assert view.revealed.verdict == "historical" and view.revealed.by == "class"
+    assert view.revealed.discuss == "What does his answer tell you about who decided things?"
     assert view.revealed.tally == (("Ask to see someone who can.", 3),
                                    ("Wait, and hope the visas come.", 2),
                                    ("Shout until someone listens.", 0))

@@ -1,18 +1,11 @@
-"""The projector screen of facilitator mode: passage, prompt, tally and timer; then the record.
-
-It only draws `build_view(session)` and turns keys and clicks into
+"""The projector screen of facilitator mode: passage, question, tally and timer; then the
+record. It only draws `build_view(session)` and turns keys and clicks into
 `FacilitatorSession` calls, so it shows exactly what the terminal facilitator
-and the tests see. Keys (listed in the footer for each phase): 1–9 a vote ·
-Shift+1–9 remove one · C, the option's number, the count, Enter: type a
-count · U undo · Space/Enter begin, take the vote, reveal, continue · O then
-1–9 override · P pause · B back · N next decision · S next scene (asks first)
-· Esc end the session (asks first) · F11 full screen (the window's own key,
-`App.toggle_fullscreen`, as on every screen). A click on an option
-adds a vote, a right click removes one. Type is projector-sized whatever the
-text-size setting; while voting, the options are never smaller than the
+and the tests see. Its keys are listed in the footer for each phase (`keys.py`); a
+click on an option adds a vote, a right click removes one. Type is projector-sized
+whatever the text-size setting; while voting, the options are never smaller than the
 passage beside them (the passage scrolls instead).
 """
-
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,7 +21,7 @@ from game.classroom.session_log import SessionLog
 from game.desktop.canvas import Canvas
 from game.desktop.projector.header import HeaderRow, header_rows
 from game.desktop.projector.keys import KeyState, footer_keys, key_lines
-from game.desktop.projector.pages import Column, draw_page, timer_line
+from game.desktop.projector.pages import Column, draw_page, questions, timer_line
 from game.desktop.screen import Item, Screen
 from game.desktop.screen_drawing import cue_room, draw_more_below
 from game.desktop.theme import Colour, Sizes
@@ -77,6 +70,7 @@ class FacilitatorScreen(Screen):
         self.option_size = app.sizes.body
         self.rows: list[HeaderRow] = []
         self.header_h = self.footer_h = 0
+        self.what_if_at: int | None = None
         #: What follows the session's end; None: back to the screen beneath (the title).
         #: `cover-names facilitate` sets a plain "Session ended" page instead.
         self.on_end: Callable[[Path], None] | None = None
@@ -158,6 +152,9 @@ class FacilitatorScreen(Screen):
         self._layout_all(canvas, scrollable=False)
         if self.max_scroll() > 0:  # clipped: the key bar says how to scroll, and takes room
             self._layout_all(canvas, scrollable=True)
+        if self.keys.to_what_if and self.what_if_at is not None:
+            self.keys.to_what_if, self.scroll = False, self.what_if_at - self.viewport.top
+            self.clamp_scroll()
 
     def _layout_all(self, canvas: Canvas, scrollable: bool) -> None:
         width, height = canvas.rect.size
@@ -227,6 +224,7 @@ class FacilitatorScreen(Screen):
     def _page_height(self, canvas: Canvas) -> int:
         column = self._column(canvas, dry=True)
         draw_page(column, self.view)
+        self.what_if_at = column.what_if_at  # W scrolls the other records into view
         return column.y - self.viewport.top
 
     def _column(self, canvas: Canvas, dry: bool) -> Column:
@@ -271,12 +269,12 @@ class FacilitatorScreen(Screen):
         return lambda: self.do(lambda: self.session.add_vote(number))
 
     def _prompts_height(self, canvas: Canvas, size: int) -> int:
-        """The discussion prompts above the options."""
+        """The decision's question and the plan's prompts above the options."""
         big = self.big
         total = 0
-        for prompt in self.view.prompts:
+        for prompt, style in questions(self.view):
             total += canvas.cache.layout(prompt, size, self.right.width - 2 * big.gap,
-                                         "italic").height + big.gap
+                                         style).height + big.gap
         return total + big.gap
 
     # -- drawing ------------------------------------------------------------------------------
@@ -334,10 +332,10 @@ class FacilitatorScreen(Screen):
         if not self.items:
             return
         y = self.on_screen(self.items[0]).top - self._prompts_height(canvas, size)
-        for prompt in view.prompts:
-            block = cache.layout(prompt, size, right.width - 2 * big.gap, "italic")
-            canvas.block(block, (right.left + big.gap, y), size, "italic", palette.accent,
-                         "prompt")
+        for prompt, style in questions(view):
+            block = cache.layout(prompt, size, right.width - 2 * big.gap, style)
+            canvas.block(block, (right.left + big.gap, y), size, style, palette.accent,
+                         "ask" if style == "bold" else "prompt")
             y += block.height + big.gap
         most = max([o.votes for o in view.options] + [1])
         typing = self.keys.count_option
@@ -396,5 +394,5 @@ class FacilitatorScreen(Screen):
         if view.phase in (Phase.INTRODUCTION, Phase.FINISHED):
             return " ".join([view.plan_title, view.plan_summary,
                              *(f"{part.label}, {part.minutes} minutes" for part in view.parts)])
-        return " ".join([view.speaker, view.text, *view.prompts,
+        return " ".join([view.speaker, view.text, view.ask, *view.prompts,
                          *(f"{o.number}. {o.text}" for o in view.options)])

@@ -45,8 +45,8 @@ KEYS = {
     "Esc end",
     Phase.CHOSEN: "Space continue · B back (undo this choice) · N next decision · "
     "S next scene · P pause · F11 full screen · Esc end",
-    Phase.REVEALED: "Space continue · B back (undo this choice) · N next decision · "
-    "S next scene · P pause · F11 full screen · Esc end",
+    Phase.REVEALED: "Space continue · W what if we had… · B back (undo this choice) · "
+    "N next decision · S next scene · P pause · F11 full screen · Esc end",
     Phase.SCENE_ENDED: "Space next scene · B back · P pause · F11 full screen · Esc end",
     Phase.FINISHED: "R the record of each choice · B back to the scene's end · P pause · "
     "F11 full screen · Esc close",
@@ -89,6 +89,7 @@ class KeyState:
         self.count_option = 0  # the option whose count is being typed
         self.count_digits = ""
         self.confirming = ""  # "end" or "scene" while waiting for the second press
+        self.to_what_if = False  # W opened the other records: scroll to them once laid out
 
     @property
     def busy(self) -> bool:
@@ -154,6 +155,7 @@ class KeyState:
             pygame.K_b: session.back,
             pygame.K_n: session.skip_to_decision,
             pygame.K_r: session.toggle_records,
+            pygame.K_w: self._what_if,
         }
         if key in (pygame.K_SPACE, *_ENTER) and screen.reads_on():
             return True  # more of the scene's records below: Space shows them first
@@ -161,6 +163,10 @@ class KeyState:
             screen.do(actions[key])
             return True
         return False
+
+    def _what_if(self) -> None:
+        """W: the other options' records, brought into view (the class asked to see them)."""
+        self.to_what_if = self.screen.session.toggle_what_if() and self.screen.session.others_shown
 
     def escape(self) -> None:
         """Esc with nothing waiting: end the session, after asking unless the plan is over."""

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import pygame
 
 from game.classroom.facilitator import Phase
-from game.classroom.facilitator_view import ChoiceView, FacilitatorView, RecordView, clock
+from game.classroom.facilitator_view import (
+    ChoiceView,
+    FacilitatorView,
+    OtherRecordView,
+    RecordView,
+    clock,
+)
 from game.desktop.canvas import Canvas
 from game.desktop.theme import Colour, Sizes
 from game.model import Verdict
@@ -35,6 +41,7 @@ class Column:
     y: int
     dry: bool
     body: int  # the size of running text on this page
+    what_if_at: int | None = None  # where "What if we had…" begins, to scroll it into view
 
     def para(self, text: str, size: int, style: str = "regular", colour: Colour | None = None,
              role: str = "passage", indent: int = 0) -> None:
@@ -56,6 +63,12 @@ class Column:
         self.y += self.sizes.gap * gaps
 
 
+def questions(view: FacilitatorView) -> list[tuple[str, str]]:
+    """What stands above the options during the vote, with its style: the decision's
+    question (bold), then the plan's own prompts (italic)."""
+    return [(view.ask, "bold")] * bool(view.ask) + [(p, "italic") for p in view.prompts]
+
+
 def draw_page(column: Column, view: FacilitatorView) -> None:
     """The page for the session's phase (the voting options are drawn beside it, elsewhere)."""
     big, palette = column.sizes, column.canvas.palette
@@ -68,24 +81,45 @@ def draw_page(column: Column, view: FacilitatorView) -> None:
         _closing(column, view)
     elif view.phase is Phase.REVEALED and view.revealed is not None:
         record(column, view.revealed, heading=True)
+        _what_if(column, view)
     elif view.phase is Phase.CHOSEN and view.chosen is not None:
         _choice(column, view.chosen, heading=True)
         column.para("Its record is kept for the end of the scene, with the others. "
                     "Press Space to go on.", column.body, "italic", palette.muted, "kept")
     elif view.phase is Phase.SCENE_ENDED:
+        # The ending passage first ("This did not happen…"), then what did happen next.
+        _passage(column, view)
         column.para(f"The end: {view.ending_kind}", big.heading, "bold", palette.accent, "title")
-        column.para(view.epilogue, column.body)
+        column.para(view.epilogue, column.body, role="epilogue")
         if view.records:
             column.para("The record of each choice", big.heading, "bold", palette.accent, "title")
             for one in view.records:
                 record(column, one, heading=False)
     else:
-        if view.speaker:
-            column.para(view.speaker, column.body, "bold", palette.accent, "speaker")
-        if view.dramatised:
-            column.para("Dramatisation: not quoted from the sources", big.small, "italic",
-                        palette.muted, "dramatised")
-        column.para(view.text, column.body)
+        _passage(column, view)
+
+
+def _passage(column: Column, view: FacilitatorView) -> None:
+    big, palette = column.sizes, column.canvas.palette
+    if view.speaker:
+        column.para(view.speaker, column.body, "bold", palette.accent, "speaker")
+    if view.dramatised:
+        column.para("Dramatisation: not quoted from the sources", big.small, "italic",
+                    palette.muted, "dramatised")
+    column.para(view.text, column.body)
+
+
+def _what_if(column: Column, view: FacilitatorView) -> None:
+    """After the record: "What if we had…", the options the class did not take (W)."""
+    big, palette = column.sizes, column.canvas.palette
+    if not view.others:
+        column.para("W: what if we had chosen otherwise? (the other options' records)",
+                    big.small, "italic", palette.muted, "hint")
+        return
+    column.what_if_at = column.y
+    column.para("What if we had…", big.heading, "bold", palette.accent, "title")
+    for other in view.others:
+        _other(column, other)
 
 
 def _parts(column: Column, view: FacilitatorView) -> None:
@@ -147,9 +181,25 @@ def _choice(column: Column, choice: ChoiceView, heading: bool) -> None:
 
 
 def record(column: Column, one: RecordView, heading: bool) -> None:
-    """A choice, who made it, its votes, then the verdict, the note and the quoted sources."""
-    big, palette = column.sizes, column.canvas.palette
+    """A choice, who made it, its votes, then the verdict, the note and the quoted sources,
+    then the question to discuss now that the record is known."""
+    palette = column.canvas.palette
     _choice(column, one, heading)
+    _verdict(column, one)
+    if one.discuss:
+        column.para(f"To discuss: {one.discuss}", column.body, "italic", palette.accent,
+                    "discuss")
+    column.space(2)
+
+
+def _other(column: Column, other: OtherRecordView) -> None:
+    column.para(f"If we had chosen: {other.choice_text}", column.body, "bold", None, "what-if")
+    _verdict(column, other)
+    column.space()
+
+
+def _verdict(column: Column, one: RecordView | OtherRecordView) -> None:
+    big, palette = column.sizes, column.canvas.palette
     column.badge(Verdict(one.verdict))
     column.para(one.verdict_explanation, big.small, "italic", palette.muted, "explanation")
     column.para(one.note, column.body, role="note")
@@ -157,7 +207,6 @@ def record(column: Column, one: RecordView, heading: bool) -> None:
         account = f"; {citation.account}" if citation.account else ""
         column.para(f"“{citation.quote}” (source: {citation.source_title}{account})", big.small,
                     colour=palette.muted, role="citation", indent=big.gap * 2)
-    column.space(2)
 
 
 def timer_line(view: FacilitatorView) -> str:

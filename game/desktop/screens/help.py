@@ -45,6 +45,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("T", "timeline of dated events"),
             ("S", "saves: save to a slot or load one"),
             ("O", "open the passage's first source"),
+            ("W", "after a choice: what if I had chosen otherwise?"),
             ("H D T S", "again: close the panel it opened"),
         ],
     ),

@@ -1,13 +1,55 @@
-"""Drawing the play screen's options and passage links (kept apart from the play logic)."""
+"""The play screen's option list, laid out and drawn, and its passage links (kept apart
+from the play logic): the decision's question, then the numbered options, locked ones
+with room for their reason."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pygame
 
 from game.desktop.canvas import Canvas
-from game.desktop.flow import draw_number
+from game.desktop.flow import Flow, draw_number
 from game.desktop.screen import Item, Screen
 from game.desktop.text import Block
+from game.engine import Player
+
+LOCKED_HOVER = "Locked (focus or point at it to see why)"
+
+
+def lay_out_options(
+    flow: Flow, player: Player, chooser: Callable[[str], Callable[[], None]]
+) -> None:
+    """The question before the choice (`ask`), then every option as a numbered button."""
+    sizes = flow.sizes
+    options = player.options
+    if player.ask and len(options) > 1:
+        flow.para(player.ask, sizes.body, "bold", "accent", "ask")
+        flow.space(sizes.gap)
+    width = flow.inner - 4 * sizes.gap - flow.number_width(sizes.body)
+    for option in options:
+        hint = f"Locked: {option.locked_reason}" if option.locked_reason else "Locked"
+        lines = 0
+        if not option.available:
+            lines = max(
+                len({run.y for run in flow.cache.layout(text, sizes.small, width, "italic").runs})
+                for text in (hint, LOCKED_HOVER)
+            )
+        item = flow.button(
+            f"option:{option.id}",
+            option.text,
+            chooser(option.id),
+            number=option.number,
+            enabled=option.available,
+            hint=hint,
+            kind="option",
+            extra_lines=lines,
+        )
+        item.extra["text_height"] = flow.cache.layout(option.text, sizes.body, width).height
+    if player.history:
+        flow.space(sizes.gap)
+        flow.text("Backspace goes back one choice; H lists every step.", sizes.small,
+                  colour="muted", role="hint")
 
 
 def draw_option(screen: Screen, canvas: Canvas, item: Item, rect: pygame.Rect) -> None:
@@ -30,7 +72,7 @@ def draw_option(screen: Screen, canvas: Canvas, item: Item, rect: pygame.Rect) -
         key=item.id,
     )
     if not item.enabled:
-        reason = item.hint if active else "Locked (focus or point at it to see why)"
+        reason = item.hint if active else LOCKED_HOVER
         width = rect.width - sizes.gap * 4 - lead
         block = canvas.cache.layout(reason, sizes.small, width, "italic")
         y = rect.top + sizes.gap + int(item.extra["text_height"])  # type: ignore[call-overload]

@@ -1,8 +1,10 @@
 """Play: the place and date, the speaker, the passage, the numbered options, and the record panel.
 
-After a choice the record panel (verdict as word, colour and icon; the note;
-the citations, each opening the source viewer) stands below the passage the
-choice was made at, until the player continues. With the record revealed at
+Before a choice the decision's question (`ask`) stands above the options;
+after it the record panel (verdict as word, colour and icon; the note; the
+citations, each opening the source viewer; then the question to discuss, and
+"What if I had…" for the other options' records) stands below the passage
+the choice was made at, until the player continues. With the record revealed at
 the end, play goes straight on and the debrief shows every record. What the
 record panel and the ending's panel hold is `record_panel.py`'s.
 """
@@ -19,7 +21,7 @@ from game.desktop.flow import Flow
 from game.desktop.header import Tool
 from game.desktop.resume import forget_open_record, remember_open_record, restored_record
 from game.desktop.screen import Item, Screen
-from game.desktop.screens.options import draw_link, draw_option
+from game.desktop.screens.options import draw_link, draw_option, lay_out_options
 from game.desktop.screens.record_panel import lay_out_ending, lay_out_record
 from game.desktop.text import Mark
 from game.desktop.widgets import citation_caption, column
@@ -42,6 +44,7 @@ class PlayScreen(Screen):
         super().__init__(app)
         self.player = player
         self.pending: Outcome | None = None  # the record panel is showing this outcome
+        self.what_if = False  # the records of the options not taken are open
         self.shown: Passage = player.passage
         self._faded_at = 0.0
         self._card_for: tuple[str, str] | None = None  # the place and date last announced
@@ -67,6 +70,7 @@ class PlayScreen(Screen):
 
     def _new_view(self) -> None:
         self.shown = self.pending_passage()
+        self.what_if = False
         self.scroll = 0
         self.pending_focus = None
         self.invalidate()
@@ -149,7 +153,10 @@ class PlayScreen(Screen):
         flow.space(sizes.gap * 2)
         if self.pending is not None:
             self.panel_top = flow.y
-            lay_out_record(flow, self.pending, self._citations, self.proceed)
+            others = tuple(other for other in self.player.records_at(
+                self.pending.node_id, self.pending.choice_id) if not other.chosen)
+            lay_out_record(flow, self.pending, self._citations, self.proceed, others,
+                           self.toggle_what_if, self.what_if)
         elif self.player.is_over:
             ending = self.player.ending
             assert ending is not None
@@ -224,47 +231,19 @@ class PlayScreen(Screen):
             )
 
     def _options(self, flow: Flow) -> None:
-        sizes = flow.sizes
         self.options_top = flow.y
-        discuss = self.player.discussion_prompt
-        if discuss and len(self.player.options) > 1:
-            flow.para("To think about: " + discuss, sizes.small, "italic", "muted", "discuss")
-            flow.space(sizes.gap)
-        width = flow.inner - 4 * sizes.gap - flow.number_width(sizes.body)
-        for option in self.player.options:
-            hint = f"Locked: {option.locked_reason}" if option.locked_reason else "Locked"
-            lines = 0
-            if not option.available:
-                lines = max(
-                    len(
-                        {
-                            run.y
-                            for run in flow.cache.layout(text, sizes.small, width, "italic").runs
-                        }
-                    )
-                    for text in (hint, "Locked (focus or point at it to see why)")
-                )
-            item = flow.button(
-                f"option:{option.id}",
-                option.text,
-                self._chooser(option.id),
-                number=option.number,
-                enabled=option.available,
-                hint=hint,
-                kind="option",
-                extra_lines=lines,
-            )
-            item.extra["text_height"] = flow.cache.layout(option.text, sizes.body, width).height
-        if self.player.history:
-            flow.space(sizes.gap)
-            flow.text(
-                "Backspace goes back one choice; H lists every step.",
-                sizes.small,
-                colour="muted",
-                role="hint",
-            )
+        lay_out_options(flow, self.player, self._chooser)
 
     # -- actions ---------------------------------------------------------------------------
+    def toggle_what_if(self) -> None:
+        """Open (or close) the records of the options not taken; the path stays as it is."""
+        if self.pending is None:
+            return
+        self.what_if = not self.what_if
+        self.invalidate()
+        if self.what_if:
+            self.pending_focus = "what-if"
+
     def _chooser(self, option_id: str):  # type: ignore[no-untyped-def]
         return lambda: self.choose(option_id)
 
@@ -316,9 +295,15 @@ class PlayScreen(Screen):
             self.rewind_last()
         elif event.key in panels:
             self.open_panel(panels[event.key])
+        elif event.key == pygame.K_w and self.pending is not None:
+            self.toggle_what_if()
         elif event.key == pygame.K_o and self.shown.citations:
             self._source_opener(self.shown.citations[0])()
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            focused = self.focused
+            if self.pending is not None and focused is not None and focused.id == "what-if":
+                self.proceed()  # Enter is Continue, as its button says; W is "What if"
+                return True
             return self._show_options_first()
         else:
             return False
@@ -387,8 +372,10 @@ class PlayScreen(Screen):
                 f"You chose: {self.pending.choice_text}.",
                 f"The record: {record.verdict.label}.",
                 record.note,
+                self.pending.discuss,
             ]
         else:
+            parts.append(self.player.ask)
             parts += [
                 f"Option {o.number}: {o.text}" + ("" if o.available else ", locked.")
                 for o in self.player.options
