@@ -246,7 +246,9 @@ def check_quote_distance(context: LintContext) -> Iterator[Diagnostic]:
     """
     covered: dict[str, list[Citation]] = {}
     for node in context.scene.nodes.values():
-        for citation in node.citations:
+        # a passage written in parts (format 2) cites in its parts as well
+        parts = (citation for part in node.parts for citation in part.citations)
+        for citation in (*node.citations, *parts):
             covered.setdefault(citation.source, []).append(citation)
     for _node, _choice_id, _where, verdict, citations in _records(context.scene):
         if verdict is Verdict.DISPUTED:

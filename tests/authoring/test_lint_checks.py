@@ -13,7 +13,7 @@ from game.authoring.lint import CHECKS, LintContext, check_exploration, lint_sce
 from game.authoring.lint_command import lint_paths
 from game.diagnostics import Diagnostic, Severity
 from game.loading import load_scene
-from game.model import Scene, Verdict
+from game.model import Scene, TextPart, Verdict
 from game.sources import SourceLibrary
 
 from .conftest import FAR_QUOTE, QUOTE_B, SceneMaker, write_scene
@@ -181,6 +181,22 @@ def test_cn612_quote_far_from_the_scene(make_scene: SceneMaker, library: SourceL
     found = lint_scene(scene, library)
     assert codes(found) == ["CN612"]
     assert found[0].severity is Severity.WARNING and "line 1 of 'bazarov'" in found[0].message
+
+
+def test_cn612_counts_the_quotes_of_a_passage_written_in_parts(
+    make_scene: SceneMaker, library: SourceLibrary
+) -> None:
+    """A format-2 passage cites in its parts: a record near such a quote is not far."""
+    scene = make_scene((QUOTE_B, FAR_QUOTE))
+    record = scene.nodes["ask"].choice("ask_higher").record
+    assert record is not None
+    far = record.citations[0]
+    node = scene.nodes["ask"]
+    part = TextPart(text=node.text, where=node.where, citations=(far,))
+    nodes = dict(scene.nodes)
+    nodes["ask"] = dataclasses.replace(node, parts=(part,))
+    in_parts = dataclasses.replace(scene, nodes=MappingProxyType(nodes))
+    assert "CN612" not in codes(lint_scene(in_parts, library))
 
 
 def test_cn613_endless_states_are_reported(make_scene: SceneMaker,

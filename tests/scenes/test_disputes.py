@@ -17,8 +17,6 @@ REQUIRED_DISPUTES: dict[str, tuple[str, str, str]] = {
     "left Soviet service in 1938, or worked on until Germany was defeated": (
         "exit_visa", "left the Soviet intelligence apparatus in 1938",
         "until Germany was defeated"),
-    "Hiss and Field: Field's report via Massing, or the cell-meeting argument": (
-        "recruiting_duggan", "According to Massing's report", "cell meeting in Field's home"),
     # Spellings (AST/ADT, Schildback/Schildbach, Shpiegelglass/Spiegelglass) are the
     # sources' slips, listed in seeds/sources.yaml, and never a dispute.
     "Schildbach arrested by the police, or fled leaving her luggage": (
@@ -43,6 +41,12 @@ TAUGHT_IN_PROMPTS: dict[str, tuple[str, str, str, str, str]] = {
     "Shpiegelglass seen by two eyewitnesses: Poretsky's and Massing's": (
         "moscow_interrogation", "comrade_spiegelglass", "Poretsky",
         "protruding eyes", "cultured, civilized, pleasant"),
+    "Massing's network: the NKVD, or an OGPU apparatus": (
+        "recruiting_duggan", "fred", "OGPU",
+        "NKVD station chief", "members of an OGPU apparatus"),
+    "Massing's service: recruited to the GRU, working under the NKVD's station chief": (
+        "recruiting_duggan", "fred", "GRU",
+        "recruited her to the GRU", "NKVD station chief"),
 }
 
 
@@ -116,3 +120,23 @@ def test_mr_x_is_taught_as_what_each_source_says(story: Story) -> None:
     ]
     assert both, "no record at the meeting gives both the article's name and Massing's 'Mr. X'"
     assert "Yezhov" in meeting.discuss and "Mr. X" in meeting.discuss
+
+
+def test_two_parts_of_one_story_are_not_a_dispute(story: Story) -> None:
+    """Issue 12: Massing's memorandum (Hiss's approach to Field) and the article on her
+    (her argument with Hiss at a cell meeting) tell different parts of the story. The
+    argument is taught as historical on the article's account, its note naming the
+    memorandum's silence, and no record sets the two against each other as a dispute."""
+    argued = "argued with Alger Hiss over whether Noel Field"
+    records = [
+        choice.record
+        for node in story.scenes["recruiting_duggan"].nodes.values()
+        for choice in node.choices
+        if choice.record is not None and any(argued in c.quote for c in choice.record.citations)
+    ]
+    assert records
+    for record in records:
+        assert record.verdict is not Verdict.DISPUTED, record.note
+    historical = [r for r in records if r.verdict is Verdict.HISTORICAL]
+    assert historical
+    assert all("does not mention" in r.note and "memorandum" in r.note for r in historical)

@@ -31,20 +31,23 @@ C = "continue"
 WALKTHROUGHS: dict[str, dict[str, list[str]]] = {
     "recruiting_duggan": {
         "recruited": [
-            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "meet_helen",
-            "draw_them_away", "accept_terms", "no_money",
-        ],
-        "duggan_refuses": [
-            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "press_larry",
-            "demand_answer",
+            C, "start_with_field", "write_it_all", C, "rebuke_ernst", "argue_with_hiss",
+            "meet_helen", "draw_them_away", "appeal_to_ideals", C, "accept_terms",
+            "keep_helen_out", "no_money",
         ],
         "hiss_network": [
-            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "meet_helen",
-            "join_hiss",
+            C, "start_with_field", "write_it_all", C, "rebuke_ernst", "let_hiss_have_him", C,
+            "meet_helen", "join_hiss", C, "hand_to_hiss", C,
+        ],
+        "duggan_withdraws": [
+            C, "start_with_field", "write_it_all", C, "rebuke_ernst", "argue_with_hiss",
+            "meet_helen", "draw_them_away", "appeal_to_ideals", C, "accept_terms",
+            "insist_on_helen", C,
         ],
         "insulted": [
-            C, "appeal_to_ideals", C, "write_report", C, C, "rebuke_ernst", "meet_helen",
-            "draw_them_away", "accept_terms", "offer_payment",
+            C, "start_with_field", "write_it_all", C, "rebuke_ernst", "argue_with_hiss",
+            "meet_helen", "draw_them_away", "appeal_to_ideals", C, "accept_terms",
+            "keep_helen_out", "offer_payment", C,
         ],
     },
     "moscow_interrogation": {
@@ -87,8 +90,11 @@ WALKTHROUGHS: dict[str, dict[str, list[str]]] = {
 #: The historical path follows the record: its choices are historical, disputed
 #: where the sources themselves disagree about what happened, or unrecorded where
 #: the sources record no choice at all, only what followed (The Exit Visa: what
-#: Massing said after Zarubin's refusal, how she spent the hours after her call).
+#: Massing said after Zarubin's refusal, how she spent the hours after her call;
+#: Recruiting Duggan: the recruiting conversation itself).
 ON_THE_RECORD = {Verdict.HISTORICAL, Verdict.DISPUTED, Verdict.UNRECORDED}
+#: At each decision the historical path takes the best-supported option on offer.
+_SUPPORT = {Verdict.HISTORICAL: 0, Verdict.DISPUTED: 1, Verdict.UNRECORDED: 2, Verdict.DIVERGED: 3}
 
 Drive = Callable[[str], Driver]
 
@@ -108,9 +114,28 @@ def _play(drive: Drive, scene_id: str, path: list[str]) -> tuple[Driver, list[Ve
     return driver, verdicts
 
 
+def _best_supported(driver: Driver, option_id: str) -> bool:
+    """Whether `option_id` is the best-supported option available where the player stands:
+    no available option beside it has a record nearer to what happened."""
+    node = driver.player.node
+    if not node.choices:
+        return True
+    ranks = {
+        choice.id: _SUPPORT[choice.record.verdict]
+        for choice in node.choices
+        if choice.record is not None
+        and any(o.id == choice.id and o.available for o in driver.player.options)
+    }
+    return ranks[option_id] == min(ranks.values())
+
+
 @pytest.mark.parametrize("scene_id", HISTORICAL_SCENES)
 def test_historical_path_reaches_the_historical_ending(drive: Drive, scene_id: str) -> None:
     ending_node, path = next(iter(WALKTHROUGHS[scene_id].items()))
+    driver = drive(scene_id)
+    for option_id in path:  # never a weaker-supported option where a stronger one was open
+        assert _best_supported(driver, option_id), (driver.player.node.id, option_id)
+        driver.choose(option_id)
     driver, verdicts = _play(drive, scene_id, path)
     player = driver.player
     assert player.is_over
@@ -156,22 +181,43 @@ def _locked(driver: Driver) -> dict[str, str]:
 
 
 def test_duggan_choices_lock_later_options(drive: Drive) -> None:
-    # Quarrelling with Hiss closes the way to working with him; trying money
-    # once closes it for good; hiding the Hiss affair keeps Hede away from Larry.
+    # Keeping Hiss's approach from Fred and dropping Ernst expose the network, so Fred
+    # keeps Hede away from Larry; quarrelling with Hiss closes the way to working with
+    # him; money on the table costs trust (no asking for papers) and cannot be tried twice.
     driver, _ = _play(drive, "recruiting_duggan", [
-        C, "offer_money", C, "confront_hiss", C, C, "drop_ernst",
+        C, "start_with_duggan", C, "keep_it_quiet", C, C, "drop_ernst", C,
     ])
-    assert driver.player.variables["exposure"] == 2
+    assert driver.player.node.id == "cell_meeting"
+    assert "how little Fred has been told" in driver.player.passage.text
+    _play_on(driver, ["argue_with_hiss"])
+    assert driver.player.variables["exposure"] == 4
     assert "press_larry" in _locked(driver)
+    assert "Fred has heard about Hiss anyway" in driver.player.passage.text
     _play_on(driver, ["meet_helen"])
     assert "join_hiss" in _locked(driver)
     assert "quarrelled" in _locked(driver)["join_hiss"]
     _play_on(driver, ["draw_them_away"])
-    assert "ask_for_documents" in _locked(driver)  # trust -1 +1 +1 = 1: not enough to ask
-    _play_on(driver, ["accept_terms"])
+    assert "hand_to_hiss" in _locked(driver)
+    assert "your dinners" in driver.player.passage.text  # Gutzeit's way was remembered
+    _play_on(driver, ["offer_money", C])
+    assert "documents_now" in _locked(driver)  # trust +1 +1 -2 = 0: not enough to ask
+    assert "The money you named" in driver.player.passage.text
+    _play_on(driver, ["accept_terms", "keep_helen_out"])
     assert "offer_payment" in _locked(driver)
     _play_on(driver, ["no_money"])
     assert driver.player.passage.node_id == "recruited"
+
+
+def test_duggan_trust_opens_the_request_for_papers(drive: Drive) -> None:
+    # The patient way (Helen as a friend, Hiss kept off, ideals) earns enough trust to
+    # ask for documents, which the record says he could not yet give.
+    patient = WALKTHROUGHS["recruiting_duggan"]["recruited"][:10]
+    driver, _ = _play(drive, "recruiting_duggan", patient)
+    assert driver.player.node.id == "his_terms"
+    assert "documents_now" not in _locked(driver)
+    outcome = driver.choose("documents_now")
+    assert outcome.record is not None and outcome.record.verdict is Verdict.DIVERGED
+    assert driver.player.node.id == "papers_asked" and driver.player.passage.dramatised
 
 
 def test_interrogation_choices_lock_later_options(drive: Drive) -> None:
