@@ -30,6 +30,7 @@ def scene_schema() -> dict[str, Any]:
         NODE_KEYS,
         PART_KEYS,
         RECORD_KEYS,
+        SOUNDS,
         VERDICTS,
     )
     from game.loading.scene import SCENE_FORMAT, SCENE_KEYS, SCENE_REQUIRED
@@ -109,6 +110,8 @@ def scene_schema() -> dict[str, Any]:
         "cite": cite,
         "ask": _text("format 2: the question shown before the choice; it asks, never tells"),
         "discuss": _text("the discussion prompt shown after the record is revealed"),
+        "sound": {"enum": list(SOUNDS),
+                  "description": "format 2: a sound where the sources put one"},
         "choices": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/choice"}},
         "next": node_ref,
         "ending": {"enum": list(ENDINGS), "description": "historical | counterfactual"},

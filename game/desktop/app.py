@@ -20,6 +20,7 @@ from game.desktop.notices import Notice, draw_notice
 from game.desktop.reference_data import Reference, load_reference_data
 from game.desktop.screen import Screen
 from game.desktop.settings import Settings, load_settings, save_settings
+from game.desktop.sound import Soundscape
 from game.desktop.speech import Voice
 from game.desktop.text import TextCache
 from game.desktop.theme import Palette, Sizes, palette_for
@@ -32,6 +33,10 @@ ACTIVE_SECONDS = 1.5
 ACTIVE_NAP = 0.01
 IDLE_NAP = 0.04
 
+
+#: The window hidden or minimised (sound stops), and shown again (it may start).
+_HIDDEN_BY = frozenset({pygame.WINDOWHIDDEN, pygame.WINDOWMINIMIZED})
+_SHOWN_BY = frozenset({pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED})
 
 #: A second click this soon, this close to a click that changed the screen, is the
 #: second half of a double click: it is dropped rather than pressing whatever the new
@@ -96,6 +101,8 @@ class App:
         self.running = True
         self.dirty = True
         self.voice = Voice()
+        self.sound = Soundscape()
+        self._configure_sound()
         self._revision = 0
         self._active_until = 0.0
         self.sizes = Sizes.for_window(*size, self.settings.text_size)
@@ -144,9 +151,14 @@ class App:
         self.stack.append(screen)
         self.dirty = True
 
+    def _quiet_without_a_scene(self) -> None:
+        if self.find_screen("play") is None:
+            self.sound.leave_scene()  # back at the title: the scene's room falls quiet
+
     def pop(self) -> None:
         if len(self.stack) > 1:
             self.stack.pop()
+            self._quiet_without_a_scene()
             self.top.on_show()
             self.top.update_hover()
         self.dirty = True
@@ -169,6 +181,7 @@ class App:
         from game.desktop.screens.title import TitleScreen
 
         self.stack = [TitleScreen(self), *screens]
+        self._quiet_without_a_scene()
         self.top.on_show()
         self.dirty = True
 
@@ -211,7 +224,24 @@ class App:
         if problem:
             self.notify(problem)
         self.palette = palette_for(self.settings.high_contrast)
+        self._configure_sound()
         self._resized(self.surface.get_size())
+
+    def _configure_sound(self) -> None:
+        self.sound.configure(self.settings.sound_on, self.settings.volume / 100)
+
+    def toggle_mute(self) -> None:
+        """M: sound off, or back on; remembered, like every setting."""
+        self.settings.muted = not self.settings.muted
+        self._configure_sound()
+        problem = self.remember_settings()
+        if self.settings.muted:
+            said = "Sound off: M turns it back on."
+        elif self.settings.sound_on:
+            said = "Sound on: M turns it off."
+        else:
+            said = "Not muted, but sound is off in the settings (with Projector text it is off)."
+        self.notify(f"{said} {problem}".strip())
 
     def _resized(self, size: tuple[int, int]) -> None:
         self.surface = pygame.display.get_surface() or self.surface
@@ -256,6 +286,7 @@ class App:
             self.settings.window_width, self.settings.window_height = width, height
             self.remember_settings()  # the window is closing: nowhere left to say it failed
         self.voice.stop()
+        self.sound.close()
         pygame.display.quit()
         return 0
 
@@ -302,6 +333,10 @@ class App:
                 self.pointer = event.pos
             elif event.type == pygame.WINDOWLEAVE:
                 self.pointer = None
+            if event.type in _HIDDEN_BY:
+                self.sound.show_window(False)  # nothing plays in a hidden window
+            elif event.type in _SHOWN_BY:
+                self.sound.show_window(True)
             if event.type == pygame.QUIT:
                 self.running = False
             elif event.type == pygame.VIDEORESIZE:
@@ -376,6 +411,9 @@ class App:
             return True
         if event.key == pygame.K_v and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.read_aloud()
+            return True
+        if event.key == pygame.K_m and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.toggle_mute()
             return True
         return False
 

@@ -21,6 +21,7 @@ SETTINGS_FORMAT = "cover-names/settings"
 # defaults, so an older or newer game reads this file without failing.
 SETTINGS_VERSION = 1
 REVEAL_CHOICES = ("each", "end")
+SOUND_CHOICES = ("auto", "on", "off")
 
 
 @dataclass
@@ -35,6 +36,9 @@ class Settings:
     window_height: int = 0
     fullscreen: bool = False  # F11
     student_name: str = ""  # offered again the next time a record is exported
+    sound: str = "auto"  # auto: on at a desk, off with Projector text (a class); or on, off
+    volume: int = 70  # percent
+    muted: bool = False  # M
 
     def cleaned(self) -> Settings:
         """The same settings with any out-of-range value put back to its default."""
@@ -48,7 +52,17 @@ class Settings:
             window_height=_window(int(self.window_height), 480, 4320),
             fullscreen=bool(self.fullscreen),
             student_name=str(self.student_name)[:80],
+            sound=self.sound if self.sound in SOUND_CHOICES else default.sound,
+            volume=min(100, max(0, int(self.volume))) // 10 * 10,
+            muted=bool(self.muted),
         )
+
+    @property
+    def sound_on(self) -> bool:
+        """Whether sound is heard: automatic means at a desk, not on a projector."""
+        if self.muted or self.sound == "off":
+            return False
+        return self.sound == "on" or self.text_size != "projector"
 
 
 def _window(pixels: int, least: int, most: int) -> int:

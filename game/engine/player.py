@@ -29,6 +29,7 @@ class Passage:
     citations: tuple[Citation, ...]
     dramatised: bool  # no citation backs it: label it as dramatisation
     ask: str = ""  # the question before this passage's choice (it asks, never tells)
+    sound: str = ""  # the sound this passage starts with ("" for none)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class Player:
             citations=citations,
             dramatised=not citations,
             ask=node.ask,
+            sound=node.sound,
         )
 
     @property

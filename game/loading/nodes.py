@@ -46,11 +46,11 @@ from game.sources.library import SourceLibrary
 # Every key of each part, in the order docs/scene-format.md lists them (the JSON
 # schema in game/authoring/schema.py is built from these: keep them together).
 NODE_KEYS = ("text", "speaker", "place", "date", "cite", "ask", "discuss",
-             "choices", "next", "ending", "epilogue")
+             "choices", "next", "ending", "epilogue", "sound")
 #: A part of a passage written as a list (format 2): its text, when it shows, its evidence.
 PART_KEYS = ("text", "if", "cite")
 #: Node keys a scene may use only once it says `format: 2` (a format-1 reader refuses them).
-FORMAT_2_NODE_KEYS = ("ask",)
+FORMAT_2_NODE_KEYS = ("ask", "sound")
 # A missing 'record' is CN608 and too few citations for a verdict CN610/CN611 (see
 # evidence.py), each with its own code rather than a generic "required" error; a decision
 # without 'discuss' is only lint's warning (CN609): the scene plays without it.
@@ -63,6 +63,8 @@ _NODE_KEY_SET, _CHOICE_KEY_SET, _RECORD_KEY_SET, _EPILOGUE_KEY_SET, _PART_KEY_SE
     frozenset(keys) for keys in (NODE_KEYS, CHOICE_KEYS, RECORD_KEYS, EPILOGUE_KEYS, PART_KEYS))
 VERDICTS = tuple(verdict.value for verdict in Verdict)
 ENDINGS = tuple(kind.value for kind in EndingKind)
+#: Sounds a passage may start where its sources put them (game/desktop/sound.py makes them).
+SOUNDS = ("telephone", "knock", "typewriter", "train")
 
 
 @dataclass
@@ -149,6 +151,7 @@ def read_node(node_id: str, key: YScalar, body: YNode, context: SceneContext) ->
         ask_where=ask_node.where if ask_node is not None else key.where,
         discuss=text_of(body, "discuss", diagnostics),
         parts=parts,
+        sound=enum_of(body, "sound", SOUNDS, "sound", diagnostics),
     )
 
 

@@ -219,6 +219,7 @@ class Node:
     ask: str = ""  # the question shown before the choice: it asks, never tells
     ask_where: Location = field(default=Location("<unknown>"), compare=False)
     discuss: str = ""  # the discussion prompt shown after the record is revealed
+    sound: str = ""  # a sound where the sources put one: telephone, knock, typewriter, train
     #: The passage as written in parts (format 2's list form); empty when `text` is a string.
     parts: tuple[TextPart, ...] = ()
 

@@ -26,6 +26,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Page Up / Down", "scroll; the mouse wheel works too"),
             ("Home  End", "to the top or the end of the page"),
             ("V", "read this screen aloud; V again stops"),
+            ("M", "sound off or on (mute); the volume is in the settings"),
             ("? or F1", "this list"),
             ("F11", "full screen on or off"),
             ("F5", "reload the scenes (for authors)"),

@@ -48,6 +48,7 @@ class PlayScreen(Screen):
         self.shown: Passage = player.passage
         self._faded_at = 0.0
         self._card_for: tuple[str, str] | None = None  # the place and date last announced
+        self._sounded = ""  # the node whose sound (and room) was started last
         self._flow: Flow | None = None
         self.panel_top = 0
         self.options_top = 0  # where the option list (its prompt first) starts
@@ -354,9 +355,17 @@ class PlayScreen(Screen):
         return bool(self._faded_at) and time.monotonic() - self._faded_at < FADE_SECONDS
 
     def _announce_place(self) -> bool:
-        """Entering the scene, and when the place or date changes: the place card first."""
+        """Entering the scene, and when the place or date changes: the place card first.
+        Then the place's room tone, and the passage's own sound once it is in sight."""
+        if self.app.top is not self:
+            return False
         where = (self.shown.place, self.shown.date)
-        if where == self._card_for or self.app.top is not self:
+        if where == self._card_for:
+            if self._sounded != self.shown.node_id:
+                self._sounded = self.shown.node_id
+                self.app.sound.set_place(self.shown.place)
+                if self.shown.sound:
+                    self.app.sound.play(self.shown.sound)
             return False
         self._card_for = where
         from game.desktop.screens.place_card import PlaceCardScreen

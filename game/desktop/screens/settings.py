@@ -14,11 +14,19 @@ from game import paths
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Screen
-from game.desktop.settings import REVEAL_CHOICES, Settings
+from game.desktop.settings import REVEAL_CHOICES, SOUND_CHOICES, Settings
 from game.desktop.theme import TEXT_SIZE_LABELS, TEXT_SIZES
 from game.desktop.widgets import column
 
 REVEAL_LABELS = {"each": "after each choice", "end": "at the end of the scene"}
+SOUND_LABELS = {"auto": "on at a desk, off with Projector text", "on": "on", "off": "off"}
+
+
+def _volume_step(volume: int, step: int) -> int:
+    """Left and Right by tens, stopping at 0 and 100; Enter goes round."""
+    if step == 0:
+        return 0 if volume >= 100 else volume + 10
+    return max(0, min(100, volume + 10 * step))
 
 
 def _step(values: tuple[str, ...], current: str, step: int) -> str:
@@ -57,6 +65,21 @@ class SettingsScreen(Screen):
                 "reveal",
                 f"Show the record: {REVEAL_LABELS[s.reveal]}",
                 lambda v, step: replace(v, reveal=_step(REVEAL_CHOICES, v.reveal, step)),
+            ),
+            (
+                "sound",
+                f"Sound: {SOUND_LABELS[s.sound]}",
+                lambda v, step: replace(v, sound=_step(SOUND_CHOICES, v.sound, step)),
+            ),
+            (
+                "volume",
+                f"Volume: {s.volume}%",
+                lambda v, step: replace(v, volume=_volume_step(v.volume, step)),
+            ),
+            (
+                "muted",
+                f"Mute (M): {'on' if s.muted else 'off'}",
+                lambda v, step: replace(v, muted=not v.muted),
             ),
         ]
 
