@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # the package Starlette 1.x takes (pyproject: httpx2)
 from websockets.sync.client import connect
 
 from tests.web.conftest import DEMO, REPO
