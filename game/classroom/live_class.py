@@ -35,6 +35,8 @@ MAX_NAME = 40
 CLASS_HOURS = 4.0
 #: Per device: this many messages at once, refilled at this many per second.
 BURST, PER_SECOND = 10, 2.0
+#: Joins from one network address (a whole class may share one behind a school's router).
+JOIN_BURST, JOINS_PER_SECOND = 100, 30.0
 #: A class takes at most this many devices (a full year group in a hall).
 MAX_STUDENTS = 300
 
@@ -94,6 +96,7 @@ class LiveClass:
         self.session = session
         self.wall_clock = wall_clock
         self.limit = RateLimit()
+        self.join_limit = RateLimit(JOIN_BURST, JOINS_PER_SECOND)
         self._names = {s.device: s.name for s in store.students(row.code)}
 
     # -- making and resuming ------------------------------------------------------------------
@@ -139,10 +142,13 @@ class LiveClass:
         if not self.limit.allow(device):
             raise Refused("Too fast: wait a second and try again.")
 
-    def join(self, name: str, device: str = "") -> StudentRow:
-        """A device joins (or rejoins, with its token): the row to remember it by."""
+    def join(self, name: str, device: str = "", address: str = "") -> StudentRow:
+        """A device joins (or rejoins, with its token) from a network `address`: its row."""
         with self.session.lock:
-            self._check(device or "join")
+            if not self.open:
+                raise Refused("This class has ended: ask your teacher for the new code.")
+            if not self.join_limit.allow(address):
+                raise Refused("Too many joins at once: wait a second and try again.")
             if device and device in self._names:
                 return StudentRow(device, self._names[device], 0.0)
             if len(self._names) >= MAX_STUDENTS:
@@ -151,7 +157,7 @@ class LiveClass:
                              "" if self.row.anonymous else clean_name(name), self.wall_clock())
             self.store.add_student(self.code, row)
             self._names[row.device] = row.name
-        self.session.changed()
+        self.session.changed("join")
         return row
 
     def name_of(self, device: str) -> str:
@@ -181,7 +187,7 @@ class LiveClass:
             if not self.store.add_vote(self.code, key, device, option, self.wall_clock()):
                 raise Refused("You have already voted on this decision.")
             session.votes.add_device_vote(option)
-        session.changed()
+        session.changed("vote")
         return option
 
     def end(self, how: str = "") -> None:

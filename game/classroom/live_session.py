@@ -34,7 +34,9 @@ class LiveSession(FacilitatorSession):
         self.store = store
         self.code = code
         self.lock = threading.RLock()  # the server's loop and the projector window share it
-        self.listeners: list[Callable[[], None]] = []
+        #: Told of every change: "vote" and "join" change only what the projector shows,
+        #: anything else what every device shows too.
+        self.listeners: list[Callable[[str], None]] = []
         self._replaying = False
         super().__init__(plan, story, log, clock)
 
@@ -69,10 +71,10 @@ class LiveSession(FacilitatorSession):
             self.changed()
         return done
 
-    def changed(self) -> None:
-        """Tell whoever shows the class (the server's pushes) that something changed."""
+    def changed(self, kind: str = "lesson") -> None:
+        """Tell whoever shows the class (the server's pushes) what kind of thing changed."""
         for listener in list(self.listeners):
-            listener()
+            listener(kind)
 
     def advance(self) -> bool:
         with self.lock:

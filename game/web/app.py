@@ -93,7 +93,8 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
     async def join_form(request: Request) -> Response:
         fields = await form(request)
         live = find(fields.get("code", ""))
-        student = live.join(fields.get("name", ""), device_of(request, live.code))
+        student = live.join(fields.get("name", ""), device_of(request, live.code),
+                            _address(request))
         response = RedirectResponse(f"/class/{live.code}", status_code=303)
         response.set_cookie(cookie_name(live.code), student.device, httponly=True,
                             samesite="lax", max_age=int(live.row.expires_at - live.wall_clock()))
@@ -102,7 +103,8 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
     async def join_api(request: Request) -> Response:
         fields = json.loads(await body(request) or b"{}")
         live = find(str(fields.get("code", "")))
-        student = live.join(str(fields.get("name", "")), str(fields.get("device", "")))
+        student = live.join(str(fields.get("name", "")), str(fields.get("device", "")),
+                            _address(request))
         return JSONResponse({"device": student.device, "name": student.name, "code": live.code})
 
     async def class_page(request: Request) -> Response:
@@ -261,6 +263,10 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
     app.state.hub = hub
     app.state.classes = classes
     return app
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else ""
 
 
 def _vote(live: LiveClass, device: str, message: str) -> dict[str, Any]:

@@ -25,6 +25,7 @@ class _Room:
     feeds: set[WebSocket] = field(default_factory=set)  # the projector and teacher pages
     devices: dict[WebSocket, str] = field(default_factory=dict)  # socket -> device token
     dirty: asyncio.Event = field(default_factory=asyncio.Event)
+    devices_dirty: bool = False  # the devices' view changed too (not only the projector's)
     task: asyncio.Task[None] | None = None
 
 
@@ -39,20 +40,29 @@ class Hub:
         room = self.rooms.get(live.code)
         if room is None:
             room = self.rooms[live.code] = _Room(live)
-            live.session.listeners.append(lambda: self.changed(live.code))
+            live.session.listeners.append(lambda kind: self.changed(live.code, kind))
         if room.task is None:
             self.loop = asyncio.get_running_loop()
             room.task = asyncio.create_task(self._push(room))
         return room
 
-    def changed(self, code: str) -> None:
-        """Mark a class dirty; safe from any thread (the projector window has its own)."""
+    def changed(self, code: str, kind: str = "lesson") -> None:
+        """Mark a class dirty; safe from any thread (the projector window has its own).
+
+        A vote or a join changes only the projector's feed: the devices are not sent
+        thirty new states for every vote (each voter has its acknowledgement already).
+        """
         room = self.rooms.get(code)
         loop = self.loop
         if room is None or loop is None or loop.is_closed():
             return
         with contextlib.suppress(RuntimeError):  # the loop is shutting down
-            loop.call_soon_threadsafe(room.dirty.set)
+            loop.call_soon_threadsafe(self._mark, room, kind not in ("vote", "join"))
+
+    @staticmethod
+    def _mark(room: _Room, devices: bool) -> None:
+        room.devices_dirty = room.devices_dirty or devices
+        room.dirty.set()
 
     async def _push(self, room: _Room) -> None:
         while True:
@@ -62,7 +72,8 @@ class Hub:
             if room.feeds:
                 feed = live.projector_state()
                 await self._send_all(room, list(room.feeds), lambda _, feed=feed: feed)
-            if room.devices:
+            if room.devices and room.devices_dirty:
+                room.devices_dirty = False
                 shared = live.shared_state()
 
                 def state(ws: WebSocket, shared: dict[str, Any] = shared) -> dict[str, Any]:

@@ -40,7 +40,7 @@ class ClassroomScreen(FacilitatorScreen):
         self.feed = live.projector_state()
         live.session.listeners.append(self._wake)
 
-    def _wake(self) -> None:
+    def _wake(self, kind: str = "") -> None:
         """From any thread: ask the window to redraw with the class's new state."""
         if pygame.display.get_init():
             pygame.event.post(pygame.event.Event(TICK))

@@ -32,7 +32,9 @@
 
   function receive(message) {
     if (message.type === "state") { state = message; draw(); }
-    else if (message.type === "ack") { $("vote-status").textContent = "Your vote is in."; }
+    else if (message.type === "ack") {
+      if (state && state.decision === message.decision) { state.voted = message.option; draw(); }
+    }
     else if (message.type === "refused") { $("vote-status").textContent = message.reason; }
   }
 
