@@ -168,7 +168,25 @@ class LiveClass:
         return device in self._names
 
     def vote(self, device: str, option: str, decision: str) -> str:
-        """One device's vote on the decision on screen; its option id once kept in the store."""
+        """One device's vote on the decision on screen; its option id once kept in the store.
+
+        The store's write (a durable commit, shared with other votes arriving at the same
+        moment) happens outside the session's lock, so a class's votes are kept together;
+        a vote whose decision closed meanwhile is taken back and refused.
+        """
+        self._check_vote(device, option, decision)
+        if not self.store.add_vote(self.code, decision, device, option, self.wall_clock()):
+            raise Refused("You have already voted on this decision.")
+        with self.session.lock:
+            if self.session.decision_key != decision or self.session.paused:
+                self.store.remove_vote(self.code, decision, device)
+                raise Refused("The vote on that decision is closed.")
+            self.session.votes.add_device_vote(option)
+        self.session.changed("vote")
+        return option
+
+    def _check_vote(self, device: str, option: str, decision: str) -> None:
+        """Why a vote cannot be taken now (raises `Refused`), before anything is kept."""
         with self.session.lock:
             if device not in self._names:
                 raise Refused("Join the class first.")
@@ -184,11 +202,6 @@ class LiveClass:
                 raise Refused(f"That option is locked: {chosen.locked_reason}".rstrip(": "))
             if session.paused:
                 raise Refused("The lesson is paused.")
-            if not self.store.add_vote(self.code, key, device, option, self.wall_clock()):
-                raise Refused("You have already voted on this decision.")
-            session.votes.add_device_vote(option)
-        session.changed("vote")
-        return option
 
     def end(self, how: str = "") -> None:
         """Close the class: its code stops working and the session log is closed."""

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 
 import segno
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -127,7 +128,8 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
             await websocket.send_json(live.student_state(device))
             while True:
                 message = await websocket.receive_text()
-                await websocket.send_json(_vote(live, device, message))
+                # In a worker thread: the vote waits for its durable commit, the loop does not.
+                await websocket.send_json(await run_in_threadpool(_vote, live, device, message))
         except WebSocketDisconnect:
             pass
         finally:
