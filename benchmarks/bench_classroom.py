@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -150,10 +151,8 @@ async def run_class(room: Class, client: httpx.AsyncClient, students: int,
         while time.perf_counter() < deadline and (
                 room.state.get("decision") != decision or room.state.get("voted", 0) < students):
             room.feed_changed.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(room.feed_changed.wait(), 1)
-            except TimeoutError:
-                pass
         room.measure(decision)
         done += 1
     for queue in queues:
@@ -206,8 +205,10 @@ async def main_async(args: argparse.Namespace) -> int:
         latencies = sorted(x * 1000 for room in rooms for x in room.latencies)
         peak = proc_status(process.pid, "VmHWM") / 1024
         votes = len(latencies)
+        expected = args.classes * args.students * args.decisions
         print(f"classes {args.classes} x {args.students} students, {args.decisions} decisions: "
-              f"{votes} votes in {elapsed:.1f} s")
+              f"{votes} of {expected} votes timed, in {elapsed:.1f} s; load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         if latencies:
             p50 = statistics.median(latencies)
             p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
