@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from game import paths
 from game.desktop.text import Mark
+from game.engine.met import Met, overlaps
 from game.model import Citation
 
 if TYPE_CHECKING:
@@ -83,6 +84,37 @@ class Reference:
                 (pattern, {n: e for n, (_, e) in by_name.items()}) if pattern else None
             )
         return self._patterns[scene_id]
+
+    def named_in(self, texts: Iterable[str], scene_id: str = "") -> set[str]:
+        """The ids of every entry some text names."""
+        return {mark.tag[5:] for text in texts for mark in self.mentions(text, scene_id)}
+
+    def met_entries(self, met: Met, finished: frozenset[str] = frozenset()) -> list[Entry]:
+        """The dossier's entries a player may see now (docs/scene-format.md, "The dossier and
+        timeline while playing"): those named in what they have read in this scene, those of
+        scenes already finished, and once the scene has ended, the rest of it."""
+        shown = self.named_in(met.texts, met.scene_id)
+        if met.ended:
+            shown |= self.named_in(met.all_texts, met.scene_id)
+        return [entry for entry in self.entries
+                if entry.id in shown or set(entry.scenes) & finished
+                or (met.ended and (met.scene_id in entry.scenes or not entry.scenes))]
+
+    def met_events(self, met: Met, finished: frozenset[str] = frozenset()) -> list[Entry]:
+        """The timeline's events a player may see now: the scene's own up to the last one
+        its passages and records have quoted, the background events (of no scene) before
+        that point, and every event of a scene already finished; all but other scenes'
+        once this one has ended."""
+        events = self.events
+        own = [index for index, event in enumerate(events) if met.scene_id in event.scenes]
+        reached = [index for index in own
+                   if any(overlaps(quote, seen) for quote in events[index].citations
+                          for seen in met.citations)]
+        now = len(events) if met.ended or not own else (
+            reached[-1] + 1 if reached else own[0])
+        return [event for index, event in enumerate(events)
+                if set(event.scenes) & finished
+                or (index < now and (not event.scenes or met.scene_id in event.scenes))]
 
     def mentions(self, text: str, scene_id: str = "") -> list[Mark]:
         """Where `text` first names each dossier entry, as link marks (one link each is calmer)."""

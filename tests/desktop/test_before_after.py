@@ -71,3 +71,80 @@ def test_a_passage_shows_the_part_for_what_the_player_did(play: Pilot) -> None:
     passage = play.text(role="passage")
     assert "A week of waiting has taught you that nobody will come." in passage
     assert "You have made up your mind" not in passage
+
+
+# -- the dossier and timeline show only what the player has met --------------------------------
+
+
+def dossier_names(play: Pilot) -> str:
+    play.press("d")
+    assert play.screen == "dossier"
+    shown = play.text()
+    play.press("d")  # D again closes it
+    return shown
+
+
+def test_the_dossier_files_only_the_people_the_scene_has_named(play: Pilot) -> None:
+    first = dossier_names(play)
+    assert "Hede Massing" in first and "Paul Massing" in first  # named in the first passage
+    assert "Noel Field" not in first and "Herta Field" not in first  # not yet met
+    assert "Laurence Duggan" not in first  # another scene's, not finished
+    assert "filed away until the scene names them" in first
+    play.press("1", "enter")  # steel yourself; the record; on to the Fields
+    met = dossier_names(play)
+    assert "Noel Field" in met and "Herta Field" in met
+    assert "Laurence Duggan" not in met
+
+
+def test_after_the_ending_the_dossier_and_timeline_open_up(play: Pilot) -> None:
+    timeline_before = _timeline(play)
+    assert "1893" in timeline_before  # background, long before the scene
+    play.press("1", "enter", "enter", "1", "enter")  # to the historical ending
+    assert play.app.top.player.is_over  # type: ignore[attr-defined]
+    ended = dossier_names(play)
+    assert "Noel Field" in ended and "Laurence Duggan" not in ended  # another scene's still
+    from game.desktop.finished import finished_scenes
+
+    assert finished_scenes(play.app.story) == frozenset({"telephone"})
+
+
+def _timeline(play: Pilot) -> str:
+    play.press("t")
+    assert play.screen == "timeline"
+    shown = " ".join(label.text for label in play.labels("date"))
+    play.press("t")
+    return shown
+
+
+def test_a_scenes_own_events_wait_until_its_passages_reach_them(
+    format2_story: Story,
+) -> None:
+    from game.desktop.reference_data import Entry, Reference
+    from game.engine.met import Met
+
+    scene = format2_story.scenes["telephone"]
+    fields = scene.node("the_fields").citations[0]  # quoted when the Fields arrive
+    knock = scene.node("passports").citations[0]  # quoted only at the historical ending
+    events = [
+        Entry("born", "event", "Bazarov is born", citations=(fields,), date="1893"),
+        Entry("fields", "event", "The Fields visit", citations=(fields,), scenes=("telephone",)),
+        Entry("knock", "event", "The envelope", citations=(knock,), scenes=("telephone",)),
+        Entry("other", "event", "Another scene's", citations=(knock,), scenes=("duggan",)),
+        Entry("later", "event", "Long after", citations=(knock,)),
+    ]
+    reference = Reference([], events)
+    player = format2_story.new_player("telephone")
+    try:
+        def shown() -> list[str]:
+            return [event.id for event in reference.met_events(Met.of(player))]
+
+        assert shown() == ["born"]  # before the scene's first event: the background only
+        player.choose("steel_yourself")
+        assert shown() == ["born", "fields"]  # the passage quotes the Fields' visit
+        assert [e.id for e in reference.met_events(Met.of(player), frozenset({"duggan"}))] == [
+            "born", "fields", "other"]  # a finished scene's events are all there
+        player.choose("continue")
+        player.choose("name_witnesses")
+        assert shown() == ["born", "fields", "knock", "later"]  # ended: all but other scenes'
+    finally:
+        player.close()

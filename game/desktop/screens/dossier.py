@@ -2,6 +2,8 @@
 
 Names in a passage link here; those named in the passage come first. One
 entry is open at a time, below its name, so the page reflows at any width.
+While a scene is played, only what the player has met is filed here (`met`):
+the rest opens as the scene names it, and all of it once the scene has ended.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from game.desktop.flow import Flow
 from game.desktop.reference_data import KINDS, Entry
 from game.desktop.screen import Screen
 from game.desktop.widgets import citation_caption, column
+from game.engine.met import Met
 from game.model import Citation
 
 if TYPE_CHECKING:
@@ -26,10 +29,18 @@ class DossierScreen(Screen):
     scroll_cue = True
 
     def __init__(
-        self, app: App, entry_id: str | None, passage_text: str = "", scene_id: str = ""
+        self,
+        app: App,
+        entry_id: str | None,
+        passage_text: str = "",
+        scene_id: str = "",
+        met: Met | None = None,
+        finished: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(app)
         reference = app.reference
+        self.filed = reference.entries if met is None else reference.met_entries(met, finished)
+        self.hidden = len(reference.entries) - len(self.filed)
         first: dict[str, int] = {}
         for mark in sorted(reference.mentions(passage_text, scene_id), key=lambda m: m.start):
             first.setdefault(mark.tag[5:], mark.start)
@@ -45,12 +56,11 @@ class DossierScreen(Screen):
             self.pending_focus = f"entry:{group}:{entry.id}"
 
     def _groups(self) -> list[tuple[str, str, list[Entry]]]:
-        reference = self.app.reference
         groups = []
         if self.mentioned:
             groups.append(("here", "Named in this passage", self.mentioned))
         for kind, title in KINDS:
-            groups.append((kind, title, [e for e in reference.entries if e.kind == kind]))
+            groups.append((kind, title, [e for e in self.filed if e.kind == kind]))
         return groups
 
     def layout(self, canvas: Canvas) -> None:
@@ -86,6 +96,10 @@ class DossierScreen(Screen):
                 if is_open:
                     self._card(flow, entry, group)
             flow.space(sizes.gap * 2)
+        if self.hidden:
+            flow.para(f"{self.hidden} more {'entry is' if self.hidden == 1 else 'entries are'} "
+                      "filed away until the scene names them (all of them once it has ended).",
+                      sizes.small, "italic", "muted", "filed-away")
         self._flow = flow
         self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin

@@ -22,6 +22,7 @@ from game.desktop.header import Tool
 from game.desktop.resume import forget_open_record, remember_open_record, restored_record
 from game.desktop.screen import Item, Screen
 from game.desktop.screens.options import draw_link, draw_option, lay_out_options
+from game.desktop.screens.panels import play_panel
 from game.desktop.screens.record_panel import lay_out_ending, lay_out_record
 from game.desktop.text import Mark
 from game.desktop.widgets import citation_caption, column
@@ -257,12 +258,7 @@ class PlayScreen(Screen):
         return open_source
 
     def _dossier_opener(self, entry_id: str):  # type: ignore[no-untyped-def]
-        def open_dossier() -> None:
-            from game.desktop.screens.dossier import DossierScreen
-
-            self.app.push(DossierScreen(self.app, entry_id, self.shown.text, self.player.scene.id))
-
-        return open_dossier
+        return lambda: self.app.push(play_panel(self, "dossier", entry_id))
 
     def _debrief(self) -> None:
         from game.desktop.screens.debrief import DebriefScreen
@@ -270,18 +266,7 @@ class PlayScreen(Screen):
         self.app.push(DebriefScreen(self.app, self.player))
 
     def open_panel(self, name: str) -> None:
-        from game.desktop.screens.dossier import DossierScreen
-        from game.desktop.screens.history import HistoryScreen
-        from game.desktop.screens.saves import SavesScreen
-        from game.desktop.screens.timeline import TimelineScreen
-
-        screens = {
-            "history": lambda: HistoryScreen(self.app, self),
-            "dossier": lambda: DossierScreen(self.app, None, self.shown.text, self.player.scene.id),
-            "timeline": lambda: TimelineScreen(self.app, self.player.scene.id),
-            "saves": lambda: SavesScreen(self.app, self.player),
-        }
-        self.app.push(screens[name]())
+        self.app.push(play_panel(self, name))
 
     def on_key(self, event: pygame.event.Event) -> bool:
         panels = {

@@ -2,6 +2,8 @@
 
 A marked event carries a word and a shape as well as a colour ("In this
 scene" beside a filled diamond). Enter on an event opens its first source.
+While a scene is played, the timeline runs only up to what has happened in it
+(`met`); the rest is shown once the scene has ended.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Item, Screen
 from game.desktop.widgets import column
+from game.engine.met import Met
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -25,9 +28,13 @@ class TimelineScreen(Screen):
     name = "timeline"
     scroll_cue = True
 
-    def __init__(self, app: App, scene_id: str = "") -> None:
+    def __init__(self, app: App, scene_id: str = "", met: Met | None = None,
+                 finished: frozenset[str] = frozenset()) -> None:
         super().__init__(app)
         self.scene_id = scene_id
+        events = app.reference.events
+        self.events = events if met is None else app.reference.met_events(met, finished)
+        self.hidden = len(events) - len(self.events)
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
@@ -49,7 +56,7 @@ class TimelineScreen(Screen):
             flow.para(reference.problem or "No dated events yet.", colour="muted", role="empty")
         first_here = ""
         library = self.app.story.library
-        for index, event in enumerate(reference.events):
+        for index, event in enumerate(self.events):
             here = bool(self.scene_id) and self.scene_id in event.scenes
             self._dates.append((flow.y, event.date, here))
             text = event.summary or event.name
@@ -75,6 +82,11 @@ class TimelineScreen(Screen):
             item.extra["here"] = here
             if here and not first_here:
                 first_here = item.id
+        if self.hidden:
+            flow.space()
+            flow.para(f"Later: {self.hidden} more event{'' if self.hidden == 1 else 's'}, shown "
+                      "as the scene reaches them (all of them once it has ended).",
+                      sizes.small, "italic", "muted", "filed-away")
         self._flow = flow
         self._date_x = col.left
         self._date_width = date_width - sizes.gap
@@ -87,7 +99,7 @@ class TimelineScreen(Screen):
         def open_source() -> None:
             from game.desktop.screens.source import SourceScreen
 
-            self.app.push(SourceScreen(self.app, self.app.reference.events[index].citations[0]))
+            self.app.push(SourceScreen(self.app, self.events[index].citations[0]))
 
         return open_source
 
