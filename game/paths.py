@@ -10,6 +10,7 @@ Everything that opens a shipped or user file asks this module where it is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -69,19 +70,26 @@ def user_data_dir() -> Path:
     """Saves, settings, records and logs. COVER_NAMES_HOME overrides it (tests, kiosks)."""
     override = os.environ.get("COVER_NAMES_HOME")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
+
+
+def _make(path: Path) -> None:
+    """Create a user folder when it can be: when it cannot (a file where the home folder
+    should be, a read-only drive), reading finds nothing and each write says why."""
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
 
 
 def saves_dir() -> Path:
     path = user_data_dir() / "saves"
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
 
 
 def records_dir() -> Path:
     path = user_data_dir() / "records"
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
 
 

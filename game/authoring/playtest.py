@@ -178,8 +178,16 @@ def random_playthroughs(
     return total
 
 
+def steps_allowed(scene: Scene) -> int:
+    """How many choices a random playthrough may take before it counts as going round for
+    ever: MAX_STEPS, or ten a passage in a larger scene (a valid 5,000-passage chain takes
+    5,000 choices to its ending)."""
+    return max(MAX_STEPS, 10 * len(scene.nodes))
+
+
 def _play_one(player: Player, coverage: Coverage, rng: random.Random) -> None:
-    for _step in range(MAX_STEPS):
+    allowed = steps_allowed(player.scene)
+    for _step in range(allowed):
         try:
             if player.is_over:
                 coverage.endings[player.playthrough.node] += 1
@@ -192,7 +200,7 @@ def _play_one(player: Player, coverage: Coverage, rng: random.Random) -> None:
         except Exception as error:  # the point is to find these
             coverage.fail(player, f"{type(error).__name__}: {error}")
             return
-    coverage.fail(player, f"no ending after {MAX_STEPS} choices")
+    coverage.fail(player, f"no ending after {allowed} choices")
 
 
 def exhaustive_playthroughs(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -28,6 +29,9 @@ _Tally = tuple[int, Counter[str], Counter[tuple[str, str]], Counter[str], list[A
 
 def _init(scene_paths: list[Path], seeds_dir: Path | None) -> None:
     global _STORY
+    # Ctrl-C is the parent's to handle: it stops every worker at once (`_stop`); a worker
+    # that took it too would die mid-task and leave the pool waiting for it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _STORY is None:
         _STORY = load_story(scene_paths, seeds_dir)
 
@@ -73,20 +77,39 @@ def random_many(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _STORY = story  # inherited by forked workers; spawned ones load their own
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                               initializer=_init, initargs=(scene_paths, seeds_dir))
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                                 initializer=_init, initargs=(scene_paths, seeds_dir)) as pool:
-            futures: list[tuple[str, Future[_Tally]]] = [
-                (task[0], pool.submit(_work, *task)) for task in tasks
-            ]
-            for scene_id, future in futures:  # merged in task order: deterministic
-                count, nodes, options, endings, errors, keys = future.result()
-                tally = Coverage(story.scenes[scene_id], runs=count, nodes=nodes,
-                                 options=options, endings=endings, errors=errors,
-                                 error_keys=keys)
-                results[scene_id].merge(tally)
-                if progress is not None:
-                    progress(scene_id, results[scene_id].runs, runs)
+        futures: list[tuple[str, Future[_Tally]]] = [
+            (task[0], pool.submit(_work, *task)) for task in tasks
+        ]
+        for scene_id, future in futures:  # merged in task order: deterministic
+            count, nodes, options, endings, errors, keys = future.result()
+            tally = Coverage(story.scenes[scene_id], runs=count, nodes=nodes,
+                             options=options, endings=endings, errors=errors,
+                             error_keys=keys)
+            results[scene_id].merge(tally)
+            if progress is not None:
+                progress(scene_id, results[scene_id].runs, runs)
+    except BaseException:  # Ctrl-C above all: stop now, not after every queued task
+        _stop(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         _STORY = None
     return results
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once and drop the tasks not started.
+
+    `shutdown` alone waits for the running tasks (minutes of playthroughs);
+    the executor has no public way to end its workers, hence `_processes`.
+    """
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        worker.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.join(timeout=5)

@@ -114,6 +114,11 @@ def exhaustive_report(
     limit = limit or EXHAUSTIVE_LIMIT
     coverage = exhaustive_playthroughs(story.machine(scene_id), limit, progress)
     problems = list(coverage.errors)
+    if coverage.complete and not coverage.endings:  # every state seen, and none an ending
+        problems.append(Diagnostics().add(
+            "CN603", coverage.scene.where, node=coverage.scene.start,
+            hint="give some path an ending: a node with 'ending: historical' or "
+                 "'ending: counterfactual'"))
     if not coverage.complete:
         problems.append(Diagnostics().add(
             "CN631", coverage.scene.where, scene=scene_id, limit=f"{limit:,}",

@@ -234,7 +234,7 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
     revealed = None
     outcome = session.last_outcome
     if phase is Phase.REVEALED and outcome is not None and outcome.record is not None:
-        step = player.history[-1]
+        step = player.step_view(-1)
         revealed = _record_view(session, step.node_id, outcome.choice_text, outcome.record,
                                 by, tally)
     others = _others(session) if revealed is not None and session.others_shown else ()
@@ -263,9 +263,9 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
     # The header names the place of what is on screen: while a choice or its record
     # shows, the decision's passage, not the one the story has already moved on to.
     where = passage
-    if phase in (Phase.CHOSEN, Phase.REVEALED) and player.history:
-        where = player.passage_at(player.history[-1].node_id,
-                                  player.playthrough.history[-1].variables_before)
+    if phase in (Phase.CHOSEN, Phase.REVEALED) and player.playthrough.history:
+        last = player.playthrough.history[-1]
+        where = player.passage_at(last.node_id, last.variables_before)
     return FacilitatorView(
         plan_title=session.plan.title,
         plan_summary=" ".join(session.plan.summary.split()),
@@ -277,7 +277,7 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
         date=where.date if shows_passage else "",
         phase=phase,
         paused=session.paused,
-        message=session.message,
+        message=" ".join(filter(None, (session.message, session.log.problem))),
         speaker=passage.speaker if shows_passage else "",
         text=passage.text.strip() if shows_passage else "",
         dramatised=passage.dramatised and shows_passage,

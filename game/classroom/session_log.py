@@ -9,6 +9,7 @@ debrief can tell which version of a scene the class played.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -63,6 +64,13 @@ def _wall_clock() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 class SessionLog:
     """An append-only JSON Lines file; `write` returns only once the line is on disk."""
 
@@ -74,10 +82,17 @@ class SessionLog:
     ) -> None:
         self.path = path
         self._wall_clock = wall_clock
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # "x": never append to, or overwrite, another session's log.
-        self._stream: IO[str] | None = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115
+        #: Why the log stopped being written ("" while it is fine): the lesson never stops
+        #: for it (a full disk, a read-only folder, a file where the folder should be).
+        self.problem = ""
+        self._stream: IO[str] | None = None
         self._seq = 0
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # "x": never append to, or overwrite, another session's log.
+            self._stream = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115
+        except OSError as error:
+            self._failed(error)
         self.write(
             "session_started",
             format=LOG_FORMAT,
@@ -93,33 +108,60 @@ class SessionLog:
     @staticmethod
     def new_path(directory: Path | None = None, stamp: str | None = None) -> Path:
         """A fresh file name like `session-2026-11-22T0912Z.jsonl`, never reusing one."""
-        directory = directory or sessions_dir()
+        if directory is None:
+            try:
+                directory = sessions_dir()
+            except OSError:  # the log then says it cannot be written; the lesson goes on
+                directory = paths.user_data_dir() / "sessions"
         stamp = stamp or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%MZ")
         path = directory / f"session-{stamp}.jsonl"
         counter = 2
-        while path.exists():
+        while _exists(path):
             path = directory / f"session-{stamp}-{counter}.jsonl"
             counter += 1
         return path
 
     def write(self, event: str, **fields: Any) -> None:
-        """Append one event as one line, and make it durable before returning."""
-        if self._stream is None:
+        """Append one event as one line, and make it durable before returning.
+
+        When the file cannot be written, `problem` says why and the lesson goes
+        on: what was written before stays a valid log for the debrief.
+        """
+        if self._closed:
             raise ValueError("the session log is closed")
         self._seq += 1
+        if self._stream is None:
+            return
         line = {"event": event, "seq": self._seq, "at": self._wall_clock(), **fields}
-        self._stream.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
+        try:
+            self._stream.write(json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+                               + "\n")
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+        except OSError as error:
+            self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        reason = (error.strerror or type(error).__name__).lower()
+        self.problem = (f"The session log could not be written ({reason}): the lesson goes "
+                        f"on, but from here it is not logged ({self.path}).")
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+        self._stream = None
+
+    _closed = False
 
     def close(self) -> None:
+        self._closed = True
         if self._stream is not None:
-            self._stream.close()
+            with contextlib.suppress(OSError):  # a full disk fails the last flush
+                self._stream.close()
             self._stream = None
 
     @property
     def closed(self) -> bool:
-        return self._stream is None
+        return self._closed
 
 
 @dataclass

@@ -27,7 +27,8 @@ def _path() -> Path:
 
 def remember_open_record(player: Player) -> None:
     """The record of `player`'s last choice is on screen now."""
-    note = {"playthrough": player.playthrough.playthrough_id, "steps": len(player.history)}
+    playthrough = player.playthrough
+    note = {"playthrough": playthrough.playthrough_id, "steps": len(playthrough.history)}
     with contextlib.suppress(OSError):  # only a convenience: the history has the record too
         atomic_write_text(_path(), json.dumps(note) + "\n")
 
@@ -43,16 +44,16 @@ def open_record(player: Player) -> StepView | None:
         note = read_json(_path(), 4096)
     except Unreadable:
         return None
-    history = player.history
+    steps = len(player.playthrough.history)
     if (
         not isinstance(note, dict)
         or note.get("playthrough") != player.playthrough.playthrough_id
-        or note.get("steps") != len(history)
-        or not history
-        or history[-1].record is None
+        or note.get("steps") != steps
+        or not steps
     ):
         return None
-    return history[-1]
+    last = player.step_view(-1)  # only the last step: never every step of a long playthrough
+    return last if last.record is not None else None
 
 
 def restored_record(player: Player) -> tuple[Passage, Outcome] | None:

@@ -227,21 +227,22 @@ class Player:
     # -- the way so far ---------------------------------------------------------
     @property
     def history(self) -> tuple[StepView, ...]:
-        views = []
-        for index, step in enumerate(self.playthrough.history):
-            node = self.scene.nodes[step.node_id]
-            if step.choice_id == CONTINUE:
-                choice_text, record = "Continue", None
-            else:
-                choice = node.choice(step.choice_id)
-                choice_text, record = choice.text, choice.record
-            views.append(
-                StepView(
-                    index, node.id, node.text_for(step.variables_before), step.choice_id,
-                    choice_text, record, step.chosen_at
-                )
-            )
-        return tuple(views)
+        return tuple(self.step_view(index) for index in range(len(self.playthrough.history)))
+
+    def step_view(self, index: int) -> StepView:
+        """One step of the way so far (`-1`: the last), without building all the others:
+        a 300,000-step playthrough resumes without building 300,000 views."""
+        history = self.playthrough.history
+        index = index % len(history) if history else index
+        step = history[index]
+        node = self.scene.nodes[step.node_id]
+        if step.choice_id == CONTINUE:
+            choice_text, record = "Continue", None
+        else:
+            choice = node.choice(step.choice_id)
+            choice_text, record = choice.text, choice.record
+        return StepView(index, node.id, node.text_for(step.variables_before), step.choice_id,
+                        choice_text, record, step.chosen_at)
 
     def rewind(self, to_step: int) -> Passage:
         """Go back to just before choice number `to_step` (0 = the scene's first choice)."""

@@ -55,8 +55,17 @@ def fit_to_scene(playthrough: Playthrough, scene: Scene, stale: bool) -> None:
         raise SaveMismatch(problem)
     playthrough.variables = _fit_variables(playthrough.variables, scene, stale, "")
     fitted: list[Step] = []
+    # A long playthrough repeats the same few states: each is checked once, and the steps
+    # that had it share one fitted dict (every reader of a step's variables copies them).
+    # (Reading a save already shares one dict between the steps with equal variables, so
+    # the dict itself is the key here; all of them stay alive during the loop.)
+    seen: dict[int, dict[str, Value]] = {}
     for number, step in enumerate(playthrough.history, start=1):
-        before = _fit_variables(step.variables_before, scene, stale, f"before step {number}, ")
+        key = id(step.variables_before)
+        before = seen.get(key)
+        if before is None:
+            before = seen[key] = _fit_variables(step.variables_before, scene, stale,
+                                                f"before step {number}, ")
         fitted.append(Step(step.node_id, step.choice_id, before, step.chosen_at))
     playthrough.history = fitted
 

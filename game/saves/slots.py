@@ -93,6 +93,7 @@ class SaveSlot:
     saved_at: str = ""
     steps: int = 0
     problem: str = ""  # set when the file cannot be used; the slot is still listed
+    playthrough_id: str = ""  # tells a save of this very playthrough from another's
 
 
 @dataclass(frozen=True)
@@ -170,9 +171,9 @@ def keep_aside(path: Path, scene_id: str) -> Path:
     return kept
 
 
-#: No save the game writes comes near this (a 10,000-step playthrough is about 3 MB);
+#: No save a class makes comes near this (a 300,000-step playthrough is about 37 MB);
 #: a bigger file is refused from its size alone, never read into memory.
-MAX_SAVE_BYTES = 32_000_000
+MAX_SAVE_BYTES = 64_000_000
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
@@ -180,11 +181,31 @@ def _read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
     return document, problem
 
 
+#: The last save read, by its file's identity and change time: starting the game lists
+#: the saves, then resumes the autosave it listed, and a long save is parsed once.
+_last_read: list[tuple[tuple[int, int, int, int], object]] = []
+
+
+def _read_json_once(path: Path) -> object:
+    """The JSON in the save at `path`; a long save read just before is not parsed again."""
+    try:
+        status = path.stat()
+        identity = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+    except OSError:
+        identity = None
+    if identity is not None and _last_read and _last_read[0][0] == identity:
+        return _last_read[0][1]  # every reader here only reads the document
+    document = read_json(path, MAX_SAVE_BYTES)
+    if identity is not None and status.st_size > 100_000:  # only a long save is worth keeping
+        _last_read[:] = [(identity, document)]
+    return document
+
+
 def _read_checked(path: Path) -> tuple[dict[str, Any] | None, str, bool]:
     """The save's document, or None, the reason, and whether the file is damaged (rather
     than foreign, newer or unreadable for now)."""
     try:
-        document = read_json(path, MAX_SAVE_BYTES)
+        document = _read_json_once(path)
     except Unreadable as error:
         damaged = not isinstance(error.__cause__, OSError) or isinstance(error.__cause__,
                                                                           FileTooBig)
@@ -276,6 +297,7 @@ def list_saves(directory: Path | None = None) -> list[SaveSlot]:
                 date=str(document.get("date", "")),
                 saved_at=str(document.get("saved_at", "")),
                 steps=len(history) if isinstance(history, list) else 0,
+                playthrough_id=str(body.get("playthrough_id", "")),
             )
         )
     slots.sort(key=lambda slot: slot.saved_at, reverse=True)
@@ -332,12 +354,28 @@ def _read_save(path: Path, story: Story) -> LoadedSave:
     )
 
 
-def _plain_values(variables: object, what: str) -> dict[str, Any]:
-    if not isinstance(variables, dict) or not all(
-        isinstance(value, (int, bool, str)) for value in variables.values()
-    ):
+def _plain_values(variables: object, what: str,
+                  seen: dict[object, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """`variables` when they are a mapping of names to plain values; raises ValueError.
+
+    `seen`: the variables already checked, by their items (a 300,000-step save repeats
+    the same few states), so each distinct state is checked and copied once.
+    """
+    if not isinstance(variables, dict):
         raise ValueError(f"{what} are not plain values")
-    return variables
+    try:
+        key: object = tuple(variables.items())
+        known = seen.get(key) if seen is not None else None
+    except TypeError:  # an unhashable value: a list or a mapping, not a plain value
+        raise ValueError(f"{what} are not plain values") from None
+    if known is not None:
+        return known
+    if not all(isinstance(value, (int, bool, str)) for value in variables.values()):
+        raise ValueError(f"{what} are not plain values")
+    checked = dict(variables)
+    if seen is not None:
+        seen[key] = checked
+    return checked
 
 
 def _playthrough_from(body: dict[str, Any]) -> Playthrough:
@@ -346,15 +384,17 @@ def _playthrough_from(body: dict[str, Any]) -> Playthrough:
     if not isinstance(entries, list):
         raise ValueError("its history is not a list of steps")
     history = []
+    seen: dict[object, dict[str, Any]] = {}
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             raise ValueError(f"step {number} of its history is not a step")
-        before = _plain_values(entry["variables_before"], f"the variables before step {number}")
+        before = _plain_values(entry["variables_before"], f"the variables before step {number}",
+                               seen)
         history.append(
             Step(
                 str(entry["node"]),
                 str(entry["choice"]),
-                dict(before),
+                before,
                 str(entry.get("chosen_at", "")),
             )
         )

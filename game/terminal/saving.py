@@ -77,6 +77,13 @@ class Saver:
         except SlotNameError as error:
             self.say(f"  Not saved: {error}.")
             return
+        if slot != wanted:  # two names that become one slot never replace each other silently
+            other = self._other_playthrough_in(slot, player)
+            if other:
+                self.say(f"  Not saved: '{wanted}' is saved as '{slot}', and the save "
+                         f"'{slot}' holds another playthrough ({other}). Type 's {slot}' to "
+                         "replace it, or choose another name.")
+                return
         try:
             path = write_save(player, slot, self.directory)
         except OSError as error:
@@ -88,6 +95,19 @@ class Saver:
                 self.say(f"  Saves are always kept in the saves folder, {path.parent}.")
         else:
             self.say(f"  Saved to {path}.")
+
+    def _other_playthrough_in(self, slot: str, player: Player) -> str:
+        """What the save `slot` holds when it is another playthrough than `player`'s ('' when
+        it is free, or this very playthrough saved before)."""
+        for found in self.slots() or []:
+            if found.slot != slot:
+                continue
+            if found.problem:
+                return "a file that cannot be read"
+            if found.playthrough_id == player.playthrough.playthrough_id:
+                return ""
+            return f"{found.scene_title}, {choices(found.steps)}"
+        return ""
 
     def slots(self) -> list[SaveSlot] | None:
         try:

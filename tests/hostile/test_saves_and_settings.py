@@ -154,3 +154,42 @@ def test_the_desktop_title_opens_over_hostile_settings_and_saves(tmp_path: Path)
         pilot.close()
     assert (home / "settings.json.damaged").exists()
     assert (home / "saves" / "slot-1.json").exists()  # a slot is listed, not moved
+
+
+def test_names_that_become_one_slot_never_replace_another_playthrough(tmp_path: Path) -> None:
+    _terminal("1\ns My Save\nq\n", tmp_path)
+    saved = tmp_path / "saves" / "my-save.json"
+    first = saved.read_bytes()
+    result = _terminal("n\ns my save!\nq\n", tmp_path)  # a new run of the scene
+    assert "Not saved: 'my save!' is saved as 'my-save', and the save 'my-save' holds " \
+        "another playthrough" in result.stdout
+    assert saved.read_bytes() == first
+    result = _terminal("n\ns my-save\nq\n", tmp_path)  # its exact name: replacing is meant
+    assert f"Saved to {saved}" in result.stdout and saved.read_bytes() != first
+
+
+def test_a_long_save_is_read_once_and_shares_its_repeated_states(
+    tmp_path: Path, demo_story: Story
+) -> None:
+    """What made a 300,000-step save take 53 s to start (the figure: benchmarks/README.md):
+    every state copied and checked per step, every step viewed, the file parsed per reader."""
+    import json
+
+    import game.saves.slots as slots
+
+    player = demo_story.new_player("demo_call")
+    player.choose("steel_yourself")
+    path = write_save(player, autosave_slot("demo_call"), tmp_path)
+    document = json.loads(path.read_text())
+    history = document["playthrough"]["history"]
+    document["playthrough"]["history"] = history * 20_000  # the same step, 20,000 times
+    document["playthrough"]["node"] = history[0]["node"]
+    path.write_text(json.dumps(document))
+    [slot] = list_saves(tmp_path)
+    assert slot.steps == 20_000 and slots._last_read  # kept for the resume that follows
+    loaded = read_save(path, demo_story)
+    assert loaded.playthrough is not None, loaded.problem
+    steps = loaded.playthrough.history
+    assert steps[0].variables_before is steps[-1].variables_before  # one state, shared
+    resumed = demo_story.resume(loaded.playthrough)
+    assert resumed.step_view(-1).index == 19_999

@@ -31,7 +31,7 @@ class HistoryScreen(Screen):
 
     def layout(self, canvas: Canvas) -> None:
         sizes = canvas.sizes
-        count = len(self.play.player.history)
+        count = len(self.play.player.playthrough.history)
         top = self.make_header(
             canvas, "History", f"{self.play.player.scene.title} · {count} steps so far"
         )

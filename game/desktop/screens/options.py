@@ -46,7 +46,7 @@ def lay_out_options(
             extra_lines=lines,
         )
         item.extra["text_height"] = flow.cache.layout(option.text, sizes.body, width).height
-    if player.history:
+    if player.playthrough.history:
         flow.space(sizes.gap)
         flow.text("Backspace goes back one choice; H lists every step.", sizes.small,
                   colour="muted", role="hint")

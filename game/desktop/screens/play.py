@@ -123,7 +123,7 @@ class PlayScreen(Screen):
         self.rewind_to(step.index)
 
     def rewind_to(self, index: int) -> None:
-        step = self.player.history[index]
+        step = self.player.step_view(index)
         self.player.rewind(index)
         self.app.autosave(self.player)
         self.pending = None
