@@ -264,8 +264,8 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
     # shows, the decision's passage, not the one the story has already moved on to.
     where = passage
     if phase in (Phase.CHOSEN, Phase.REVEALED) and player.playthrough.history:
-        last = player.playthrough.history[-1]
-        where = player.passage_at(last.node_id, last.variables_before)
+        taken = player.playthrough.history[-1]
+        where = player.passage_at(taken.node_id, taken.variables_before)
     return FacilitatorView(
         plan_title=session.plan.title,
         plan_summary=" ".join(session.plan.summary.split()),
