@@ -7,13 +7,13 @@ id, or by the number the player sees) and may say what must then be true:
 scene: exit_visa              # a scene id, or a scene file's path (relative to this file)
 title: The historical path    # optional
 steps:
-  - expect: {node: asking_peter, locked: []}   # a step may only check
-  - choose: ask_higher
+  - expect: {node: the_request, locked: []}    # a step may only check
+  - choose: ask_peter
     expect:
-      node: warning
+      node: no_authority
       verdict: historical
-      text: be careful when you talk to this man
-      variables: {resolve: 1}
+      text: he does not have the authority
+      variables: {resolve: 0}
   - 1                         # shorthand: choose option 1, check nothing
   - choose: continue
     expect: {ending: historical}

@@ -14,7 +14,7 @@ scenes:
   - scene: exit_visa
     minutes: 25
     prompts:                    # extra discussion prompts, by decision node id
-      asking_peter: Would you have asked for more?   # text, or a list of texts
+      the_request: Whom would you have asked?        # text, or a list of texts
 ```
 """
 
