@@ -129,6 +129,8 @@ class StudentStats:
     verdicts: dict[str, int]
     ending: str  # historical | counterfactual | "" (unfinished)
     stale: bool  # made with another version of the scene
+    #: node id -> the option this student took there, for the who-chose-what matrix
+    choices: dict[str, OptionStats] = field(default_factory=dict)
 
     @property
     def followed(self) -> float:
@@ -275,6 +277,7 @@ def _count_record(record: StudentRecord, stats: SceneStats, name: str) -> Studen
     stats.endings[record.ending_kind or "unfinished"] += 1
     decisions = historical = 0
     verdicts: Counter[str] = Counter()
+    taken: dict[str, OptionStats] = {}
     for choice in record.choices:
         node = scene.nodes.get(choice.node_id)
         decision = by_node.get(choice.node_id)
@@ -286,6 +289,7 @@ def _count_record(record: StudentRecord, stats: SceneStats, name: str) -> Studen
                 stats.lost_choices += 1
             continue
         option.students += 1
+        taken[choice.node_id] = option
         decisions += 1
         historical += option.historical
         verdicts[option.verdict] += 1
@@ -299,6 +303,7 @@ def _count_record(record: StudentRecord, stats: SceneStats, name: str) -> Studen
         verdicts=dict(verdicts),
         ending=record.ending_kind,
         stale=stale,
+        choices=taken,
     )
 
 

@@ -31,12 +31,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.classroom import who_chose_what
     from game.classroom.debrief import gather
     from game.classroom.report import render_csv, render_html
     from game.classroom.shared_files import write_shared_text
     from game.engine import load_story
 
     table = args.csv or csv_beside(args.output)
+    matrix = table.with_name(f"{table.stem}-who-chose-what.csv")
     clash = _overwrites_an_input(args.inputs, args.output, table)
     if clash:
         print(clash, file=sys.stderr)
@@ -49,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_shared_text(args.output, render_html(debrief, args.title))
         write_shared_text(table, render_csv(debrief), bom=True)  # Excel reads names right
+        write_shared_text(matrix, who_chose_what.render_csv(debrief), bom=True)
     except OSError as error:
         print(f"cannot write the report: {error}", file=sys.stderr)
         return 1
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(debrief.students)} records and {len(debrief.sessions)} session logs counted, "
           f"{len(debrief.skipped)} files skipped, "
           f"{len(debrief.duplicates)} duplicates counted once")
-    print(f"report: {args.output}  csv: {table}")
+    print(f"report: {args.output}  csv: {table}  who chose what: {matrix}")
     return 0 if (debrief.students or debrief.sessions) else 1
 
 

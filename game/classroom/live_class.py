@@ -97,6 +97,8 @@ class LiveClass:
         self.wall_clock = wall_clock
         self.limit = RateLimit()
         self.join_limit = RateLimit(JOIN_BURST, JOINS_PER_SECOND)
+        #: A student playing alone clicks "Continue" through short passages quickly.
+        self.play_limit = RateLimit(30, 5.0)
         self._names = {s.device: s.name for s in store.students(row.code)}
 
     # -- making and resuming ------------------------------------------------------------------

@@ -20,6 +20,7 @@ import jinja2
 
 from game import __version__, paths
 from game.classroom.debrief import Debrief, DecisionStats, OptionStats
+from game.classroom.who_chose_what import matrices
 from game.model import Verdict
 from game.verdict_colours import PAPER_VERDICTS, hex_colour
 
@@ -67,16 +68,20 @@ def verdict_style(verdict: str) -> dict[str, str]:
 
 
 def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
-    """Prompts from what the class did: where most left the record, disputes, then splits.
+    """Prompts from what the class did, the ones that concern most students first.
 
-    "Most" is counted in students when records were handed in, and in the
-    class's votes when the lesson was only on the projector. At most one
-    prompt per decision point, and at most `_MAX_PROMPTS` in all.
+    Each candidate counts the people it concerns: those who left the record at a
+    decision, those who took a disputed option (a dispute only one student met
+    ranks as one student, however interesting), a split class, and a decision
+    where the class's vote on the projector and the students' own choices went
+    different ways. People are students when records were handed in, and the
+    class's votes when the lesson was only on the projector. At most one prompt
+    per decision point, and at most `_MAX_PROMPTS` in all.
     """
-    chosen: dict[tuple[str, str], Prompt] = {}
+    candidates: list[tuple[int, int, DecisionStats, Prompt]] = []
 
-    def offer(decision: DecisionStats, prompt: Prompt) -> None:
-        chosen.setdefault((decision.scene_id, decision.node_id), prompt)
+    def offer(concerned: int, decision: DecisionStats, prompt: Prompt) -> None:
+        candidates.append((concerned, len(candidates), decision, prompt))
 
     for decision in debrief.decisions:
         favourite = decision.favourite
@@ -84,15 +89,26 @@ def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
             continue
         actual = decision.what_happened
         how = "votes went to" if decision.by_votes else "chose"
-        offer(decision, Prompt(
+        offer(decision.count(favourite), decision, Prompt(
             f"{_where(decision)}: most of the class left the record "
             f"({decision.count(favourite)} of {decision.counted} {how} “{favourite.text}”).",
             f"What happened: {actual.note if actual else favourite.note}",
             decision.discuss or "Why did the real people act differently from you?",
         ))
+    for decision in debrief.decisions:
+        picked = max(decision.options, key=lambda o: o.taken)
+        own = decision.favourite if not decision.by_votes else None
+        if picked.taken and own is not None and own is not picked and decision.reached >= 2:
+            offer(decision.reached, decision, Prompt(
+                f"{_where(decision)}: the class voted “{picked.text}” on the projector, but on "
+                f"their own {own.students} of {decision.reached} chose “{own.text}”.",
+                "What made the class choose differently together than alone?",
+                decision.discuss,
+            ))
     for decision, option in debrief.disputed_reached:
+        people = option.votes if decision.by_votes else option.students
         times = option.students + option.taken
-        offer(decision, Prompt(
+        offer(max(people, 1), decision, Prompt(
             f"{_where(decision)}: a disputed point, taken {times} "
             f"time{'' if times == 1 else 's'} (“{option.text}”).",
             option.note,
@@ -103,12 +119,15 @@ def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
         shares = sorted((decision.share(o) for o in decision.options), reverse=True)
         if decision.counted >= 4 and len(shares) > 1 and shares[0] - shares[1] <= 0.2:
             split = " / ".join(str(decision.count(o)) for o in decision.options)
-            offer(decision, Prompt(
+            offer(decision.counted, decision, Prompt(
                 f"{_where(decision)}: the class was split ({split}"
                 f"{' votes' if decision.by_votes else ''}).",
                 "Ask one student from each side to make their case.",
                 decision.discuss,
             ))
+    chosen: dict[tuple[str, str], Prompt] = {}
+    for _, _, decision, prompt in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        chosen.setdefault((decision.scene_id, decision.node_id), prompt)
     return list(chosen.values())[:_MAX_PROMPTS]
 
 
@@ -142,18 +161,9 @@ def render_html(debrief: Debrief, title: str = "Class debrief") -> str:
         prompts=next_lesson_prompts(debrief),
         stale=stale,
         version=__version__,
-        followed_bands=_followed_bands(debrief),
+        matrices=matrices(debrief),
+        zip=zip,
     )
-
-
-def _followed_bands(debrief: Debrief) -> list[tuple[str, int]]:
-    """How many students followed the record how closely, in five bands, for a histogram."""
-    labels = ["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"]
-    counts = [0] * 5
-    for student in debrief.students:
-        if student.decisions:
-            counts[min(int(student.followed * 5), 4)] += 1
-    return list(zip(labels, counts, strict=True))
 
 
 #: A separator some spreadsheet may split on, then what would start a formula.

@@ -188,10 +188,14 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
     async def report(request: Request) -> Response:
         live = find(request.path_params["code"])
         teacher(request, live)
-        html, csv_text = class_report(classes, live)
-        if request.path_params.get("kind") == "csv":
-            return Response(csv_text, media_type="text/csv; charset=utf-8", headers={
-                "content-disposition": f'attachment; filename="class-{live.code}.csv"'})
+        semicolons = request.query_params.get("sep") == "semicolon"
+        html, by_option, matrix = class_report(classes, live, ";" if semicolons else ",")
+        kind = request.path_params.get("kind")
+        if kind in ("csv", "who-chose-what.csv"):
+            name = f"class-{live.code}{'-who-chose-what' if kind != 'csv' else ''}.csv"
+            return Response("\ufeff" + (by_option if kind == "csv" else matrix),
+                            media_type="text/csv; charset=utf-8",
+                            headers={"content-disposition": f'attachment; filename="{name}"'})
         return HTMLResponse(html)
 
     # -- play in the browser -------------------------------------------------------------------
@@ -211,7 +215,7 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
             raise Refused("There is no such scene.")
         play = classes.play[live.code]
         if request.method == "POST":
-            if not live.limit.allow(device):
+            if not live.play_limit.allow(device):
                 raise Refused("Too fast: wait a second and try again.")
             fields = await form(request)
             if "restart" in fields:
@@ -248,8 +252,9 @@ def create_app(classes: Classes, join_base: str = "") -> Starlette:
         Route("/api/teacher/{code}", refusing(teacher_api), methods=["GET", "POST"]),
         Route("/api/records/{code}", refusing(hand_in), methods=["POST"]),
         Route("/qr/{code}.svg", refusing(qr)),
+        Route("/report/{code}.{kind}", refusing(report)),  # before {code}, which takes dots
         Route("/report/{code}", refusing(report)),
-        Route("/report/{code}.{kind}", refusing(report)),
+        Route("/report/{code}/{kind}", refusing(report)),
         Route("/play/{code}", refusing(play_list)),
         Route("/play/{code}/{scene}", refusing(play_scene), methods=["GET", "POST"]),
         WebSocketRoute("/ws/class/{code}", student_socket),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.classroom import who_chose_what
 from game.classroom.classes import Classes
 from game.classroom.debrief import count
 from game.classroom.hand_ins import HandIns, Skipped
@@ -17,8 +18,8 @@ from game.classroom.report import render_csv, render_html
 from game.classroom.session_log import read_log
 
 
-def class_report(classes: Classes, live: LiveClass) -> tuple[str, str]:
-    """The report of one class as (HTML, CSV)."""
+def class_report(classes: Classes, live: LiveClass, delimiter: str = ",") -> tuple[str, str, str]:
+    """The report of one class as (HTML, CSV by option, who-chose-what CSV)."""
     handed = HandIns()
     names = {student.device: student.name for student in live.students()}
     for device, document in classes.store.records(live.code):
@@ -37,5 +38,6 @@ def class_report(classes: Classes, live: LiveClass) -> tuple[str, str]:
         handed.shown[log_path] = f"the lesson ({log_path.name})"
     debrief = count(handed, classes.story)
     title = f"Class {live.code}: {live.session.plan.title}"
-    return render_html(debrief, title), render_csv(debrief)
+    return (render_html(debrief, title), render_csv(debrief),
+            who_chose_what.render_csv(debrief, delimiter))
 

@@ -7,7 +7,8 @@
   const secret = new URLSearchParams(location.search).get("secret") || "";
   const $ = (id) => document.getElementById(id);
   const list = (id, items) => $(id).replaceChildren(...items.map((t) => { const li = document.createElement("li"); li.textContent = t; return li; }));
-  for (const link of ["report", "csv"]) $(link).href += "?secret=" + encodeURIComponent(secret);
+  for (const link of ["report", "csv", "matrix", "matrix-semicolon"]) $(link).href += "?secret=" + encodeURIComponent(secret);
+  $("matrix-semicolon").href += "&sep=semicolon";
 
   function draw(feed) {
     $("phase").textContent = feed.phase + (feed.paused ? " (paused)" : "");
