@@ -1,4 +1,4 @@
-"""The teacher's report straight from the server: who chose what, a page each, CSV for any locale."""
+"""The teacher's report from the server: who chose what, a page each, CSV for any locale."""
 
 from __future__ import annotations
 
