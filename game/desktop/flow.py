@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.documents import Document
 from game.desktop.screen import Item, Screen
 from game.desktop.text import Block, Mark
 from game.model import Verdict
@@ -107,6 +108,13 @@ class Flow:
             )
         )
         rect = pygame.Rect(self.x, self.y, self.inner, block.height)
+        self.y = rect.bottom
+        return rect
+
+    def document(self, document: Document) -> pygame.Rect:
+        """A quoted stretch set as its document (a book's page, a typed sheet)."""
+        rect = pygame.Rect(self.x, self.y, self.inner, document.height)
+        self.ops.append(Op("document", rect.x, rect.y, {"document": document, "rect": rect}))
         self.y = rect.bottom
         return rect
 
@@ -207,6 +215,13 @@ class Flow:
     def _draw_op(self, canvas: Canvas, op: Op, dy: int, clip: pygame.Rect) -> None:
         data = op.data
         y = op.y + dy
+        if op.kind == "document":
+            rect = pygame.Rect(data["rect"]).move(0, dy)  # type: ignore[call-overload]
+            document = data["document"]
+            assert isinstance(document, Document)
+            if rect.colliderect(clip):
+                document.draw(canvas, rect, canvas.sizes.small)
+            return
         if op.kind == "panel":
             rect = pygame.Rect(data["rect"]).move(0, dy)  # type: ignore[call-overload]
             if not rect.colliderect(clip):

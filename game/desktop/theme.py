@@ -41,6 +41,8 @@ class Palette:
     ink: Colour = (40, 34, 28)
     stamp: Colour = (168, 32, 32)
     land: Colour = (206, 190, 150)  # a map's land; the sea is the panel colour
+    page: Colour = (251, 246, 231)  # a printed book's page
+    typed_page: Colour = (241, 239, 230)  # a typed sheet
 
 
 PAPER = Palette(
@@ -86,6 +88,8 @@ HIGH_CONTRAST = Palette(
     ink=(255, 255, 255),
     stamp=(255, 120, 120),
     land=(70, 70, 70),
+    page=(0, 0, 0),
+    typed_page=(0, 0, 0),
 )
 
 

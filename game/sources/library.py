@@ -181,6 +181,19 @@ class Source:
         return self.text.count("\n", 0, offset) + 1
 
 
+def locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` stands in any `text` (a passage that quotes it), compared as quotes are
+    proven: (start, end) in `text`'s own characters, or None."""
+    wanted = normalise(quote)
+    if not wanted:
+        return None
+    normal, index = _normalise_with_index(text)
+    at = normal.find(wanted)
+    if at < 0:
+        return None
+    return index[at], index[at + len(wanted) - 1] + 1
+
+
 def _normalise_with_index(text: str) -> tuple[str, list[int]]:
     """Normalise `text`, keeping for each output character its offset in the input."""
     out: list[str] = []

@@ -88,3 +88,58 @@ def test_the_map_is_drawn_once_and_kept(pilot: Pilot) -> None:
     assert view_for(cities_in("Moscow")).name == "europe"  # type: ignore[union-attr]
     assert view_for(cities_in("New York") + cities_in("Moscow")).name == "atlantic"  # type: ignore[union-attr]
     assert cities_in("Outside the Soviet Union") == ()
+
+
+def _cited(story, source: str, quote: str):  # type: ignore[no-untyped-def]
+    from game.diagnostics import Location
+    from game.model import Citation
+
+    span = story.library.prove(source, quote)
+    assert span is not None, quote
+    voice, _ = story.library[source].voice_at(span.start, span.end)
+    return Citation(source, quote, span.start, span.end, Location("test"), voice=voice)
+
+
+def test_a_memoir_is_set_as_a_book_page_and_a_report_as_a_typed_sheet(story) -> None:  # type: ignore[no-untyped-def]
+    from game.desktop.documents import heading, segments
+
+    memoir = _cited(story, "bazarov", "When I had been connected and heard his answer at the "
+                                      "other end of the wire")
+    report = _cited(story, "bazarov", "It is true that he is widely known as a liberal")
+    text = ('You would write it down years later: "When I had been connected and heard his '
+            'answer at the other end of the wire." Fred wrote to Moscow: "It is true that he '
+            'is widely known as a liberal." Then nothing.')
+    pieces = segments(text, (memoir, report))
+    assert [piece.style for piece in pieces] == ["", "book", "", "typed", ""]
+    assert pieces[1].text.startswith("When I had been connected")
+    assert heading(memoir.voice) == "Hede Massing · This Deception (1951)"
+    assert heading(report.voice).startswith("REPORT") or heading(report.voice).split()[0].isupper()
+    assert segments("No quote here.", (memoir,))[0].style == ""
+
+
+def test_the_passage_shows_its_memoir_as_a_page_and_folds_its_sources(home) -> None:  # type: ignore[no-untyped-def]
+    from game.engine import load_story
+
+    story = load_story()
+    scene = story.scenes["exit_visa"]
+    node = next(n for n in scene.nodes.values()
+                if "When I had been connected" in n.text or any(
+                    "When I had been connected" in part.text for part in n.parts))
+    pilot = Pilot.start(story)
+    player = story.new_player(scene.id)
+    player.playthrough.node = node.id
+    for part in node.parts:  # make every conditional part of the passage hold
+        for name in (part.condition.names if part.condition else ()):
+            if isinstance(player.playthrough.variables[name], bool):
+                player.playthrough.variables[name] = True
+    pilot.app.open_play(player)
+    pilot.app.find_screen("play")._card_for = (player.passage.place, player.passage.date)  # type: ignore[union-attr]
+    pilot.app.pump()
+    assert "When I had been connected" in player.passage.text
+    assert pilot.has("This Deception (1951)", role="document-heading")
+    assert pilot.has("When I had been connected", role="document")
+    sources = pilot.find(key="sources")
+    assert "show" in sources.text and not pilot.labels("citation")[1:]
+    pilot.click(key="sources")
+    assert any(label.key.startswith("cite:") for label in pilot.labels("citation"))
+    pilot.close()

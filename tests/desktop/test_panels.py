@@ -55,7 +55,7 @@ def test_1_continues_on_the_record_panel_as_on_every_other_continue(pilot: Pilot
 def test_backspace_rewinds_the_last_choice(pilot: Pilot) -> None:
     start_scene(pilot)
     pilot.press("1", "enter")
-    assert pilot.has("Noel Field")
+    assert pilot.has("Herta Field")
     pilot.press("backspace")
     assert pilot.has("Months have passed") and pilot.has("Rewound", role="notice")
     assert pilot.app.top.player.history == ()  # type: ignore[attr-defined]

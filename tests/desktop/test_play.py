@@ -84,7 +84,7 @@ def test_reveal_at_the_end_keeps_records_for_the_debrief(pilot: Pilot) -> None:
     pilot.app.apply_settings(replace(pilot.app.settings, reveal="end"))
     start_scene(pilot)
     pilot.press("1")
-    assert pilot.labels("verdict") == [] and pilot.has("Noel Field")
+    assert pilot.labels("verdict") == [] and pilot.has("Herta Field")
     pilot.press("1", "1")
     assert pilot.has("The end")
     pilot.press("enter")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.documents import Document, segments
 from game.desktop.flow import Flow
 from game.desktop.header import Tool
 from game.desktop.resume import forget_open_record, remember_open_record, restored_record
@@ -50,6 +51,7 @@ class PlayScreen(Screen):
         self._faded_at = 0.0
         self._card_for: tuple[str, str] | None = None  # the place and date last announced
         self._sounded = ""  # the node whose sound (and room) was started last
+        self.sources_open = False  # the passage's sources, folded under it until asked for
         self._flow: Flow | None = None
         self.panel_top = 0
         self.options_top = 0  # where the option list (its prompt first) starts
@@ -72,6 +74,7 @@ class PlayScreen(Screen):
 
     def _new_view(self) -> None:
         self.shown = self.pending_passage()
+        self.sources_open = False
         self.what_if = False
         self.scroll = 0
         self.pending_focus = None
@@ -145,13 +148,17 @@ class PlayScreen(Screen):
             flow.space(sizes.gap // 2)
         if passage.dramatised:
             flow.dramatised(DRAMATISED)
-        marks = self.app.reference.mentions(passage.text, self.player.scene.id)
-        text_rect = flow.para(passage.text, sizes.body, role="passage", marks=marks)
-        self._link_items(flow, marks, text_rect)
+        self._passage_text(flow, passage)
         if passage.citations:
+            # Folded to one line: the passage has just quoted them. Opened on demand.
             flow.space(sizes.gap)
-            flow.text("From the sources", sizes.small, "bold", "muted", "caption")
-            self._citations(flow, "cite", passage.citations)
+            count = len(passage.citations)
+            flow.button("sources", (f"From the sources: {count} quoted passage"
+                                    f"{'s' if count > 1 else ''}, with who said them — "
+                                    f"{'hide' if self.sources_open else 'show'}"),
+                        self.toggle_sources, size=sizes.small, kind="cite")
+            if self.sources_open:
+                self._citations(flow, "cite", passage.citations)
         flow.space(sizes.gap * 2)
         if self.pending is not None:
             self.panel_top = flow.y
@@ -195,12 +202,26 @@ class PlayScreen(Screen):
                 return wanted
         return None
 
-    def _link_items(self, flow: Flow, marks: list[Mark], text_rect: pygame.Rect) -> None:
+    def _passage_text(self, flow: Flow, passage: Passage) -> None:
+        """The passage: the game's words with names linked to the dossier, and the stretches
+        that quote a document set as that document (`documents`)."""
+        sizes = flow.sizes
+        for number, segment in enumerate(segments(passage.text, passage.citations)):
+            if number:
+                flow.space(sizes.gap * 2)
+            if segment.style:
+                flow.document(Document.lay_out(flow.cache, segment, flow.inner, sizes.body,
+                                               sizes.small))
+                continue
+            marks = self.app.reference.mentions(segment.text, self.player.scene.id)
+            text_rect = flow.para(segment.text, sizes.body, role="passage", marks=marks)
+            self._link_items(flow, segment.text, marks, text_rect)
+
+    def _link_items(self, flow: Flow, text: str, marks: list[Mark],
+                    text_rect: pygame.Rect) -> None:
         if not marks:
             return
-        block = flow.cache.layout(
-            self.shown.text, flow.sizes.body, text_rect.width, "regular", marks
-        )
+        block = flow.cache.layout(text, flow.sizes.body, text_rect.width, "regular", marks)
         for run in block.runs:
             if run.tag.startswith("link:"):
                 entry_id = run.tag[5:]
@@ -209,7 +230,7 @@ class PlayScreen(Screen):
                 )
                 flow.items.append(
                     Item(
-                        f"name:{run.start}",
+                        f"name:{text_rect.top}:{run.start}",
                         rect,
                         self._dossier_opener(entry_id),
                         run.text,
@@ -237,6 +258,12 @@ class PlayScreen(Screen):
         lay_out_options(flow, self.player, self._chooser)
 
     # -- actions ---------------------------------------------------------------------------
+    def toggle_sources(self) -> None:
+        """Open (or fold again) the passage's sources under it."""
+        self.sources_open = not self.sources_open
+        self.invalidate()
+        self.pending_focus = "cite:1" if self.sources_open else "sources"
+
     def toggle_what_if(self) -> None:
         """Open (or close) the records of the options not taken; the path stays as it is."""
         if self.pending is None:
