@@ -1,4 +1,4 @@
-"""Cover Names: interactive fiction for history classes, checked against the record."""
+"""Cover Names: interactive fiction for history classes, set beside what its sources say."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cover-names",
         description="Cover Names: documented moments of 1930s Soviet intelligence, "
-        "every choice checked against the record.",
+        "every choice set beside what its sources say.",
     )
     parser.add_argument("--version", action="version", version=f"cover-names {__version__}")
     parser.add_argument(

@@ -22,17 +22,18 @@ from game.classroom.session_log import ReadLog, iter_decisions
 from game.engine import Story
 from game.engine.playthrough import now_iso
 from game.guarded import Unreadable, guard
-from game.model import Scene
+from game.model import Scene, credit_line
 
 __all__ = ["Debrief", "DecisionStats", "OptionStats", "Skipped", "gather"]
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A citation of an option's record: the quoted words and where they come from."""
+    """A citation of an option's record: the quoted words and their credit line (who speaks,
+    in what work, and the article quoting it)."""
 
     quote: str
-    source_title: str
+    credit: str
     account: str = ""
 
 
@@ -209,7 +210,6 @@ def decision_order(scene: Scene) -> list[str]:
 
 
 def _scene_stats(scene: Scene, story: Story) -> SceneStats:
-    library = story.library
     decisions = []
     for number, node_id in enumerate(decision_order(scene), start=1):
         node = scene.nodes[node_id]
@@ -218,8 +218,7 @@ def _scene_stats(scene: Scene, story: Story) -> SceneStats:
         for choice in node.choices:
             record = choice.record
             quotes = tuple(
-                Quote(" ".join(c.quote.split()),
-                      library[c.source].title if c.source in library else c.source, c.account)
+                Quote(" ".join(c.quote.split()), credit_line(c), c.account)
                 for c in (record.citations if record else ())
             )
             options.append(OptionStats(

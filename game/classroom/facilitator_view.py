@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from game.classroom.facilitator import FacilitatorSession, Phase
-from game.model import Record
+from game.model import Record, credit_line
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ class OptionView:
 
 @dataclass(frozen=True)
 class CitationView:
-    source_title: str
+    """A quote of a record and its credit line: who speaks, and the article quoting it."""
+
+    credit: str
     quote: str
     account: str
 
@@ -142,14 +144,10 @@ def _tally(session: FacilitatorSession, node_id: str, tally: dict[str, int],
     return tuple((texts.get(choice_id, choice_id), votes) for choice_id, votes in tally.items())
 
 
-def _citations(session: FacilitatorSession, record: Record) -> tuple[CitationView, ...]:
-    library = session.story.library
+def _citations(record: Record) -> tuple[CitationView, ...]:
+    """The record's quotes, each with its credit line (its voice, then the article)."""
     return tuple(
-        CitationView(
-            library[c.source].title if c.source in library else c.source,
-            " ".join(c.quote.split()),
-            c.account,
-        )
+        CitationView(credit=credit_line(c), quote=" ".join(c.quote.split()), account=c.account)
         for c in record.citations
     )
 
@@ -173,7 +171,7 @@ def _record_view(
         verdict_label=record.verdict.label,
         verdict_explanation=record.verdict.explanation,
         note=" ".join(record.note.split()),
-        citations=_citations(session, record),
+        citations=_citations(record),
         discuss=" ".join(scene.nodes[node_id].discuss.split()),
     )
 
@@ -185,7 +183,7 @@ def _others(session: FacilitatorSession) -> tuple[OtherRecordView, ...]:
     return tuple(
         OtherRecordView(other.text, other.record.verdict.value, other.record.verdict.label,
                         other.record.verdict.explanation, " ".join(other.record.note.split()),
-                        _citations(session, other.record))
+                        _citations(other.record))
         for other in player.records_at(step.node_id, step.choice_id)
         if not other.chosen and other.record is not None
     )

@@ -20,11 +20,14 @@ from game.classroom.shared_files import write_shared_text
 from game.engine import Player
 from game.engine.playthrough import now_iso
 from game.guarded import Unreadable, guard, parse_json, read_bytes
+from game.model import credit_line
 
 RECORD_FORMAT = "cover-names/record"
 # Version 1. Promise: every field written by version 1 keeps its meaning; new
 # optional fields may be added without a new version. A record of another
 # version is skipped by the debrief (and listed with the reason), never misread.
+# Added within version 1: each choice's optional "note" and "quoted" (the record's
+# quotes, each with its credit line); readers of older records find them absent.
 RECORD_VERSION = 1
 #: A record bigger than this is not one (a scene has a few dozen choices).
 MAX_RECORD_BYTES = 512_000
@@ -76,6 +79,12 @@ def build_record(player: Player, student_name: str = "") -> dict[str, Any]:
             "text": step.choice_text,
             "verdict": step.record.verdict.value,
             "chosen_at": step.chosen_at,
+            # Optional since version 1 (the debrief does not read them): what the record
+            # said, each quote credited to its voice and the article quoting it.
+            "note": " ".join(step.record.note.split()),
+            "quoted": [{"quote": " ".join(citation.quote.split()),
+                        "credit": credit_line(citation)}
+                       for citation in step.record.citations],
         }
         for step in player.history
         if step.record is not None  # a plain "Continue" is not a choice

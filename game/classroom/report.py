@@ -29,16 +29,16 @@ from game.verdict_colours import PAPER_VERDICTS, hex_colour
 VERDICTS = {
     "historical": {"label": "Historical", "icon": "✓",
                    "colour": hex_colour(PAPER_VERDICTS[Verdict.HISTORICAL]),
-                   "meaning": "what the record says happened"},
+                   "meaning": "what these sources say happened"},
     "diverged": {"label": "Diverged", "icon": "✗",
                  "colour": hex_colour(PAPER_VERDICTS[Verdict.DIVERGED]),
-                 "meaning": "the record says otherwise"},
+                 "meaning": "these sources say otherwise"},
     "unrecorded": {"label": "Unrecorded", "icon": "?",
                    "colour": hex_colour(PAPER_VERDICTS[Verdict.UNRECORDED]),
-                   "meaning": "the sources are silent: invention, labelled so"},
+                   "meaning": "these sources are silent: invention, labelled so"},
     "disputed": {"label": "Disputed", "icon": "⚖",
                  "colour": hex_colour(PAPER_VERDICTS[Verdict.DISPUTED]),
-                 "meaning": "the sources disagree"},
+                 "meaning": "these sources disagree"},
 }
 _UNKNOWN = {"label": "No record", "icon": "·", "colour": "#777777", "meaning": ""}
 
@@ -46,7 +46,7 @@ CSV_COLUMNS = (
     "section", "scene_id", "node_id", "choice_id", "text", "verdict", "is_historical",
     "students", "reached", "percent", "class_votes", "class_picks",
     "student", "file", "decisions", "historical_decisions", "followed_percent", "ending",
-    "note", "facilitator_picks",
+    "note", "facilitator_picks", "quoted",
 )
 #: A cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -242,4 +242,6 @@ def _option_row(decision: DecisionStats, option: OptionStats) -> dict[str, objec
         "class_picks": option.picks,
         "facilitator_picks": option.overrides,
         "note": option.note,
+        # Each quote with its credit line: who speaks, in what work, quoted in which article.
+        "quoted": " | ".join(f"“{quote.quote}” — {quote.credit}" for quote in option.quotes),
     }

@@ -22,7 +22,7 @@ from game.model import Verdict
 
 @dataclass
 class Op:
-    """One thing to draw: kind is text, block, panel, badge or dramatised."""
+    """One thing to draw: kind is text, block, panel, fill, badge or dramatised."""
 
     kind: str
     x: int
@@ -231,6 +231,11 @@ class Flow:
                 stripe = rect.copy()
                 stripe.width = max(6, canvas.sizes.gap)
                 canvas.fill(colour_of(canvas, str(data["stripe"])), stripe)
+            return
+        if op.kind == "fill":  # a plain coloured rectangle, e.g. behind a stretch of text
+            rect = pygame.Rect(data["rect"]).move(0, dy)  # type: ignore[call-overload]
+            if rect.colliderect(clip):
+                canvas.fill(colour_of(canvas, str(data["colour"])), rect)
             return
         size = int(data.get("size", canvas.sizes.body))  # type: ignore[call-overload]
         if op.kind in ("text", "badge", "dramatised") and (

@@ -10,8 +10,7 @@ from functools import lru_cache
 import pygame
 
 from game.desktop.canvas import Canvas
-from game.model import Citation
-from game.sources import SourceLibrary
+from game.model import Citation, credit_line
 
 
 def column(canvas: Canvas) -> pygame.Rect:
@@ -58,15 +57,16 @@ def draw_paragraph(
     return pos[1] + block.height
 
 
-def citation_caption(library: SourceLibrary, citation: Citation, limit: int = 90) -> str:
-    """'"He said that…" (source: Boris Bazarov)' for a citation button.
+def citation_caption(citation: Citation, limit: int = 90) -> str:
+    """'"I hung up. I was shaking." — Hede Massing, This Deception (1951), memoir — quoted
+    in the article "Boris Bazarov"' for a citation button.
 
-    The source is named after the quote, as "source:", because the seed texts are
-    named after people: "Hede Massing: …" would read as if she had said it.
+    The quote is credited to its voice first, then to the article quoting it
+    (`credit_line`): the seed articles are named after people, so the article's
+    title alone would credit Massing's memoir to Bazarov.
     """
-    title = library[citation.source].title if citation.source in library else citation.source
     quote = " ".join(citation.quote.split())
     if len(quote) > limit:
         quote = quote[: limit - 1].rsplit(" ", 1)[0] + "…"
     account = f"{citation.account}: " if citation.account else ""
-    return f"{account}\u201c{quote}\u201d (source: {title})"
+    return f"{account}\u201c{quote}\u201d \u2014 {credit_line(citation)}"

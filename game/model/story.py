@@ -22,12 +22,16 @@ ConditionFn = Callable[[Mapping[str, Value]], bool]
 
 
 class Verdict(str, Enum):
-    """What the record says of a choice. Shown as a word, a colour and an icon."""
+    """What these sources say of a choice. Shown as a word, a colour and an icon.
 
-    HISTORICAL = "historical"  # this is what the record says happened
-    DIVERGED = "diverged"  # the record says otherwise; the note says what did happen
-    UNRECORDED = "unrecorded"  # the sources are silent: plausible invention, labelled so
-    DISPUTED = "disputed"  # the sources disagree; the note gives each account
+    A verdict speaks of what the seed texts say, never of what "actually
+    happened": the game knows only its sources, and teaches weighing them.
+    """
+
+    HISTORICAL = "historical"  # these sources say this happened
+    DIVERGED = "diverged"  # these sources say otherwise; the note says what they say happened
+    UNRECORDED = "unrecorded"  # these sources are silent: plausible invention, labelled so
+    DISPUTED = "disputed"  # these sources disagree; the note gives each account
 
     @property
     def label(self) -> str:
@@ -57,10 +61,10 @@ _CITATIONS_NEEDED = {
     Verdict.DISPUTED: 2,
 }
 _VERDICT_EXPLANATIONS = {
-    Verdict.HISTORICAL: "This is what the record says happened.",
-    Verdict.DIVERGED: "The record says otherwise: here is what did happen.",
-    Verdict.UNRECORDED: "The sources are silent here: this is invention, labelled so.",
-    Verdict.DISPUTED: "The sources disagree: here is each account.",
+    Verdict.HISTORICAL: "These sources say this is what happened.",
+    Verdict.DIVERGED: "These sources say otherwise: here is what they say happened.",
+    Verdict.UNRECORDED: "These sources are silent here: this is invention, labelled so.",
+    Verdict.DISPUTED: "These sources disagree: here is each account.",
 }
 
 

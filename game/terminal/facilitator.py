@@ -151,8 +151,8 @@ def _verdict_lines(record: RecordView | OtherRecordView) -> list[str]:
     lines = [f"RECORD: {record.verdict_label.upper()} — {record.verdict_explanation}"]
     lines += ["  " + line for line in _wrap(record.note)]
     for citation in record.citations:
-        label = f" ({citation.account})" if citation.account else ""
-        lines.append(f'  “{citation.quote}” — {citation.source_title}{label}')
+        label = f"{citation.account}: " if citation.account else ""
+        lines.append(f'  {label}“{citation.quote}” — {citation.credit}')
     return lines
 
 

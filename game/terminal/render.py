@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Sequence
 
 from game.engine import ChoiceRecord, Option, Passage, StepView
-from game.model import Citation, Ending, EndingKind, Record, Scene, Verdict
+from game.model import Citation, Ending, EndingKind, Record, Scene, Verdict, credit_line
 from game.sources import SourceLibrary
 
 VERDICT_MARKS = {
@@ -55,9 +55,8 @@ def passage(view: Passage, library: SourceLibrary) -> str:
     if view.dramatised:
         lines.append("  (dramatisation: no source records this passage word for word)")
     else:
-        ids = sorted({citation.source for citation in view.citations})
-        titles = [library[source].title if source in library else source for source in ids]
-        lines.append(f"  (from the record: {', '.join(titles)})")
+        credits = dict.fromkeys(credit_line(citation) for citation in view.citations)
+        lines.append(wrap(f"(from the record: {'; '.join(credits)})", "  "))
     return "\n".join(lines)
 
 
@@ -76,9 +75,9 @@ def options(items: Sequence[Option], ask: str = "") -> str:
 
 
 def citation(cite: Citation, library: SourceLibrary) -> str:
-    title = library[cite.source].title if cite.source in library else cite.source
+    """'“I hung up.” — Hede Massing, This Deception (1951), memoir — quoted in the article …'."""
     label = f"{cite.account}: " if cite.account else ""
-    return wrap(f"{label}“{cite.quote}” — {title}", "    ")
+    return wrap(f"{label}“{cite.quote}” — {credit_line(cite)}", "    ")
 
 
 def record(entry: Record, library: SourceLibrary) -> str:

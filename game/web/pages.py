@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 
 from game.classroom.browser_play import Played
 from game.engine import Story
+from game.model import credit_line
 
 
 class Pages:
@@ -35,7 +36,6 @@ class Pages:
 
     def play_page(self, code: str, played: Played, story: Story) -> HTMLResponse:
         player = played.player
-        library = story.library
         last = played.last
         record = last.record if last else None
         return self.render(
@@ -49,8 +49,8 @@ class Pages:
             over=player.is_over,
             last=last,
             record=record,
-            citations=[(library[c.source].title if c.source in library else c.source, c)
-                       for c in (record.citations if record else ())],
+            # Each quote credited to its voice, then the article quoting it.
+            citations=[(credit_line(c), c) for c in (record.citations if record else ())],
             steps=len([step for step in player.history if step.record is not None]),
         )
 

@@ -90,7 +90,7 @@ def test_hover_is_recomputed_from_the_pointer_after_a_new_passage(pilot: Pilot) 
     pilot.press("backspace")  # back to the first passage
     pilot.click(key="sources")
     quote = next(item for item in play.items if item.id == "cite:1")
-    pilot.move_to((play.on_screen(quote).centerx, play.on_screen(quote).bottom - 8))
+    pilot.move_to((play.on_screen(quote).centerx, play.on_screen(quote).bottom - 3))
     assert play.items[play.hover].id == "cite:1"
     pilot.press("2", "enter")  # where the quote's foot was, the next passage has another item
     pointer = pilot.app.pointer

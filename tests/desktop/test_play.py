@@ -51,7 +51,7 @@ def test_the_record_panel_shows_verdict_word_note_and_citations(pilot: Pilot) ->
     start_scene(pilot)
     pilot.press("2")  # hesitate: diverged
     assert pilot.texts("verdict") == ["Diverged"]
-    assert pilot.has("The record says otherwise", role="explanation")
+    assert pilot.has("These sources say otherwise", role="explanation")
     assert pilot.has("used the Fields' visit to demand the visas", role="note")
     assert pilot.has("Boris Bazarov", role="citation")
     assert pilot.has("You chose: Hesitate", role="you-chose")

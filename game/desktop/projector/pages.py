@@ -204,8 +204,8 @@ def _verdict(column: Column, one: RecordView | OtherRecordView) -> None:
     column.para(one.verdict_explanation, big.small, "italic", palette.muted, "explanation")
     column.para(one.note, column.body, role="note")
     for citation in one.citations:
-        account = f"; {citation.account}" if citation.account else ""
-        column.para(f"“{citation.quote}” (source: {citation.source_title}{account})", big.small,
+        account = f"{citation.account}: " if citation.account else ""
+        column.para(f"{account}“{citation.quote}” — {citation.credit}", big.small,
                     colour=palette.muted, role="citation", indent=big.gap * 2)
 
 

@@ -115,11 +115,10 @@ class DebriefScreen(Screen):
         self.content_bottom = flow.y + sizes.margin
 
     def _citations(self, flow: Flow, prefix: str, citations: tuple[Citation, ...]) -> None:
-        library = self.app.story.library
         for number, citation in enumerate(citations, start=1):
             flow.button(
                 f"{prefix}:cite:{number}",
-                citation_caption(library, citation),
+                citation_caption(citation),
                 self._source_opener(citation),
                 size=flow.sizes.small,
                 kind="cite",

@@ -132,11 +132,10 @@ class DossierScreen(Screen):
         if entry.citations:
             flow.space()
             flow.text("From the sources", sizes.small, "bold", "muted", "caption")
-            library = self.app.story.library
             for number, citation in enumerate(entry.citations, start=1):
                 flow.button(
                     f"cite:{group}:{entry.id}:{number}",
-                    citation_caption(library, citation),
+                    citation_caption(citation),
                     self._source_opener(citation),
                     size=sizes.small,
                     kind="cite",

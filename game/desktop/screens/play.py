@@ -240,11 +240,8 @@ class PlayScreen(Screen):
                 )
 
     def _citations(self, flow: Flow, prefix: str, citations: tuple[Citation, ...]) -> None:
-        library = self.app.story.library
         for number, citation in enumerate(citations, start=1):
-            caption = citation_caption(
-                library, citation, limit=max(40, flow.inner * 2 // flow.sizes.small)
-            )
+            caption = citation_caption(citation, limit=max(40, flow.inner * 2 // flow.sizes.small))
             flow.button(
                 f"{prefix}:{number}",
                 caption,

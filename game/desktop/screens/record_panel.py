@@ -67,7 +67,7 @@ def _record_panel(flow: Flow, record: Record, cite: Cite, prefix: str) -> None:
     """One record: verdict as word, colour and icon, what it means, the note, the quotes."""
     sizes = flow.sizes
     flow.panel_begin(f"verdict:{record.verdict.value}")
-    flow.text("What the record says", sizes.small, "bold", "muted", "caption")
+    flow.text("What these sources say", sizes.small, "bold", "muted", "caption")
     flow.space(sizes.gap // 2)
     flow.badge(record.verdict, sizes.heading)
     flow.para(record.verdict.explanation, sizes.small, colour="muted", role="explanation")

@@ -17,6 +17,7 @@ from game.desktop.flow import Flow
 from game.desktop.screen import Item, Screen
 from game.desktop.widgets import column
 from game.engine.met import Met
+from game.model import credit_line
 
 if TYPE_CHECKING:
     from game.desktop.app import App
@@ -55,15 +56,13 @@ class TimelineScreen(Screen):
         if reference.problem or not reference.events:
             flow.para(reference.problem or "No dated events yet.", colour="muted", role="empty")
         first_here = ""
-        library = self.app.story.library
         for index, event in enumerate(self.events):
             here = bool(self.scene_id) and self.scene_id in event.scenes
             self._dates.append((flow.y, event.date, here))
             text = event.summary or event.name
             if event.citations:
-                source = event.citations[0].source
-                title = library[source].title if source in library else source
-                text += f"\n\nSource: {title}"
+                credits = dict.fromkeys(credit_line(citation) for citation in event.citations)
+                text += "".join(f"\n\nFrom {credit}" for credit in credits)
                 item = flow.button(
                     f"event:{index}",
                     text,

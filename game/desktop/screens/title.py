@@ -15,7 +15,7 @@ from game.saves import SaveSlot, list_saves, read_save
 
 TAGLINE = (
     "Interactive history of the 1930s Soviet intelligence apparatus. "
-    "Every choice is checked against the record."
+    "Every choice is set beside what its sources say, and every quote says who said it."
 )
 
 

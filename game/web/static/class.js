@@ -100,7 +100,7 @@
       box.append(verdict, el("p", record.note));
       for (const citation of record.citations) {
         const quote = el("blockquote");
-        quote.append(el("p", "“" + citation.quote + "”"), el("footer", "— " + citation.source_title));
+        quote.append(el("p", "“" + citation.quote + "”"), el("footer", "— " + citation.credit));
         box.append(quote);
       }
       const mine = state.yours.find((y) => y.node === record.node_id);
