@@ -73,6 +73,7 @@ def test_w_opens_what_if_we_had_without_changing_the_path(
     player = session.player
     before = (player.playthrough.node, dict(player.variables), player.history,
               list(session.decisions))
+    pilot.press("end")  # the hint stands below the record's credited quote
     assert pilot.has("W: what if we had chosen otherwise?", role="hint")
     assert "W what if we had…" in pilot.text(role="keys")
     pilot.press("w")
