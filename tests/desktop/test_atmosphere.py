@@ -54,25 +54,51 @@ def test_entering_a_scene_shows_its_place_card_with_the_map(pilot: Pilot) -> Non
     assert pilot.screen == "play"  # the same place and date: no second card
 
 
-def test_a_new_place_or_date_brings_a_new_card(pilot: Pilot) -> None:
-    _enter_scene(pilot)
-    pilot.press("enter")
+def _play_on_until_the_header_changes(pilot: Pilot) -> None:
     play = pilot.app.top
-    seen = {(play.shown.place, play.shown.date)}  # type: ignore[attr-defined]
-    for _ in range(30):  # play on until the header changes
+    seen = (play.shown.place, play.shown.date)  # type: ignore[attr-defined]
+    for _ in range(30):
         options = [i for i in play.items if i.extra.get("kind") == "option" and i.enabled]
         pilot.press(str(options[0].number) if options else "enter")
         pilot.app.turn()
+        if pilot.screen == "play" and (play.shown.place, play.shown.date) != seen \
+                and play.pending is None:  # type: ignore[attr-defined]
+            return
         if pilot.screen == "place-card":
-            break
-        if pilot.screen != "play":
-            pilot.press("enter")
-    else:
-        raise AssertionError("the header never changed")
-    card = pilot.app.top
-    assert (card.place, card.date) not in seen  # type: ignore[attr-defined]
+            return
+    raise AssertionError("the header never changed")
+
+
+def test_a_new_date_tops_the_passage_with_a_slip_not_a_card(pilot: Pilot) -> None:
+    _enter_scene(pilot)
+    pilot.press("enter")
+    _play_on_until_the_header_changes(pilot)
+    assert pilot.screen == "play"  # the same place on another day: no card to dismiss
+    play = pilot.app.top
+    slip = pilot.text("date-slip")
+    assert play.shown.date.upper() in slip and play.shown.place.upper() in slip  # type: ignore[attr-defined]
+
+
+def test_a_new_place_brings_its_own_card(tmp_path: Path) -> None:
+    from game.engine import load_story
+    from tests.desktop.conftest import FIXTURES
+
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    text = (FIXTURES / "desktop_demo.yaml").read_text(encoding="utf-8")
+    text = text.replace("date: early 1938", "place: Paris\n    date: early 1938")
+    (folder / "desktop_demo.yaml").write_text(text, encoding="utf-8")
+    story = load_story(folder)
+    assert not story.diagnostics and "place: Paris" in text
+    pilot = Pilot.start(story)
+    _enter_scene(pilot)
+    pilot.press("enter")
+    _play_on_until_the_header_changes(pilot)
+    assert pilot.screen == "place-card" and pilot.has("Paris", role="place")
+    assert pilot.has("Paris", role="map-city")
     pilot.click("Continue (Enter)")
     assert pilot.screen == "play"
+    pilot.close()
 
 
 def test_the_map_is_drawn_once_and_kept(pilot: Pilot) -> None:

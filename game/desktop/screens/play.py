@@ -50,6 +50,8 @@ class PlayScreen(Screen):
         self.shown: Passage = player.passage
         self._faded_at = 0.0
         self._card_for: tuple[str, str] | None = None  # the place and date last announced
+        self._carded: set[object] = set()  # the places of this scene a card has shown
+        self._slip = False  # the header changed with this passage: a date slip tops it
         self._sounded = ""  # the node whose sound (and room) was started last
         self.sources_open = False  # the passage's sources, folded under it until asked for
         self._flow: Flow | None = None
@@ -73,7 +75,9 @@ class PlayScreen(Screen):
         self._new_view()
 
     def _new_view(self) -> None:
+        before = (self.shown.place, self.shown.date)
         self.shown = self.pending_passage()
+        self._slip = before != (self.shown.place, self.shown.date)
         self.sources_open = False
         self.what_if = False
         self.scroll = 0
@@ -143,6 +147,10 @@ class PlayScreen(Screen):
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
+        if self._slip and self.pending is None:
+            flow.text(f"{passage.place} · {passage.date}".upper(), sizes.small,
+                      "typewriter-bold", "muted", "date-slip")
+            flow.space(sizes.gap)
         if passage.speaker:
             flow.text(passage.speaker, sizes.body, "bold", "accent", "speaker")
             flow.space(sizes.gap // 2)
@@ -377,8 +385,15 @@ class PlayScreen(Screen):
                     self.app.sound.play(self.shown.sound)
             return False
         self._card_for = where
+        from game.desktop.maps import cities_in
         from game.desktop.screens.place_card import PlaceCardScreen
 
+        # A card the first time the scene is at a place (a city, or a place no map knows);
+        # a new date, or a return, is the date slip at the top of the passage instead.
+        place = frozenset(city.name for city in cities_in(self.shown.place)) or self.shown.place
+        if place in self._carded:
+            return False
+        self._carded.add(place)
         self.app.push(PlaceCardScreen(self.app, self.player.scene, self.shown))
         return True
 
