@@ -38,7 +38,8 @@ SHOTS = [
     (1366, 768, "standard", False, None, ""),
     (1366, 768, "standard", True, {"play", "record"}, "-high-contrast"),
     (1920, 1080, "standard", False, {"play", "record", "source"}, "-1080p"),
-    (1920, 1080, "projector", False, {"play", "help"}, "-1080p-projector-text"),
+    (1920, 1080, "projector", False,
+     {"play", "help", "title", "place-card", "memoir", "typed-sheet"}, "-1080p-projector-text"),
     (1024, 600, "standard", False, {"play-choices", "record"}, "-1024x600"),
 ]
 
@@ -62,6 +63,27 @@ def locked_choice(app: App) -> Player | None:
                 return player
             if len(path) < 6:
                 paths += [[*path, o.id] for o in options if o.available]
+            player.close()
+    return None
+
+
+def document_passage(app: App, style: str) -> Player | None:
+    """A player standing at a passage that quotes a document set as `style` ("book" or
+    "typed"), with every condition of its parts holding, found by reading the scenes."""
+    from game.desktop.documents import segments
+
+    story = app.story
+    for scene in story.ordered:
+        for node in scene.nodes.values():
+            player = story.new_player(scene.id)
+            player.playthrough.node = node.id
+            for part in node.parts:
+                for name in part.condition.names if part.condition else ():
+                    if isinstance(player.playthrough.variables[name], bool):
+                        player.playthrough.variables[name] = True
+            passage = player.passage
+            if any(s.style == style for s in segments(passage.text, passage.citations)):
+                return player
             player.close()
     return None
 
@@ -97,6 +119,15 @@ def extras(app: App) -> Iterator[str]:
         play.set_focus(locked)
         app.render()
         yield "play-choices"
+    for style, name in (("book", "memoir"), ("typed", "typed-sheet")):
+        player = document_passage(app, style)
+        if player is not None:
+            app.open_play(player)
+            play = app.top
+            assert isinstance(play, PlayScreen)
+            play.place_announced()  # the passage itself, not its place card
+            app.render()
+            yield name
 
 
 def shoot_inside(

@@ -1,7 +1,7 @@
 """Opens every screen in a sensible state and draws it, for the self-check, screenshots and tests.
 
 `tour(app)` yields (screen name, app) after each screen is drawn, playing the
-first scene as a student would: a choice, its record, a source, the dossier,
+first scene as a student would: its place card, a choice, its record, a source, the dossier,
 the timeline, the history, the saves, the settings, the help and the debrief.
 """
 
@@ -16,6 +16,7 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     from game.desktop.screens.debrief import DebriefScreen
     from game.desktop.screens.dossier import DossierScreen
     from game.desktop.screens.help import HelpScreen
+    from game.desktop.screens.place_card import PlaceCardScreen
     from game.desktop.screens.play import PlayScreen
     from game.desktop.screens.scenes import ScenesScreen
     from game.desktop.screens.settings import SettingsScreen
@@ -34,6 +35,10 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
         return
     play = PlayScreen(app, app.story.new_player(scenes[0].id))
     app.replace(play)
+    app.push(PlaceCardScreen(app, scenes[0], play.shown))
+    app.render()
+    yield "place-card", app
+    app.pop()
     app.render()
     yield "play", app
     options = [option for option in play.player.options if option.available]

@@ -159,7 +159,7 @@ def test_the_passage_shows_its_memoir_as_a_page_and_folds_its_sources(home) -> N
             if isinstance(player.playthrough.variables[name], bool):
                 player.playthrough.variables[name] = True
     pilot.app.open_play(player)
-    pilot.app.find_screen("play")._card_for = (player.passage.place, player.passage.date)  # type: ignore[union-attr]
+    pilot.app.find_screen("play").place_announced()  # type: ignore[union-attr]
     pilot.app.pump()
     assert "When I had been connected" in player.passage.text
     assert pilot.has("This Deception (1951)", role="document-heading")

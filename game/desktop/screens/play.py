@@ -371,6 +371,10 @@ class PlayScreen(Screen):
             return True
         return bool(self._faded_at) and time.monotonic() - self._faded_at < FADE_SECONDS
 
+    def place_announced(self) -> None:
+        """Count the place card of what is shown as seen (a screenshot of the passage itself)."""
+        self._card_for = (self.shown.place, self.shown.date)
+
     def _announce_place(self) -> bool:
         """Entering the scene, and when the place or date changes: the place card first.
         Then the place's room tone, and the passage's own sound once it is in sight."""
