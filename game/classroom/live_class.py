@@ -312,8 +312,8 @@ def _shared(view: FacilitatorView, session: LiveSession) -> dict[str, Any]:
         "place": view.place,
         "date": view.date,
         "text": view.text if view.phase in (Phase.READING, Phase.VOTING) else "",
-        # Scene format 2's before-prompt; format 1 scenes have none and show the options alone.
-        "ask": str(getattr(node, "ask", "") or "") if voting else "",
+        # Scene format 2's before-prompt ("" in format 1: the devices ask "What should … do?").
+        "ask": node.ask if voting else "",
         "options": [asdict(o) for o in view.options] if voting else [],
         "chosen": asdict(view.chosen) if view.chosen else None,
         "revealed": asdict(view.revealed) if view.revealed else None,

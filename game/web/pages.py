@@ -43,7 +43,7 @@ class Pages:
             code=code,
             scene=player.scene,
             passage=player.passage,
-            ask=str(getattr(player.node, "ask", "") or ""),
+            ask=player.node.ask,
             options=player.options,
             ending=player.ending,
             over=player.is_over,

@@ -14,6 +14,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 pytest.importorskip("pygame")
 
+from game import paths
 from game.classroom.facilitator import Phase
 from game.classroom.plans import Plan, Reveal
 from game.desktop.pilot import Pilot
@@ -140,7 +141,7 @@ def test_the_title_screen_opens_the_plan_chooser(shipped_story: Story) -> None:
 
 
 def test_a_command_line_session_ends_on_its_own_page_not_the_student_title(
-    demo_story: Story, tmp_path: Path
+    demo_story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from game.desktop.projector.plan_chooser import PlanChooserScreen
 
@@ -154,9 +155,20 @@ def test_a_command_line_session_ends_on_its_own_page_not_the_student_title(
         assert p.screen == "facilitator"
         p.press("space", "esc", "esc")  # end the session (it asks first)
         assert p.screen == "session-ended"
-        assert p.has("Session ended", role="title") and p.has("Press Esc", role="message")
+        assert p.has("Session ended", role="title")
+        assert any("Esc (or Enter) to close" in t for t in p.texts("message"))
         (log,) = (tmp_path / "logs").glob("*.jsonl")
-        assert p.has(log.name, role="message")
+        # Projected: never the teacher's folder, the log's file name or a command line.
+        shown = " ".join(p.texts())
+        assert log.name not in shown and str(tmp_path) not in shown
+        assert "cover-names" not in shown
+        # R writes the class report (and hands it to the browser: here the `true` command).
+        monkeypatch.setenv("BROWSER", "true")
+        p.press("r")
+        (report,) = (paths.user_data_dir() / "reports").glob("class-report-*.html")
+        assert "Class report" in report.read_text(encoding="utf-8")
+        assert p.has("Class report: 0 records", role="notice") or any(
+            "Class report:" in text for text in p.texts())
         p.press("esc")
         assert not p.app.running  # the window closes; the class never sees the title menu
     finally:

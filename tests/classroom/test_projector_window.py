@@ -379,8 +379,12 @@ def test_the_plan_opens_with_its_parts_and_closes_with_the_debrief(
         assert pilot.has("Debrief 0:00 of 15 min", role="timer")
         assert "3. Debrief — 15 min (now)" in pilot.texts("part")
         assert pilot.has("2. The Exit Visa — 25 min (done)", role="part")
-        pilot.press("end")  # the foot of the page: how to make the class report
-        assert pilot.has("cover-names debrief", role="hint")
+        pilot.press("end")  # the foot of the page: where the class report is
+        assert any("Class report" in text for text in pilot.texts("log"))
+        # Projected: no folder path, no file name, no command line.
+        shown = " ".join(pilot.texts())
+        assert [t for t in pilot.texts() if "cover-names" in t or ".jsonl" in t or "/tmp" in t
+                or str(Path.home()) in t] == []
     finally:
         pilot.close()
 

@@ -166,9 +166,9 @@ def _closing(column: Column, view: FacilitatorView) -> None:
     column.space()
     _parts(column, view)
     column.space()
-    column.para(f"Session log: {view.log_path}", big.small, colour=palette.muted, role="log")
-    column.para("Make the class report with: cover-names debrief <the records folder> "
-                "<the session log>", big.small, colour=palette.muted, role="hint")
+    # Projected: no folder path and no command line (the report is a button, "Class report").
+    column.para("The session is saved for the class report (Facilitator mode: Class report).",
+                big.small, colour=palette.muted, role="log")
 
 
 def _choice(column: Column, choice: ChoiceView, heading: bool) -> None:

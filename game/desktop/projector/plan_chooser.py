@@ -39,12 +39,18 @@ class SessionEndedScreen(MessageScreen):
     overlay = False
 
     def __init__(self, app: App, log_path: Path) -> None:
+        # Projected: no folder path and no command line, only what the class may see.
         super().__init__(app, "Session ended", [
-            f"The session log is saved in {log_path.parent}, as {log_path.name}.",
-            "Make the class report with: cover-names debrief <the records folder> "
-            "<the session log>",
-            "Press Esc (or Enter) to close the window.",
+            "The session is saved for the class report.",
+            "Press R for the class report (it opens in the browser), "
+            "Esc (or Enter) to close the window.",
         ])
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_r:
+            open_class_report(self.app)
+            return True
+        return super().on_key(event)
 
     def layout(self, canvas: Canvas) -> None:
         super().layout(canvas)
@@ -138,13 +144,37 @@ class PlanChooserScreen(Screen):
     def tools(self) -> list[Tool]:
         """Back to the title (or, opened by `cover-names facilitate`, Close), and Help."""
         return [Tool("back", "Close" if self.standalone else "Back", "Esc", self.back),
+                Tool("report", "Class report", "R", self.class_report),
                 Tool("help", "Help", "?", self.app.toggle_help)]
+
+    def class_report(self) -> None:
+        open_class_report(self.app)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_r:
+            self.class_report()
+            return True
+        return super().on_key(event)
 
     def back(self) -> None:
         if self.standalone:
             self.app.running = False
         else:
             self.app.pop()
+
+
+def open_class_report(app: App) -> Path:
+    """The "Class report" button: count this computer's records and session logs, write the
+    report, and open it in the browser; the window says where it went."""
+    import webbrowser
+
+    from game.classroom.class_report import write_class_report
+
+    written = write_class_report(app.story)
+    opened = webbrowser.open(written.html.resolve().as_uri())
+    app.notify(f"Class report: {written.students} records, {written.sessions} sessions"
+               + (" (opened in the browser)" if opened else f" in {written.html.name}"), 8)
+    return written.html
 
 
 def _plan_detail(plan: Plan | None) -> str:
