@@ -382,7 +382,6 @@ def test_the_plan_opens_with_its_parts_and_closes_with_the_debrief(
         pilot.press("end")  # the foot of the page: where the class report is
         assert any("Class report" in text for text in pilot.texts("log"))
         # Projected: no folder path, no file name, no command line.
-        shown = " ".join(pilot.texts())
         assert [t for t in pilot.texts() if "cover-names" in t or ".jsonl" in t or "/tmp" in t
                 or str(Path.home()) in t] == []
     finally:
