@@ -7,11 +7,13 @@ while the good entries around it still load.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from game.reference import Reference, load_reference
+from game.reference.model import Event, Organisation, Person
 from game.sources import SourceLibrary
 
 REPO = Path(__file__).resolve().parents[2]
@@ -228,3 +230,85 @@ def test_a_missing_file_is_reported_not_raised(tmp_path: Path, library: SourceLi
     reference = load_reference(tmp_path, library)
     assert _codes(reference) == ["CN100"]
     assert reference.people and not reference.events
+
+
+# -- what an entry says, its own citations quote ---------------------------------------------
+#
+# An entry's summary, fate and role are shown as fact in the dossier and on the timeline, so
+# each fact must stand in the entry's own `cite`: a year, a day, another person or body it
+# names. And where a fact rests on one voice (an article's claim, a later book retelling a
+# witness), the entry says whose it is.
+
+_YEAR = re.compile(r"\b1[89]\d\d\b")
+_DAY = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December)\b")
+
+
+def _told(entry: Person | Organisation | Event) -> str:
+    if isinstance(entry, Person):
+        return " ".join((entry.role, entry.summary, entry.fate))
+    if isinstance(entry, Organisation):
+        return entry.summary
+    return entry.text
+
+
+def _quoted(entry: Person | Organisation | Event) -> str:
+    return " ".join(" ".join(citation.quote.split()) for citation in entry.citations)
+
+
+def test_every_year_and_day_an_entry_gives_stands_in_its_own_citations(
+    reference: Reference,
+) -> None:
+    missing = []
+    for entry in (*reference.people, *reference.organisations, *reference.events):
+        told, quoted = _told(entry), _quoted(entry)
+        for year in set(_YEAR.findall(told)) - set(_YEAR.findall(quoted)):
+            missing.append(f"{entry.id}: {year}")
+        for day, month in _DAY.findall(told):
+            if not re.search(rf"\b{day}(st|nd|rd|th)? {month}|{month} {day}\b", quoted):
+                missing.append(f"{entry.id}: {day} {month}")
+    assert missing == []
+
+
+def test_every_person_an_entry_names_is_named_in_its_own_citations(
+    reference: Reference,
+) -> None:
+    """'She worked under Boris Bazarov' needs a quote that names Bazarov (or "Fred")."""
+    missing = []
+    for entry in (*reference.people, *reference.organisations, *reference.events):
+        # A quote names, besides its words, who speaks in it and whom its article is about.
+        voices = " ".join(f"{c.voice.author} {c.voice.article}" for c in entry.citations
+                          if c.voice is not None)
+        told, quoted = _told(entry), f"{_quoted(entry)} {voices}".casefold()
+        for person in reference.people:
+            if person is entry or person.name not in told:
+                continue
+            if not any(name.casefold() in quoted for name in person.names):
+                missing.append(f"{entry.id} names {person.name}")
+    assert missing == []
+
+
+@pytest.mark.parametrize(("entry_id", "whose"), [
+    ("nikolai_yezhov", "Deacon"),  # "ordered a drastic purge": Deacon's words
+    ("joseph_stalin", "Gazur"),  # the order to make an example of Reiss: Gazur retelling Orlov
+    ("mikhail_shpiegelglass", "Gazur"),  # the Mobile Group killed Reiss: the same
+    ("elizabeth_zarubina", "Conservapedia"),  # the wartime contact: the wiki's claim
+    ("hede_massing", "Conservapedia"),  # recruited by Sorge, under Bazarov, Duggan a recruit
+])
+def test_a_fact_resting_on_one_voice_says_whose_it_is(
+    reference: Reference, entry_id: str, whose: str
+) -> None:
+    assert whose in reference.person(entry_id).summary
+
+
+def test_no_role_line_states_a_contested_claim_as_fact(reference: Reference) -> None:
+    roles = {person.id: person.role for person in reference.people}
+    assert "wartime" not in roles["elizabeth_zarubina"]
+    assert "purge" not in roles["nikolai_yezhov"]
+    assert "disputed" not in roles["mr_x"]  # one article's identification is not a dispute
+
+
+def test_the_reiss_entry_gives_no_gloss_the_seeds_lack(reference: Reference) -> None:
+    """'illegal rezident (secret station chief)': the gloss is in no seed."""
+    for entry in (*reference.people, *reference.organisations, *reference.events):
+        assert "secret station chief" not in _told(entry), entry.id
