@@ -39,7 +39,9 @@ SHOTS = [
     (1366, 768, "standard", True, {"play", "record"}, "-high-contrast"),
     (1920, 1080, "standard", False, {"play", "record", "source"}, "-1080p"),
     (1920, 1080, "projector", False,
-     {"play", "help", "title", "place-card", "memoir", "typed-sheet"}, "-1080p-projector-text"),
+     {"play", "help", "title", "place-card", "memoir", "typed-sheet", "record-what-if",
+      "projector-vote", "projector-record", "projector-what-if", "projector-ending"},
+     "-1080p-projector-text"),
     (1024, 600, "standard", False, {"play-choices", "record"}, "-1024x600"),
 ]
 
@@ -88,6 +90,97 @@ def document_passage(app: App, style: str) -> Player | None:
     return None
 
 
+def counterfactual_path(app: App) -> tuple[str, list[str]] | None:
+    """A scene and the options that lead to one of its counterfactual endings, by playing."""
+    story = app.story
+    for scene in story.ordered:
+        paths: list[list[str]] = [[]]
+        while paths:
+            path = paths.pop(0)
+            player = story.new_player(scene.id)
+            for option_id in path:
+                player.choose(option_id)
+            ending = player.ending
+            options = [o.id for o in player.options if o.available]
+            player.close()
+            if ending is not None and ending.kind.value == "counterfactual":
+                return scene.id, path
+            if len(path) < 40 and len(paths) < 5000:
+                paths += [[*path, option] for option in options]
+    return None
+
+
+def projector(app: App) -> Iterator[str]:
+    """The projector: a vote with its question, the record with the discussion after it,
+    "What if we had…", and a counterfactual ending's own passage before its epilogue."""
+    from game.classroom.plans import Plan
+    from game.desktop.projector.facilitator_screen import FacilitatorScreen, start_session
+
+    found = counterfactual_path(app)
+    if found is None:
+        return
+    scene_id, path = found
+    story = app.story
+    plan = Plan.of_story(story, "Screenshots")
+    plan = Plan(title=plan.title, scenes=tuple(p for p in plan.scenes if p.scene_id == scene_id),
+                where=plan.where, reveal=plan.reveal)
+    with tempfile.TemporaryDirectory() as logs:
+        screen = FacilitatorScreen(app, start_session(plan, story, Path(logs)))
+        app.push(screen)
+        session = screen.session
+        session.advance()
+        shots = {"projector-vote", "projector-record"}
+        for option_id in path:
+            if session.phase.value == "voting":
+                numbers = {o.id: o.number for o in session.player.options}
+                for vote in (1, 1, 2, 1, 3)[: len(numbers) + 2]:
+                    session.add_vote(min(vote, len(numbers)))
+                if "projector-vote" in shots:
+                    screen.refresh()
+                    app.render()
+                    shots.discard("projector-vote")
+                    yield "projector-vote"
+                session.override(numbers[option_id])
+                if "projector-record" in shots and session.phase.value == "revealed":
+                    screen.refresh()
+                    app.render()
+                    shots.discard("projector-record")
+                    yield "projector-record"
+                    screen.keys.to_what_if = session.toggle_what_if()
+                    screen.refresh()
+                    app.render()
+                    yield "projector-what-if"
+                    session.toggle_what_if()
+                if session.phase.value == "revealed":
+                    session.advance()
+            else:
+                session.advance()
+        screen.refresh()
+        screen.scroll = 0
+        app.render()
+        yield "projector-ending"
+        session.end("screenshots")
+        app.pop()
+
+
+def what_if(app: App) -> Iterator[str]:
+    """The record panel with "What if I had…" open on the options not taken."""
+    from game.desktop.screens.play import PlayScreen
+
+    scene = app.story.ordered[0]
+    play = PlayScreen(app, app.story.new_player(scene.id))
+    app.replace(play)
+    while play.pending is None and not play.player.is_over:
+        options = [o for o in play.player.options if o.available]
+        play.choose(options[-1].id if len(options) > 1 else options[0].id)
+        if play.pending is not None and not any(
+                not o.chosen for o in play.player.records_at(play.pending.node_id)):
+            play.proceed()
+    play.toggle_what_if()
+    app.render()
+    yield "record-what-if"
+
+
 def extras(app: App) -> Iterator[str]:
     """States the tour does not reach: title with Continue, a locked choice, the name dialog."""
     from game.desktop.screens.debrief import DebriefScreen
@@ -128,6 +221,8 @@ def extras(app: App) -> Iterator[str]:
             play.place_announced()  # the passage itself, not its place card
             app.render()
             yield name
+    yield from what_if(app)
+    yield from projector(app)
 
 
 def shoot_inside(

@@ -11,10 +11,30 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow, draw_number
 from game.desktop.screen import Item, Screen
-from game.desktop.text import Block
+from game.desktop.text import Block, Mark
 from game.engine import Player
 
 LOCKED_HOVER = "Locked (focus or point at it to see why)"
+
+
+def lay_out_links(
+    flow: Flow,
+    text: str,
+    marks: list[Mark],
+    text_rect: pygame.Rect,
+    opener: Callable[[str], Callable[[], None]],
+) -> None:
+    """Each name the passage links to the dossier, as a focusable item over its words."""
+    if not marks:
+        return
+    block = flow.cache.layout(text, flow.sizes.body, text_rect.width, "regular", marks)
+    for run in block.runs:
+        if run.tag.startswith("link:"):
+            rect = pygame.Rect(text_rect.left + run.x, text_rect.top + run.y, run.width,
+                               block.line_height)
+            flow.items.append(Item(f"name:{text_rect.top}:{run.start}", rect,
+                                   opener(run.tag[5:]), run.text, extra={"kind": "link"},
+                                   keeps_focus=True))
 
 
 def lay_out_options(

@@ -21,11 +21,10 @@ from game.desktop.documents import Document, segments
 from game.desktop.flow import Flow
 from game.desktop.header import Tool
 from game.desktop.resume import forget_open_record, remember_open_record, restored_record
-from game.desktop.screen import Item, Screen
-from game.desktop.screens.options import draw_link, draw_option, lay_out_options
+from game.desktop.screen import Screen
+from game.desktop.screens.options import draw_link, draw_option, lay_out_links, lay_out_options
 from game.desktop.screens.panels import play_panel
 from game.desktop.screens.record_panel import lay_out_ending, lay_out_record
-from game.desktop.text import Mark
 from game.desktop.widgets import citation_caption, column
 from game.engine import ChoiceUnavailable, Outcome, Passage, Player
 from game.engine.machine import CONTINUE
@@ -197,7 +196,11 @@ class PlayScreen(Screen):
             panel_bottom = self.content_bottom - self.scroll
             if panel_bottom > self.viewport.bottom:
                 self.scroll = self.panel_top - self.viewport.top - canvas.sizes.gap * 2
-                self.clamp_scroll()
+            # "What if I had…" just opened: its button on top, the other records below it.
+            opened = next((i for i in self.items if i.id == "what-if" and self.what_if), None)
+            if opened is not None and self.pending_focus is None and self.focused is opened:
+                self.scroll = opened.rect.top - self.viewport.top - canvas.sizes.gap * 2
+            self.clamp_scroll()
 
     def _default_focus(self) -> str | None:
         if self.pending is not None:
@@ -223,29 +226,7 @@ class PlayScreen(Screen):
                 continue
             marks = self.app.reference.mentions(segment.text, self.player.scene.id)
             text_rect = flow.para(segment.text, sizes.body, role="passage", marks=marks)
-            self._link_items(flow, segment.text, marks, text_rect)
-
-    def _link_items(self, flow: Flow, text: str, marks: list[Mark],
-                    text_rect: pygame.Rect) -> None:
-        if not marks:
-            return
-        block = flow.cache.layout(text, flow.sizes.body, text_rect.width, "regular", marks)
-        for run in block.runs:
-            if run.tag.startswith("link:"):
-                entry_id = run.tag[5:]
-                rect = pygame.Rect(
-                    text_rect.left + run.x, text_rect.top + run.y, run.width, block.line_height
-                )
-                flow.items.append(
-                    Item(
-                        f"name:{text_rect.top}:{run.start}",
-                        rect,
-                        self._dossier_opener(entry_id),
-                        run.text,
-                        extra={"kind": "link"},
-                        keeps_focus=True,
-                    )
-                )
+            lay_out_links(flow, segment.text, marks, text_rect, self._dossier_opener)
 
     def _citations(self, flow: Flow, prefix: str, citations: tuple[Citation, ...]) -> None:
         for number, citation in enumerate(citations, start=1):
