@@ -203,3 +203,22 @@ def test_joining_by_the_form_sets_the_device_cookie(room: Room) -> None:
     assert "script-src 'self'" in page.headers["content-security-policy"]
     unknown = room.client.post("/api/join", json={"code": "ZZZZZ", "name": "x"})
     assert unknown.status_code == 403
+
+
+def test_the_web_presenter_needs_no_pygame_and_no_other_presenter() -> None:
+    import subprocess
+    import sys
+
+    from tests.web.conftest import REPO
+
+    code = (
+        "import sys\n"
+        "sys.modules['pygame'] = None\n"
+        "import game.web.app, game.web.server, game.commands.classroom\n"
+        "print(sorted(n for n, m in sys.modules.items() if m is not None and n.startswith(\n"
+        "    ('game.desktop', 'game.terminal'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
