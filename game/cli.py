@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "facilitate": ("game.commands.facilitate", "run a guided class session"),
     "classroom": ("game.commands.classroom", "the classroom server: students join and vote "
                   "from their own devices"),
+    "hand-in": ("game.commands.hand_in", "send an exported record to a classroom server"),
     "debrief": ("game.classroom.debrief_command", "report a class's records against history"),
 }
 
