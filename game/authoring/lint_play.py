@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from game.authoring.explore import State, StateSpace
@@ -35,33 +36,35 @@ def _issue(code: str, where: Location, hint: str = "", **values: object) -> Diag
     return Diagnostics().add(code, where, hint=hint, **values)
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text).lower())
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalise(text).lower()))
 
 
-def _runs(words: list[str]) -> dict[tuple[str, ...], int]:
-    """Every run of RUN_WORDS words, with where it starts (the first time it occurs)."""
-    runs: dict[tuple[str, ...], int] = {}
-    for start in range(len(words) - RUN_WORDS + 1):
-        runs.setdefault(tuple(words[start:start + RUN_WORDS]), start)
-    return runs
+@lru_cache(maxsize=8192)
+def _grams(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Every run of RUN_WORDS words: two texts share a run only if these sets meet."""
+    return frozenset(words[start:start + RUN_WORDS] for start in range(len(words) - RUN_WORDS + 1))
 
 
-def _shared_run(shown: list[str], secret: list[str]) -> str:
+def _shared_run(shown: tuple[str, ...], secret: tuple[str, ...]) -> str:
     """The longest run (of RUN_WORDS or more) of `secret` that `shown` repeats, or ""; a
     secret shorter than RUN_WORDS words counts when `shown` holds all of it."""
     if len(secret) < RUN_WORDS:
-        joined = " ".join(shown)
         text = " ".join(secret)
-        return text if secret and re.search(rf"\b{re.escape(text)}\b", joined) else ""
-    runs = _runs(shown)
+        return text if secret and re.search(rf"\b{re.escape(text)}\b", " ".join(shown)) else ""
+    if _grams(shown).isdisjoint(_grams(secret)):
+        return ""  # the common case, decided by one set test
+    starts: dict[tuple[str, ...], int] = {}
+    for start in range(len(shown) - RUN_WORDS + 1):
+        starts.setdefault(shown[start:start + RUN_WORDS], start)
     best = ""
     start = 0
     while start <= len(secret) - RUN_WORDS:
-        if tuple(secret[start:start + RUN_WORDS]) not in runs:
+        at = starts.get(secret[start:start + RUN_WORDS])
+        if at is None:
             start += 1
             continue
-        at = runs[tuple(secret[start:start + RUN_WORDS])]
         length = RUN_WORDS
         while (start + length < len(secret) and at + length < len(shown)
                and secret[start + length] == shown[at + length]):
@@ -112,6 +115,32 @@ def _spoiler(shown: str, citation: Citation | None, record: Record) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
+def _text_grams(text: str) -> frozenset[tuple[str, ...]] | None:
+    """A text's runs of words; None for a text too short to have one (it needs a slower look)."""
+    words = _words(text)
+    return _grams(words) if len(words) >= RUN_WORDS or not words else None
+
+
+def _clean(shown: list[tuple[str, str, Location, Citation | None]],
+           records: list[tuple[str, Record]]) -> bool:
+    """A quick proof that nothing shown repeats a record (most decisions): no run of words
+    in common, no secret too short for runs, and no citation of a record's passage."""
+    quoted = [c for _id, record in records for c in record.citations]
+    secret_grams = [_text_grams(record.note) for _id, record in records]
+    secret_grams += [_text_grams(c.quote) for c in quoted]
+    if None in secret_grams:
+        return False
+    secret = frozenset().union(*secret_grams)  # type: ignore[arg-type]
+    for _what, text, _where, citation in shown:
+        grams = _text_grams(text)
+        if grams is not None and not secret.isdisjoint(grams):
+            return False
+        if citation is not None and any(_same_passage(citation, other) for other in quoted):
+            return False
+    return True
+
+
 def check_spoilers(context: LintContext) -> Iterator[Diagnostic]:
     """CN616: text shown before a choice that repeats one of its own options' records."""
     for node in context.scene.nodes.values():
@@ -119,7 +148,10 @@ def check_spoilers(context: LintContext) -> Iterator[Diagnostic]:
                    if choice.record is not None]
         if not records:
             continue
-        for what, text, where, citation in _shown_before(node):
+        shown = list(_shown_before(node))
+        if _clean(shown, records):
+            continue
+        for what, text, where, citation in shown:
             for choice_id, record in records:
                 how = _spoiler(text, citation, record)
                 if how:
