@@ -25,6 +25,7 @@ from types import MappingProxyType
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.guarded import reported
+from game.loading import cache
 from game.loading.scene import build_scene
 from game.loading.yaml_tree import MAX_BYTES, read_yaml
 from game.model import Scene
@@ -93,8 +94,19 @@ def load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) ->
 
 
 def _load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -> LoadResult:
-    diagnostics = Diagnostics()
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    key = cache.entry_key(raw, filename, library)
+    kept = cache.read_entry(key)
+    if kept is not None:
+        return kept
+    result = _build_scene_text(data, raw, filename, library)
+    cache.write_entry(key, result)
+    return result
+
+
+def _build_scene_text(data: bytes | str, raw: bytes, filename: str,
+                      library: SourceLibrary) -> LoadResult:
+    diagnostics = Diagnostics()
     root = read_yaml(data, filename, diagnostics)
     scene = None
     if root is not None:
@@ -232,14 +244,14 @@ def _load_in_two_processes(files: list[Path], library: SourceLibrary) -> list[Lo
     if not payload:
         return [load_scene(path, library) for path in theirs] + own
     received: list[LoadResult] = pickle.loads(payload)
-    return [_restored(result) for result in received] + own
+    return [restored(result) for result in received] + own
 
 
 def _child_main(sender: Connection, files: list[Path], library: SourceLibrary) -> None:
     """In the child: load, and send the results back pickled (empty bytes on any failure)."""
     try:
         with gc_paused():
-            results = [_portable(load_scene(path, library)) for path in files]
+            results = [portable(load_scene(path, library)) for path in files]
             payload = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads these files itself instead
         payload = b""
@@ -247,7 +259,7 @@ def _child_main(sender: Connection, files: list[Path], library: SourceLibrary) -
     sender.close()
 
 
-def _portable(result: LoadResult) -> LoadResult:
+def portable(result: LoadResult) -> LoadResult:
     """The scene with plain dicts, since a MappingProxyType cannot be pickled."""
     scene = result.scene
     if scene is None:
@@ -256,7 +268,7 @@ def _portable(result: LoadResult) -> LoadResult:
     return LoadResult(scene, result.diagnostics)
 
 
-def _restored(result: LoadResult) -> LoadResult:
+def restored(result: LoadResult) -> LoadResult:
     """The scene read-only again, as a scene loaded in this process would be."""
     scene = result.scene
     if scene is None:

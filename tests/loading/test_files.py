@@ -48,7 +48,7 @@ def test_a_failed_child_falls_back_to_loading_here(
 ) -> None:
     write_scenes(tmp_path, 6)
     monkeypatch.setattr(files, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(files, "_portable", lambda result: 1 / 0)  # the child fails
+    monkeypatch.setattr(files, "portable", lambda result: 1 / 0)  # the child fails
     loaded = load_scenes([tmp_path], library)
     assert len(loaded.scenes) == 6 and not loaded.diagnostics
 
