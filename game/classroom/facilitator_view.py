@@ -118,6 +118,8 @@ class FacilitatorView:
     decisions_made: int  # in the whole session, at the close
     verdicts_reached: tuple[tuple[str, int], ...]  # (verdict label, how many), at the close
     log_path: str
+    #: On the opening page: each scene of the plan with content notes, and its notes.
+    content_notes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def clock(seconds: float) -> str:
@@ -297,4 +299,8 @@ def build_view(session: FacilitatorSession) -> FacilitatorView:
         decisions_made=len(made),
         verdicts_reached=tuple(verdicts.most_common()),
         log_path=str(session.log.path),
+        content_notes=tuple(
+            (scene.title, scene.content_notes)
+            for scene in (session.story.scenes[part.scene_id] for part in session.plan.scenes)
+            if scene.content_notes),
     )

@@ -142,6 +142,15 @@ def _opening(column: Column, view: FacilitatorView) -> None:
     column.space()
     _parts(column, view)
     column.space()
+    # What the class will see after each vote, said before the first one.
+    column.para("After each vote, the record says", big.small, "bold", palette.accent, "legend")
+    for verdict in Verdict:
+        column.para(f"{verdict.label}: {verdict.explanation}", big.small,
+                    colour=palette.verdicts[verdict], role="legend")
+    for title, notes in view.content_notes:
+        column.para(f"Content notes, {title}: {'; '.join(notes)}", big.small,
+                    colour=palette.muted, role="content-notes")
+    column.space()
     column.para("Introduce the lesson, then press Space to begin the first scene.", big.small,
                 "italic", palette.muted, "hint")
 
@@ -176,7 +185,8 @@ def _choice(column: Column, choice: ChoiceView, heading: bool) -> None:
     column.para(f"{choice.who}: {choice.choice_text}", big.heading if heading else column.body,
                 "bold", None, "chosen")
     if choice.tally:
-        votes = " · ".join(f"{short(text)}: {n}" for text, n in choice.tally)
+        # Whole option texts: the paragraph wraps, so no tally is cut short.
+        votes = " · ".join(f"{text.rstrip('.')}: {n}" for text, n in choice.tally)
         column.para(f"Votes: {votes}", big.small, colour=palette.muted, role="tally")
 
 
