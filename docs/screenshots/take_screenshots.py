@@ -37,7 +37,7 @@ ROOT = HERE.parent.parent
 SHOTS = [
     (1366, 768, "standard", False, None, ""),
     (1366, 768, "standard", True, {"play", "record"}, "-high-contrast"),
-    (1920, 1080, "standard", False, {"play", "record", "source"}, "-1080p"),
+    (1920, 1080, "standard", False, {"play", "record", "source", "source-voices"}, "-1080p"),
     (1920, 1080, "projector", False,
      {"play", "help", "title", "place-card", "memoir", "typed-sheet", "record-what-if",
       "projector-vote", "projector-record", "projector-what-if", "projector-ending"},
@@ -181,8 +181,43 @@ def what_if(app: App) -> Iterator[str]:
     yield "record-what-if"
 
 
+
+
+def memoir_record(app: App) -> tuple[Player, str] | None:
+    """A player one choice before a record that quotes Massing's memoir, and that choice.
+
+    Found by following each scene's first historical option (or its first open one),
+    since the scenes change as they are written.
+    """
+    story = app.story
+    for scene in story.ordered:
+        path: list[str] = []
+        player = story.new_player(scene.id)
+        while not player.is_over and len(path) < 40:
+            options = [option for option in player.options if option.available]
+            node = player.node
+            historical = [o for o in options if o.id in {c.id for c in node.choices}
+                          and (record := node.choice(o.id).record) is not None
+                          and record.verdict.value == "historical"]
+            option = (historical or options)[0]
+            record = node.choice(option.id).record if option.id in {
+                c.id for c in node.choices} else None
+            if record is not None and any(c.voice is not None and c.voice.kind.value == "memoir"
+                                          for c in record.citations):
+                player.close()
+                replay = story.new_player(scene.id)
+                for option_id in path:
+                    replay.choose(option_id)
+                return replay, option.id
+            player.choose(option.id)
+            path.append(option.id)
+        player.close()
+    return None
+
+
 def extras(app: App) -> Iterator[str]:
-    """States the tour does not reach: title with Continue, a locked choice, the name dialog."""
+    """States the tour does not reach: title with Continue, a locked choice, the name dialog,
+    a record quoting Massing's memoir and that quote in the source viewer, voices marked."""
     from game.desktop.screens.debrief import DebriefScreen
     from game.desktop.screens.name_entry import NameEntryScreen
     from game.desktop.screens.play import PlayScreen
@@ -212,6 +247,23 @@ def extras(app: App) -> Iterator[str]:
         play.set_focus(locked)
         app.render()
         yield "play-choices"
+    found = memoir_record(app)
+    if found is not None:
+        from game.desktop.screens.source import SourceScreen
+
+        player, option_id = found
+        app.open_play(player)
+        play = app.top
+        assert isinstance(play, PlayScreen)
+        play.choose(option_id)
+        app.render()
+        yield "record-memoir"
+        assert play.pending is not None and play.pending.record is not None
+        memoir = next(c for c in play.pending.record.citations
+                      if c.voice is not None and c.voice.kind.value == "memoir")
+        app.push(SourceScreen(app, memoir))
+        app.render()
+        yield "source-voices"
     for style, name in (("book", "memoir"), ("typed", "typed-sheet")):
         player = document_passage(app, style)
         if player is not None:
