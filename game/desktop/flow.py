@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pygame
 
@@ -20,9 +21,18 @@ from game.desktop.text import Block, Mark
 from game.model import Verdict
 
 
+class Drawing(Protocol):
+    """Anything laid out once at a width that draws itself into a rectangle that tall."""
+
+    height: int
+
+    def draw(self, canvas: Canvas, rect: pygame.Rect) -> None: ...
+
+
 @dataclass
 class Op:
-    """One thing to draw: kind is text, block, panel, fill, badge or dramatised."""
+    """One thing to draw: kind is text, block, panel, fill, badge, dramatised, document or
+    drawn."""
 
     kind: str
     x: int
@@ -115,6 +125,13 @@ class Flow:
         """A quoted stretch set as its document (a book's page, a typed sheet)."""
         rect = pygame.Rect(self.x, self.y, self.inner, document.height)
         self.ops.append(Op("document", rect.x, rect.y, {"document": document, "rect": rect}))
+        self.y = rect.bottom
+        return rect
+
+    def drawn(self, drawing: Drawing) -> pygame.Rect:
+        """Something the game draws itself at the column's width (an identity card)."""
+        rect = pygame.Rect(self.x, self.y, self.inner, drawing.height)
+        self.ops.append(Op("drawn", rect.x, rect.y, {"drawing": drawing, "rect": rect}))
         self.y = rect.bottom
         return rect
 
@@ -221,6 +238,12 @@ class Flow:
             assert isinstance(document, Document)
             if rect.colliderect(clip):
                 document.draw(canvas, rect, canvas.sizes.small)
+            return
+        if op.kind == "drawn":
+            rect = pygame.Rect(data["rect"]).move(0, dy)  # type: ignore[call-overload]
+            drawing = data["drawing"]
+            if rect.colliderect(clip):
+                drawing.draw(canvas, rect)  # type: ignore[attr-defined]
             return
         if op.kind == "panel":
             rect = pygame.Rect(data["rect"]).move(0, dy)  # type: ignore[call-overload]

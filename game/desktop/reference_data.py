@@ -44,6 +44,7 @@ class Entry:
     role: str = ""
     fate: str = ""
     sort_key: str = ""
+    years: str = ""  # a person's years as their identity card shows them
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -178,6 +179,7 @@ def _entry(obj: Any, kind: str, prove: Any = None) -> Entry:
         role=_text(_get(obj, "role", default="")),
         fate=_text(_get(obj, "fate", default="")),
         sort_key=date,
+        years=_text(_get(obj, "years", default="")),
     )
 
 

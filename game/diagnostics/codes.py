@@ -197,6 +197,8 @@ _TABLE: tuple[Code, ...] = (
          "date: September 1937"),
     Code("CN723", W, "the event '{id}' ({date}) is earlier than the event before it ({previous})",
          "1937-05 listed after 1938"),
+    Code("CN724", E, "the year {year} in 'years' is in none of this person's quotes",
+         "years: 1893–1939 with no quote giving 1939"),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}

@@ -37,7 +37,8 @@ ORGANISATIONS_FILE = "organisations.yaml"
 TIMELINE_FILE = "timeline.yaml"
 
 _PERSON_KEYS = frozenset(
-    {"id", "name", "cover_names", "aliases", "scenes", "role", "summary", "fate", "cite"}
+    {"id", "name", "cover_names", "aliases", "scenes", "role", "years", "summary", "fate",
+     "cite"}
 )
 _ORGANISATION_KEYS = frozenset({"id", "name", "aliases", "scenes", "summary", "cite"})
 _EVENT_KEYS = frozenset({"id", "date", "display", "text", "scenes", "cite"})
@@ -169,17 +170,33 @@ def _read_person(item: YMap, context: _Context) -> Person | None:
     role = text_of(item, "role", diagnostics)
     summary = text_of(item, "summary", diagnostics)
     fate = text_of(item, "fate", diagnostics, allow_empty=True)
+    years = text_of(item, "years", diagnostics)
     cover_names = texts_of(item, "cover_names", diagnostics)
     aliases = texts_of(item, "aliases", diagnostics)
     scenes = _read_scenes(item, context)
     citations = _read_cite(item, context)
+    _check_years(item, years, citations, diagnostics)
     if len(diagnostics) > before or not entry_id:
         return None
     return Person(
         id=entry_id, name=name, role=role, summary=_plain(summary), citations=citations,
         where=item.where, cover_names=cover_names, aliases=aliases, scenes=scenes,
-        fate=_plain(fate),
+        fate=_plain(fate), years=years,
     )
+
+
+_YEAR = re.compile(r"(?<!\d)1[89]\d\d(?!\d)")
+
+
+def _check_years(item: YMap, years: str, citations: tuple[Citation, ...],
+                 diagnostics: Diagnostics) -> None:
+    """Every year a person's `years` gives must be in one of their own quotes (CN724):
+    the identity card states nothing the sources do not."""
+    quoted = " ".join(citation.quote for citation in citations)
+    for year in _YEAR.findall(years):
+        if not re.search(rf"(?<!\d){year}(?!\d)", quoted):
+            diagnostics.add("CN724", item.items["years"].where, year=year,
+                            hint="quote the source that gives it in 'cite:', or leave it out")
 
 
 def _read_organisation(item: YMap, context: _Context) -> Organisation | None:

@@ -37,6 +37,7 @@ class Person:
     aliases: tuple[str, ...] = ()  # other names and spellings found in passages
     scenes: tuple[str, ...] = ()  # scene ids; settles a shared alias ("Helen")
     fate: str = ""  # empty when the sources do not say
+    years: str = ""  # "1893–1939", "in the United States in the 1930s": only years quoted
 
     @property
     def names(self) -> tuple[str, ...]:

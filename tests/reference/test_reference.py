@@ -312,3 +312,18 @@ def test_the_reiss_entry_gives_no_gloss_the_seeds_lack(reference: Reference) -> 
     """'illegal rezident (secret station chief)': the gloss is in no seed."""
     for entry in (*reference.people, *reference.organisations, *reference.events):
         assert "secret station chief" not in _told(entry), entry.id
+def test_a_year_no_quote_of_the_person_gives_is_refused(
+    tmp_path: Path, library: SourceLibrary
+) -> None:
+    quoted = GOOD_PERSON.replace("    summary:", "    years: station chief from 1935\n    summary:")
+    assert not load_reference(_write(tmp_path, quoted), library).diagnostics
+    unquoted = GOOD_PERSON.replace("    summary:", "    years: born 1893\n    summary:")
+    reference = load_reference(_write(tmp_path, unquoted), library)
+    assert _codes(reference) == ["CN724"]
+    assert "1893" in reference.diagnostics[0].message
+    assert reference.diagnostics[0].where.line == 6  # the years' own line
+
+
+def test_the_identity_cards_years_come_from_the_quotes(reference: Reference) -> None:
+    assert reference.person("boris_bazarov").years == "born 1893; executed 1939"
+    assert "1947" in reference.person("hede_massing").years

@@ -14,6 +14,7 @@ import pygame
 
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
+from game.desktop.id_card import IdCard
 from game.desktop.reference_data import KINDS, Entry
 from game.desktop.screen import Screen
 from game.desktop.widgets import citation_caption, column
@@ -50,6 +51,7 @@ class DossierScreen(Screen):
             key=lambda entry: first[entry.id],
         )
         self.open = entry_id
+        self._reveal = entry_id is not None  # scroll the open card into sight after layout
         entry = reference.entry(entry_id or "")
         if entry is not None:
             group = "here" if entry in self.mentioned else entry.kind
@@ -87,13 +89,14 @@ class DossierScreen(Screen):
                 label = entry.name + (
                     f"  ({', '.join(entry.cover_names)})" if entry.cover_names else ""
                 )
-                flow.button(
+                button = flow.button(
                     item_id,
                     ("–  " if is_open else "+  ") + label,
                     self._toggler(entry.id),
                     style="bold" if is_open else "regular",
                 )
                 if is_open:
+                    button.extra["open"] = True
                     self._card(flow, entry, group)
             flow.space(sizes.gap * 2)
         if self.hidden:
@@ -104,16 +107,29 @@ class DossierScreen(Screen):
         self.items = self.with_header_items(flow.items)
         self.content_bottom = flow.y + sizes.margin
 
+    def ensure_layout(self, canvas: Canvas, key: object) -> None:
+        """After a layout that opened an entry, scroll its name to the top of the view, so
+        its card (below it) shows whole rather than under the window's edge."""
+        super().ensure_layout(canvas, key)
+        if not self._reveal:
+            return
+        self._reveal = False
+        opened = next((item for item in self.items if item.id.startswith("entry:")
+                       and item.id.endswith(f":{self.open}") and item.extra.get("open")), None)
+        if opened is not None:
+            margin = canvas.sizes.gap * 2
+            self.scroll = max(self.scroll, opened.rect.top - self.viewport.top - margin)
+            self.clamp_scroll()
+
     def _card(self, flow: Flow, entry: Entry, group: str) -> None:
         sizes = flow.sizes
+        if entry.kind == "person":  # the identity card, then what the sources say of them
+            flow.drawn(IdCard.lay_out(flow.cache, entry, flow.inner, sizes))
+            flow.space()
         flow.panel_begin("accent")
-        if entry.cover_names:
-            flow.para(
-                "Cover names: " + ", ".join(entry.cover_names),
-                sizes.body,
-                "bold",
-                role="cover-names",
-            )
+        if entry.cover_names and entry.kind != "person":
+            flow.para("Cover names: " + ", ".join(entry.cover_names), sizes.body, "bold",
+                      role="cover-names")
         if entry.aliases:
             flow.para(
                 "Also written: " + ", ".join(entry.aliases),
@@ -121,7 +137,7 @@ class DossierScreen(Screen):
                 colour="muted",
                 role="aliases",
             )
-        if entry.role:
+        if entry.role and entry.kind != "person":  # a person's is on their card
             flow.para(entry.role, sizes.body, "italic", role="role")
         if entry.summary:
             flow.space(sizes.gap // 2)
@@ -145,6 +161,7 @@ class DossierScreen(Screen):
     def _toggler(self, entry_id: str):  # type: ignore[no-untyped-def]
         def toggle() -> None:
             self.open = None if self.open == entry_id else entry_id
+            self._reveal = self.open is not None
             self.invalidate()
 
         return toggle
@@ -175,8 +192,10 @@ class DossierScreen(Screen):
             p
             for p in (
                 entry.name,
-                ", ".join(entry.cover_names),
+                ", ".join(f"{cover} was the cover name of {entry.name}"
+                          for cover in entry.cover_names),
                 entry.role,
+                entry.years,
                 entry.summary,
                 entry.fate,
             )
