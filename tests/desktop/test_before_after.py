@@ -148,3 +148,14 @@ def test_a_scenes_own_events_wait_until_its_passages_reach_them(
         assert shown() == ["born", "fields", "knock", "later"]  # ended: all but other scenes'
     finally:
         player.close()
+
+
+def test_the_debrief_puts_each_question_to_discuss_after_its_record(play: Pilot) -> None:
+    play.press("1", "enter", "enter", "1", "enter")  # to the historical ending
+    play.press("enter")  # "Your path against the record"
+    assert play.screen == "debrief"
+    seen: list[str] = []
+    for _ in range(8):
+        seen += play.texts(role="discuss")
+        play.press("pagedown")
+    assert "To discuss: Why might waiting have felt safer than asking?" in " ".join(seen)

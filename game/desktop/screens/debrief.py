@@ -100,6 +100,9 @@ class DebriefScreen(Screen):
             flow.badge(record.verdict, sizes.body)
             flow.para(record.note, sizes.body, role="debrief-note")
             self._citations(flow, f"step{number}", record.citations)
+            discuss = self.player.scene.nodes[step.node_id].discuss  # after the record, as in play
+            if discuss:
+                flow.para("To discuss: " + discuss, sizes.body, "italic", "accent", "discuss")
             flow.panel_end()
         if ending is not None and ending.epilogue:
             flow.space(sizes.gap)
