@@ -103,14 +103,14 @@ class Reference:
 
     def met_events(self, met: Met, finished: frozenset[str] = frozenset()) -> list[Entry]:
         """The timeline's events a player may see now: the scene's own up to the last one
-        its passages and records have quoted, the background events (of no scene) before
-        that point, and every event of a scene already finished; all but other scenes'
-        once this one has ended."""
+        whose every quote its passages and records have shown, the background events (of
+        no scene) before that point, and every event of a scene already finished; all but
+        other scenes' once this one has ended."""
         events = self.events
         own = [index for index, event in enumerate(events) if met.scene_id in event.scenes]
-        reached = [index for index in own
-                   if any(overlaps(quote, seen) for quote in events[index].citations
-                          for seen in met.citations)]
+        reached = [index for index in own if events[index].citations  # every quote met
+                   and all(any(overlaps(quote, seen) for seen in met.citations)
+                           for quote in events[index].citations)]
         now = len(events) if met.ended or not own else (
             reached[-1] + 1 if reached else own[0])
         return [event for index, event in enumerate(events)

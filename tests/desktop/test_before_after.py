@@ -128,7 +128,8 @@ def test_a_scenes_own_events_wait_until_its_passages_reach_them(
     events = [
         Entry("born", "event", "Bazarov is born", citations=(fields,), date="1893"),
         Entry("fields", "event", "The Fields visit", citations=(fields,), scenes=("telephone",)),
-        Entry("knock", "event", "The envelope", citations=(knock,), scenes=("telephone",)),
+        Entry("knock", "event", "The call and the envelope", citations=(fields, knock),
+              scenes=("telephone",)),
         Entry("other", "event", "Another scene's", citations=(knock,), scenes=("duggan",)),
         Entry("later", "event", "Long after", citations=(knock,)),
     ]
@@ -140,7 +141,8 @@ def test_a_scenes_own_events_wait_until_its_passages_reach_them(
 
         assert shown() == ["born"]  # before the scene's first event: the background only
         player.choose("steel_yourself")
-        assert shown() == ["born", "fields"]  # the passage quotes the Fields' visit
+        assert shown() == ["born", "fields"]  # the passage quotes the Fields' visit, and one
+        # of the two quotes of the next event: it waits for the other (the envelope)
         assert [e.id for e in reference.met_events(Met.of(player), frozenset({"duggan"}))] == [
             "born", "fields", "other"]  # a finished scene's events are all there
         player.choose("continue")
