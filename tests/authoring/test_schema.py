@@ -14,7 +14,9 @@ from .conftest import CLEAN_SCENE, DEMO_SCENES, REPO
 
 jsonschema = pytest.importorskip("jsonschema")  # in the 'dev' extra
 
-SCENES = sorted((REPO / "scenes").glob("*.yaml")) + sorted(DEMO_SCENES.glob("*.yaml"))
+FORMAT2 = REPO / "tests" / "fixtures" / "format2"
+SCENES = (sorted((REPO / "scenes").glob("*.yaml")) + sorted(DEMO_SCENES.glob("*.yaml"))
+          + sorted(FORMAT2.glob("*.yaml")))
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +44,12 @@ def test_editor_mistakes_are_caught(old: str, new: str, where: str, validator: A
     broken = yaml.safe_load(CLEAN_SCENE.replace(old, new))
     errors = list(validator.iter_errors(broken))
     assert errors and any(where in str(list(e.path)) + e.message for e in errors)
+
+
+def test_format_2_parts_and_keys_are_checked(validator: Any) -> None:
+    scene = yaml.safe_load((FORMAT2 / "telephone.yaml").read_text("utf-8"))
+    assert list(validator.iter_errors(scene)) == []
+    scene["nodes"]["the_fields"]["text"][1]["iff"] = "resolve >= 2"  # a typo in a part
+    scene["central"] = "The Call"  # not a node id
+    errors = " ".join(str(list(e.path)) + e.message for e in validator.iter_errors(scene))
+    assert "the_fields" in errors and "central" in errors
