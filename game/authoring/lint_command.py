@@ -1,4 +1,4 @@
-"""`cover-names lint [PATHS] [--strict]`: load scenes and plans, run every check, print problems.
+"""`cover-names lint [PATHS] [--strict]`: load scenes, plans and the frame; check; print problems.
 
 Exit status: 0 when clean, 1 when there are errors (or warnings, with
 --strict), 2 when PATHS name nothing to check (an empty folder, `lint ""`).
@@ -61,19 +61,26 @@ def _plan_files(paths: list[Path]) -> list[Path]:
 def lint_paths(
     paths: list[Path], seeds_dir: Path | None = None, walkthroughs: list[Path] | None = None
 ) -> tuple[list[Diagnostic], int]:
-    """Every diagnostic for the scenes and plans under `paths` (and the walkthrough files
-    `walkthroughs`), and how many files were read."""
+    """Every diagnostic for the scenes, plans and frame under `paths` (and the walkthrough
+    files `walkthroughs`), and how many files were read. The game's own scenes folder
+    brings its frame (reference/frame.yaml) with it."""
     from game import paths as game_paths
     from game.authoring.lint import lint_file_name, lint_scene
+    from game.authoring.lint_frame import frame_file, is_frame_path, is_shipped_scenes
     from game.authoring.walkthrough import read_walkthrough
     from game.diagnostics import Diagnostics
     from game.loading import find_scene_files, load_scenes
     from game.loading.files import WALKTHROUGH_SUFFIX
+    from game.reference.frame_loader import FRAME_FILE
     from game.regular_files import once
     from game.sources import load_library
 
     diagnostics = Diagnostics()
     library = load_library(seeds_dir or game_paths.seeds_dir(), diagnostics)
+    frame_files = once([frame_file(path) for path in paths if is_frame_path(path)])
+    paths = [path for path in paths if not is_frame_path(path)]
+    if any(is_shipped_scenes(path) for path in paths):
+        frame_files = once([*frame_files, game_paths.reference_dir() / FRAME_FILE])
     plan_paths = [path for path in paths if is_plan_path(path)]
     scene_files = once([
         path for path in find_scene_files([path for path in paths if not is_plan_path(path)])
@@ -93,7 +100,21 @@ def lint_paths(
     plan_files = once(_plan_files(plan_paths))
     if plan_files:
         diagnostics.extend(_lint_plans(plan_files, library, dict(loaded.scenes)))
-    return list(diagnostics), len(scene_files) + len(plan_files) + len(walkthrough_files)
+    frame_files = [file for file in frame_files if file.exists()]
+    if frame_files:
+        diagnostics.extend(_lint_frame(frame_files, library, set(loaded.scenes)))
+    return list(diagnostics), (len(scene_files) + len(plan_files) + len(walkthrough_files)
+                               + len(frame_files))
+
+
+def _lint_frame(files: list[Path], library: SourceLibrary, scenes: set[str]) -> list[Diagnostic]:
+    """The frame names scenes: check them against the scenes given plus the shipped ones."""
+    from game import paths as game_paths
+    from game.authoring.lint_frame import lint_frame
+    from game.loading import load_scenes
+
+    known = scenes | set(load_scenes([game_paths.scenes_dir()], library).scenes)
+    return [found for file in files for found in lint_frame(file, library, known)]
 
 
 def _lint_plans(

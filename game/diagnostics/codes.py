@@ -199,6 +199,11 @@ _TABLE: tuple[Code, ...] = (
          "1937-05 listed after 1938"),
     Code("CN724", E, "the year {year} in 'years' is in none of this person's quotes",
          "years: 1893–1939 with no quote giving 1939"),
+    # -- CN73x: the story's frame (game/reference/frame_loader.py) -------------------
+    Code("CN730", E, "the frame format {found} is newer than this game reads ({supported})",
+         "'format: 9' in reference/frame.yaml"),
+    Code("CN731", E, "a page after the scene '{scene}' is already written (at line {first_line})",
+         "two bridges with 'after: recruiting_duggan'"),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}
