@@ -39,6 +39,7 @@ class Settings:
     sound: str = "auto"  # auto: on at a desk, off with Projector text (a class); or on, off
     volume: int = 70  # percent
     muted: bool = False  # M
+    opening_seen: bool = False  # the story's opening was shown before the first scene
 
     def cleaned(self) -> Settings:
         """The same settings with any out-of-range value put back to its default."""
@@ -55,6 +56,7 @@ class Settings:
             sound=self.sound if self.sound in SOUND_CHOICES else default.sound,
             volume=min(100, max(0, int(self.volume))) // 10 * 10,
             muted=bool(self.muted),
+            opening_seen=bool(self.opening_seen),
         )
 
     @property

@@ -16,6 +16,7 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.flow import Flow
 from game.desktop.screen import Screen
+from game.desktop.story_frame import frame_of
 from game.desktop.widgets import citation_caption, column
 from game.engine import Player
 from game.model import Citation, EndingKind, Verdict
@@ -112,6 +113,11 @@ class DebriefScreen(Screen):
             self._citations(flow, "epilogue", ending.citations)
         flow.space(sizes.gap * 2)
         flow.button("history", "Go back to any step and choose differently (H)", self._history)
+        after = frame_of(self.app).after(player.scene.id)
+        if after is not None:  # the story's frame: the bridge to the next scene, or the closing
+            label = (f"Next: {self._title(after.next)} (N)" if after.next
+                     else f"Afterwards: {after.title.lower()} (N)")
+            flow.button("frame-next", label, self._frame_next, style="bold")
         flow.button("scenes", "Another scene", self._scenes)
         self._flow = flow
         self.items = self.with_header_items(flow.items)
@@ -179,6 +185,15 @@ class DebriefScreen(Screen):
         if isinstance(play, PlayScreen):  # over the debrief: its Back comes back here
             self.app.push(HistoryScreen(self.app, play))
 
+    def _title(self, scene_id: str) -> str:
+        scene = self.app.story.scenes.get(scene_id)
+        return scene.title if scene is not None else scene_id
+
+    def _frame_next(self) -> None:
+        from game.desktop.story_frame import open_after
+
+        open_after(self.app, self.player.scene.id)
+
     def _scenes(self) -> None:
         from game.desktop.screens.scenes import ScenesScreen
 
@@ -189,6 +204,8 @@ class DebriefScreen(Screen):
             self._export()
         elif event.key == pygame.K_h:
             self._history()
+        elif event.key == pygame.K_n and frame_of(self.app).after(self.player.scene.id):
+            self._frame_next()
         else:
             return False
         return True

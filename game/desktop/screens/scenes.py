@@ -97,10 +97,46 @@ class ScenesScreen(Screen):
                 )
                 y = again.bottom + sizes.gap
             y += sizes.gap * 2
+        # The story's frame around the scenes: its opening always, its closing once the
+        # last scene is finished (it tells what became of everyone in it).
+        y = self._frame_item("opening", "Read the opening: Hede Massing looking back", col, y,
+                             canvas)
+        ordered = self.app.story.ordered
+        if ordered and progress[ordered[-1].id][0].startswith("Finished"):
+            y = self._frame_item("closing", "Read the closing: what became of them", col, y,
+                                 canvas)
         if not self.items:
             self._cards = []
         self.content_bottom = y
         self.items = self.with_header_items(self.items)
+
+    def _frame_item(self, which: str, text: str, col: pygame.Rect, y: int,
+                    canvas: Canvas) -> int:
+        """A line-high button for a page of the story's frame, when the frame has it."""
+        from game.desktop.story_frame import frame_of
+
+        frame = frame_of(self.app)
+        page = frame.opening if which == "opening" else frame.closing
+        if page is None:
+            return y
+        sizes = canvas.sizes
+        rect = pygame.Rect(col.left, y, col.width // 2,
+                           canvas.cache.line_height(sizes.small) + sizes.gap * 2)
+        self.items.append(Item(f"frame:{which}", rect, self._frame_opener(which), text))
+        return rect.bottom + sizes.gap
+
+    def _frame_opener(self, which: str):  # type: ignore[no-untyped-def]
+        def open_page() -> None:
+            from game.desktop.story_frame import open_after, open_opening, start_scene
+
+            frame_first = self.app.story.ordered
+            if which == "opening" and frame_first:
+                first = frame_first[0].id
+                open_opening(self.app, lambda: start_scene(self.app, first))
+            elif frame_first:
+                open_after(self.app, frame_first[-1].id)
+
+        return open_page
 
     def _restarter(self, scene: Scene):  # type: ignore[no-untyped-def]
         """Starting again moves the scene's autosave aside (`write_save`), so it asks first
@@ -125,6 +161,17 @@ class ScenesScreen(Screen):
         return ask
 
     def _starter(self, scene: Scene, loaded: LoadedSave | None):  # type: ignore[no-untyped-def]
+        """Play the scene; starting the first scene afresh, the story's opening comes first
+        once (`story_frame.opening_due`), with Skip."""
+
+        def start_or_open() -> None:
+            from game.desktop.story_frame import open_opening, opening_due
+
+            if loaded is None and opening_due(self.app, scene.id):
+                open_opening(self.app, start, before_scene=True)
+            else:
+                start()
+
         def start() -> None:
             story = self.app.story
             if loaded is not None and loaded.playthrough is not None:
@@ -137,13 +184,14 @@ class ScenesScreen(Screen):
 
                 self.app.push(DebriefScreen(self.app, player))
 
-        return start
+        return start_or_open
 
     def draw(self, canvas: Canvas) -> None:
         sizes, palette, cache = canvas.sizes, canvas.palette, canvas.cache
         size_of = {"heading": sizes.heading, "small": sizes.small, "body": sizes.body}
         clip = self.viewport
-        card_items = [item for item in self.items if not item.id.startswith(("restart:", "tool:"))]
+        card_items = [item for item in self.items
+                      if not item.id.startswith(("restart:", "tool:", "frame:"))]
         for item, (_, lines) in zip(card_items, self._cards, strict=True):
             rect = self.draw_button(canvas, item, [])
             y = rect.top + sizes.gap * 2
@@ -162,7 +210,7 @@ class ScenesScreen(Screen):
                 )
                 y += block.height + sizes.gap // 2
         for item in self.items:
-            if item.id.startswith("restart:"):
+            if item.id.startswith(("restart:", "frame:")):
                 self.draw_button(canvas, item, [(item.text, sizes.small, "regular")])
         self.draw_scroll_cue(canvas)
         if not card_items:
