@@ -22,6 +22,7 @@ import pygame
 from game.desktop.canvas import Canvas
 from game.desktop.documents import Document, segments
 from game.desktop.flow import Flow
+from game.desktop.header import Tool
 from game.desktop.screen import Screen
 from game.desktop.widgets import citation_caption, column
 from game.model import Citation
@@ -74,6 +75,13 @@ class FrameScreen(Screen):
             self.begin()
         else:
             self.app.pop()
+
+    def tools(self) -> list[Tool]:
+        """Before the first scene the header's Esc button says Skip: seen at once, unscrolled."""
+        tools = super().tools()
+        if self.before_scene:
+            tools[0] = Tool("back", "Skip the opening", "Esc", self.back)
+        return tools
 
     def toggle_sources(self) -> None:
         self.sources_open = not self.sources_open
