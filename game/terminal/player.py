@@ -17,8 +17,9 @@ from typing import TextIO
 
 from game.engine import ChoiceRecord, ChoiceUnavailable, EngineError, Player, Story
 from game.model import Record
+from game.reference.frame import Frame
 from game.saves import read_save
-from game.terminal import render
+from game.terminal import frame_text, render
 from game.terminal.saving import Saver, choices
 from game.typed_input import number_in
 
@@ -44,6 +45,7 @@ class TerminalPlayer:
     #: With reveal at the end: (step index, choice text, record) kept back until the ending.
     _held_records: list[tuple[int, str, Record]] = field(default_factory=list)
     _saver: Saver = field(init=False)
+    _loaded_frame: Frame | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self._saver = Saver(self.say, self.saves_directory)
@@ -95,6 +97,9 @@ class TerminalPlayer:
                 self.say(f"There is no scene '{scene_id}'. Scenes: {known}.")
                 self._explain_sources()
                 return 2
+            opening = self._frame().opening_before(scene_id)
+            if opening is not None and not self._saver.has_autosave(scene_id):
+                self.say(frame_text.page(opening, self.story))  # the story from its beginning
             self.say(render.scene_card(self.story.scenes[scene_id]))
             resumed = self._saver.offer_autosave(self.story, scene_id, self.ask)
             if resumed is False:
@@ -257,3 +262,13 @@ class TerminalPlayer:
                 self.say(render.record(record, self.story.library))
         self.say(render.ending(ending, self.story.library))
         self.say(render.debrief(player.history))
+        after = self._frame().after(player.scene.id)
+        if after is not None:  # the story's frame: the bridge to the next scene, or the closing
+            following = self.story.scenes.get(after.next)
+            self.say(frame_text.page(after, self.story, following.title if following else ""))
+
+    def _frame(self) -> Frame:
+        """The story's frame, read the first time it is wanted."""
+        if self._loaded_frame is None:
+            self._loaded_frame = frame_text.load(self.story, self.say)
+        return self._loaded_frame

@@ -134,6 +134,13 @@ class Saver:
             self.say(f"  There is no save '{name}'. Saves: {known}.")
         return match
 
+    def has_autosave(self, scene_id: str) -> bool:
+        """Whether a run of the scene is autosaved (an unreadable folder: no)."""
+        try:
+            return (self.folder() / f"{autosave_slot(scene_id)}.json").is_file()
+        except OSError:
+            return False
+
     def offer_autosave(self, story: Story, scene_id: str, ask: Ask) -> Player | bool | None:
         """On starting a scene with an autosave: offer to continue it (the default).
 

@@ -106,3 +106,29 @@ def test_plain_command_without_a_display_falls_back_to_the_terminal(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No display found: playing in the terminal.")
     assert "Choose a scene" in result.stdout
+
+
+def _play_shipped(stdin: str, scene_id: str, home: Path) -> str:
+    env = {**os.environ, "COVER_NAMES_HOME": str(home), "COLUMNS": "100"}
+    env.pop("DISPLAY", None)
+    done = subprocess.run([sys.executable, "-m", "game", "play", "--terminal", scene_id],
+                          input=stdin, capture_output=True, text=True, env=env, cwd=REPO,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())
+
+
+def test_the_story_s_frame_opens_the_first_scene_and_closes_the_last(tmp_path: Path) -> None:
+    first = _play_shipped("1\n" * 120, "recruiting_duggan", tmp_path / "a")
+    assert first.index("── Looking back") < first.index("── Recruiting Duggan")
+    bridge = first[first.index("── Between New York and Moscow"):]
+    assert "Next: The Moscow Interrogation" in bridge
+    assert "(dramatisation: Massing looking back" in first
+    assert "— the article “Hede Massing” (Conservapedia), its own claim" in first
+    later = _play_shipped("q\n", "moscow_interrogation", tmp_path / "b")
+    assert "Looking back" not in later  # only the first scene opens the story
+    last = _play_shipped("1\n" * 120, "exit_visa", tmp_path / "c")
+    closing = last[last.index("── What became of them"):]
+    assert "What she later said, as the article reports it:" in closing
+    assert "What the article says instead:" in closing  # both accounts of when she left
+    assert "Alger Hiss:" in closing and "Mikhail Shpiegelglass:" in closing
