@@ -130,6 +130,20 @@ def check_reference(context: CheckContext) -> Iterator[Result]:
     yield result
 
 
+def check_frame(context: CheckContext) -> Iterator[Result]:
+    """The story's frame (opening, bridges, closing) ships and loads with proven quotes."""
+    from game.reference.frame_loader import FRAME_FILE, load_frame
+
+    story = context.loaded_story()
+    frame = load_frame(paths.reference_dir() / FRAME_FILE, story.library, set(story.scenes))
+    result = diagnostics_result("story frame", frame.diagnostics)
+    if result.ok and frame.opening is None:
+        result = fail("story frame", f"no opening in {paths.reference_dir() / FRAME_FILE}")
+    elif result.ok:
+        result = ok("story frame", f"{len(frame.pages)} pages; {result.detail}")
+    yield result
+
+
 def check_historical_paths(context: CheckContext) -> Iterator[Result]:
     story = context.loaded_story()
     for scene in story.ordered:
@@ -221,6 +235,7 @@ CHECKS: tuple[tuple[str, Callable[[CheckContext], Iterable[Result]]], ...] = (
     ("scene lint", check_scenes_lint),
     ("plans lint", check_plans_lint),
     ("reference data", check_reference),
+    ("story frame", check_frame),
     ("historical paths", check_historical_paths),
     ("save and restore", check_save_round_trip),
     ("screens", check_screens),

@@ -27,7 +27,11 @@ _FRAMES: weakref.WeakKeyDictionary[SourceLibrary, Frame] = weakref.WeakKeyDictio
 
 
 def frame_of(app: App) -> Frame:
-    """The story's frame, read once for the story's sources; its first problem noticed."""
+    """The story's frame, read once for the story's sources; its first problem noticed.
+
+    Which scenes it names is lint's to check (CN702): here a frame that names none
+    of the story's scenes belongs to another story, and is left out.
+    """
     story = app.story
     frame = _FRAMES.get(story.library)
     if frame is not None:
@@ -35,7 +39,7 @@ def frame_of(app: App) -> Frame:
     try:
         from game.reference.frame_loader import FRAME_FILE, load_frame
 
-        frame = load_frame(paths.reference_dir() / FRAME_FILE, story.library, set(story.scenes))
+        frame = load_frame(paths.reference_dir() / FRAME_FILE, story.library)
     except Exception as error:  # the frame is around the scenes: it never stops them
         frame = Frame()
         app.notify(f"The story's frame could not be read ({type(error).__name__}: {error}); "
@@ -46,6 +50,10 @@ def frame_of(app: App) -> Frame:
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             app.notify(f"Part of the story's frame was left out: {errors[0]}{more}. "
                        "Run 'cover-names lint' to see each.", 8.0)
+    named = {page.next for page in frame.pages} | {page.after for page in frame.pages}
+    if not named & set(story.scenes):
+        # Scenes of another story (an author's folder): the shipped frame is not theirs.
+        frame = Frame(diagnostics=frame.diagnostics)
     _FRAMES[story.library] = frame
     return frame
 

@@ -83,4 +83,23 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     app.push(DebriefScreen(app, play.player))
     app.render()
     yield "debrief", app
+    yield from _frame_pages(app)
     app.settings.reduce_motion = motion
+
+
+def _frame_pages(app: App) -> Iterator[tuple[str, App]]:
+    """The story's frame, when the story has it: the opening as it stands before the first
+    scene, the first bridge and the closing."""
+    from game.desktop.screens.frame import FrameScreen
+    from game.desktop.story_frame import frame_of
+
+    frame = frame_of(app)
+    pages = (("opening", frame.opening), ("bridge", frame.bridges[0] if frame.bridges else None),
+             ("closing", frame.closing))
+    for name, page in pages:
+        if page is None:
+            continue
+        app.push(FrameScreen(app, page, lambda: None, before_scene=name == "opening"))
+        app.render()
+        yield name, app
+        app.pop()

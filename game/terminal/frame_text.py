@@ -23,7 +23,7 @@ def load(story: Story, say: Callable[[str], None]) -> Frame:
     try:
         from game.reference.frame_loader import FRAME_FILE, load_frame
 
-        frame = load_frame(paths.reference_dir() / FRAME_FILE, story.library, set(story.scenes))
+        frame = load_frame(paths.reference_dir() / FRAME_FILE, story.library)
     except Exception as error:  # the frame is around the scenes: it never stops them
         say(f"  (The story's frame could not be read: {type(error).__name__}: {error})")
         return Frame()

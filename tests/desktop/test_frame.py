@@ -155,16 +155,20 @@ def test_a_broken_frame_is_a_located_notice_and_the_scene_still_starts(
     (root / "reference").mkdir()
     for file in (REPO / "reference").glob("*.yaml"):
         text = file.read_text(encoding="utf-8")
-        if file.name == "frame.yaml":  # the opening names a scene that does not exist
-            text = text.replace("next: recruiting_duggan", "next: recruiting_dugan", 1)
+        if file.name == "frame.yaml":  # the opening misquotes its source
+            text = text.replace("She testified at the second trial of Alger Hiss.\"}",
+                                "She was the star witness at the Hiss trial.\"}", 1)
         (root / "reference" / file.name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("COVER_NAMES_ROOT", str(root))
     pilot = Pilot.start(load_story(root / "scenes"), (1366, 768))
     try:
         _to_scenes(pilot)
         notice = pilot.text("notice")
-        assert "frame.yaml:" in notice and "CN702" in notice, notice
+        assert "frame.yaml:" in notice and "CN502" in notice, notice
         pilot.press("1")
         assert _playing(pilot) == "recruiting_duggan"  # no opening, and no stop
+        _finish(pilot, "recruiting_duggan")
+        pilot.press("n")  # the rest of the frame still stands
+        assert pilot.screen == "frame" and pilot.has("Between New York and Moscow")
     finally:
         pilot.close()

@@ -127,14 +127,14 @@ class ScenesScreen(Screen):
 
     def _frame_opener(self, which: str):  # type: ignore[no-untyped-def]
         def open_page() -> None:
-            from game.desktop.story_frame import open_after, open_opening, start_scene
+            from game.desktop.story_frame import frame_of, open_after, open_opening, start_scene
 
-            frame_first = self.app.story.ordered
-            if which == "opening" and frame_first:
-                first = frame_first[0].id
+            frame = frame_of(self.app)
+            if which == "opening" and frame.opening is not None:
+                first = frame.opening.next
                 open_opening(self.app, lambda: start_scene(self.app, first))
-            elif frame_first:
-                open_after(self.app, frame_first[-1].id)
+            elif frame.closing is not None:
+                open_after(self.app, frame.closing.after)
 
         return open_page
 
