@@ -40,7 +40,8 @@ SHOTS = [
     (1920, 1080, "standard", False, {"play", "record", "source", "source-voices"}, "-1080p"),
     (1920, 1080, "projector", False,
      {"play", "help", "title", "place-card", "memoir", "typed-sheet", "record-what-if",
-      "projector-vote", "projector-record", "projector-what-if", "projector-ending"},
+      "projector-vote", "projector-record", "projector-what-if", "projector-ending",
+      "opening", "closing"},
      "-1080p-projector-text"),
     (1024, 600, "standard", False, {"play-choices", "record"}, "-1024x600"),
 ]
