@@ -60,8 +60,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         "In the debrief",
-        [("E", "export your record to hand in"), ("H", "go back to any step"),
-         ("N", "next: the story goes on (Massing looking back), then the next scene")],
+        [("E", "export your record to hand in"), ("H", "go back to any step")],
     ),
 ]
 
