@@ -113,7 +113,7 @@ class DebriefScreen(Screen):
             self._citations(flow, "epilogue", ending.citations)
         flow.space(sizes.gap * 2)
         flow.button("history", "Go back to any step and choose differently (H)", self._history)
-        after = frame_of(self.app).after(player.scene.id)
+        after = frame_of(self.app).after(player.scene.id) if player.is_over else None
         if after is not None:  # the story's frame: the bridge to the next scene, or the closing
             label = (f"Next: {self._title(after.next)} (N)" if after.next
                      else f"Afterwards: {after.title.lower()} (N)")
@@ -204,7 +204,8 @@ class DebriefScreen(Screen):
             self._export()
         elif event.key == pygame.K_h:
             self._history()
-        elif event.key == pygame.K_n and frame_of(self.app).after(self.player.scene.id):
+        elif event.key == pygame.K_n and self.player.is_over and frame_of(self.app).after(
+                self.player.scene.id):
             self._frame_next()
         else:
             return False
