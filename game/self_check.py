@@ -28,6 +28,7 @@ from pathlib import Path
 from game import __version__, paths
 from game.historical_path import HistoricalPathError
 from game.self_check_classroom import (
+    check_classroom_server,
     check_facilitated_plans,
     check_facilitator_screens,
     check_records_and_debrief,
@@ -242,6 +243,7 @@ CHECKS: tuple[tuple[str, Callable[[CheckContext], Iterable[Result]]], ...] = (
     ("facilitator screens", check_facilitator_screens),
     ("records and debrief", check_records_and_debrief),
     ("facilitated plans", check_facilitated_plans),
+    ("classroom server", check_classroom_server),
     ("scene graphs", check_scene_graphs),
 )
 

@@ -201,3 +201,67 @@ def check_facilitator_screens(context: CheckContext) -> Iterator[Result]:
         width, height = SCREEN_SIZE
         yield ok("facilitator screens",
                  f"{len(drawn)} rendered at {width}x{height}: {', '.join(drawn)}")
+
+
+def check_classroom_server(context: CheckContext) -> Iterator[Result]:
+    """The classroom server answers on this machine only (127.0.0.1, a free port): a student
+    joins over HTTP, votes over a WebSocket, and the projector's feed counts the vote.
+
+    The bundle's proof that uvicorn's protocol modules, the pages and the QR code are in it.
+    """
+    import json
+    import tempfile
+    import threading
+    import urllib.request
+
+    from websockets.sync.client import connect
+
+    from game.classroom.classes import Classes
+    from game.classroom.plans import Plan
+    from game.classroom.sqlite_store import SqliteStore
+    from game.web.app import create_app
+    from game.web.server import Server, bind
+
+    story = context.loaded_story()
+    folder = Path(tempfile.mkdtemp(prefix="cover-names-check-"))
+    store = SqliteStore(folder / "class.sqlite3")
+    classes = Classes(story, store, log_dir=folder / "sessions")
+    live = classes.start(Plan.of_story(story))
+    sock, listening = bind("127.0.0.1", 0)
+    server = Server(create_app(classes, listening.address), sock)
+    server.start_in_background()
+    try:
+        waited = threading.Event()
+        for _ in range(250):
+            if server.started:
+                break
+            waited.wait(0.02)
+        request = urllib.request.Request(
+            f"{listening.address}/api/join", method="POST",
+            data=json.dumps({"code": live.code, "name": "Self Check"}).encode(),
+            headers={"content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            device = json.loads(answer.read())["device"]
+        with urllib.request.urlopen(f"{listening.address}/teacher/{live.code}?secret="
+                                    f"{live.row.secret}", timeout=5) as page:
+            teacher_page = page.read().decode("utf-8")
+        while live.session.phase.value != "voting":
+            live.session.advance()
+        option = next(o.id for o in live.session.player.options if o.available)
+        socket_address = listening.address.replace("http", "ws")
+        with connect(f"{socket_address}/ws/class/{live.code}?device={device}") as ws:
+            state = json.loads(ws.recv(timeout=5))
+            ws.send(json.dumps({"type": "vote", "option": option, "decision": state["decision"]}))
+            reply = json.loads(ws.recv(timeout=5))
+        counted = live.projector_state()["counts"].get(option)
+    except Exception as error:  # any failure is the check's finding, said in one line
+        yield fail("classroom server", f"{type(error).__name__}: {error}")
+        return
+    finally:
+        server.stop()
+        live.end("self-check")
+        store.close()
+    if reply.get("type") != "ack" or counted != 1 or "<svg" not in teacher_page:
+        yield fail("classroom server", f"the vote was not counted ({reply}, count {counted})")
+        return
+    yield ok("classroom server", "a student joined, voted over a WebSocket and was counted")

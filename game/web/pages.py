@@ -6,6 +6,7 @@ or `textContent` (the scripts), never as markup.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -21,7 +22,8 @@ class Pages:
 
     def __init__(self) -> None:
         self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("game.web", "templates"),
+            # A folder beside this module (not PackageLoader): found the same when frozen.
+            loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
