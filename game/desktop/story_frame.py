@@ -10,20 +10,20 @@ in a notice; the scenes play as before, with or without it.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game import paths
+from game.engine import Story
 from game.reference.frame import Frame, FramePage
 from game.saves import autosave_slot, list_saves, read_save
-from game.sources import SourceLibrary
 
 if TYPE_CHECKING:
     from game.desktop.app import App
 
-#: The frame read for a library (a live reload brings a new one, and a fresh read).
-_FRAMES: weakref.WeakKeyDictionary[SourceLibrary, Frame] = weakref.WeakKeyDictionary()
+#: The frame read for the story being played: a live reload (F5) brings a new story, and
+#: with it a fresh read of the frame file.
+_READ: list[tuple[Story, Frame]] = []
 
 
 def frame_of(app: App) -> Frame:
@@ -33,9 +33,8 @@ def frame_of(app: App) -> Frame:
     of the story's scenes belongs to another story, and is left out.
     """
     story = app.story
-    frame = _FRAMES.get(story.library)
-    if frame is not None:
-        return frame
+    if _READ and _READ[0][0] is story:
+        return _READ[0][1]
     try:
         from game.reference.frame_loader import FRAME_FILE, load_frame
 
@@ -54,7 +53,7 @@ def frame_of(app: App) -> Frame:
     if not named & set(story.scenes):
         # Scenes of another story (an author's folder): the shipped frame is not theirs.
         frame = Frame(diagnostics=frame.diagnostics)
-    _FRAMES[story.library] = frame
+    _READ[:] = [(story, frame)]
     return frame
 
 

@@ -8,6 +8,7 @@ These play the shipped scenes (the frame names them), in a private user folder.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -145,9 +146,8 @@ def test_the_closing_shows_both_accounts_of_when_massing_left(pilot: Pilot) -> N
     assert "What she later said" in seen and "What the article says instead" in seen
 
 
-def test_a_broken_frame_is_a_located_notice_and_the_scene_still_starts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _root_with_a_misquoting_opening(tmp_path: Path) -> Path:
+    """A game folder whose frame's opening misquotes its source (the rest is shipped)."""
     root = tmp_path / "root"
     root.mkdir()
     for folder in ("scenes", "seeds", "assets", "plans"):
@@ -159,6 +159,13 @@ def test_a_broken_frame_is_a_located_notice_and_the_scene_still_starts(
             text = text.replace("She testified at the second trial of Alger Hiss.\"}",
                                 "She was the star witness at the Hiss trial.\"}", 1)
         (root / "reference" / file.name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_broken_frame_is_a_located_notice_and_the_scene_still_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _root_with_a_misquoting_opening(tmp_path)
     monkeypatch.setenv("COVER_NAMES_ROOT", str(root))
     pilot = Pilot.start(load_story(root / "scenes"), (1366, 768))
     try:
@@ -170,5 +177,21 @@ def test_a_broken_frame_is_a_located_notice_and_the_scene_still_starts(
         _finish(pilot, "recruiting_duggan")
         pilot.press("n")  # the rest of the frame still stands
         assert pilot.screen == "frame" and pilot.has("Between New York and Moscow")
+    finally:
+        pilot.close()
+
+
+def test_a_reload_reads_the_frame_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.desktop.story_frame import frame_of
+
+    root = _root_with_a_misquoting_opening(tmp_path)
+    monkeypatch.setenv("COVER_NAMES_ROOT", str(root))
+    pilot = Pilot.start(load_story(root / "scenes"), (1366, 768))
+    try:
+        assert frame_of(pilot.app).opening is None
+        shutil.copy(REPO / "reference" / "frame.yaml", root / "reference" / "frame.yaml")
+        assert frame_of(pilot.app).opening is None  # read once per story, not every frame
+        pilot.app.story = load_story(root / "scenes")  # what F5 does with the scenes reloaded
+        assert frame_of(pilot.app).opening is not None
     finally:
         pilot.close()
