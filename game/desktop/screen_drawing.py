@@ -71,6 +71,11 @@ def draw_scroll_cue(canvas: Canvas, screen: Screen) -> pygame.Rect | None:
         pygame.draw.rect(canvas.surface, palette.highlight, (track.left - 4, mark_y, 14, 4))
     if screen.scroll >= furthest:
         return None
+    if screen.scroll_cue:  # the strip under the viewport is the cue's own (`cue_room`):
+        # whatever a screen drew past its viewport must not show around the cue, as if
+        # the cue were covering it (the plan chooser's last plan, drawn unclipped).
+        canvas.fill(palette.background, pygame.Rect(view.left, view.bottom, view.width,
+                                                    cue_room(canvas, canvas.sizes)))
     return draw_more_below(canvas, screen.more_below(), canvas.sizes, view)
 
 

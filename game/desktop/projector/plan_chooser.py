@@ -132,12 +132,20 @@ class PlanChooserScreen(Screen):
         canvas.text(f"Choose the lesson plan (1–9, or click). {leave}",
                     (x, top + canvas.cache.line_height(big.title, "bold")),
                     big.small, palette.muted, "regular", "hint")
+        previous_clip, drawn = canvas.surface.get_clip(), len(canvas.labels)
+        canvas.surface.set_clip(self.viewport)  # the plans scroll under the header, never
         for item, (plan, title, problem) in zip(self.items[:len(self.plans)], self.plans,
-                                                strict=True):
+                                                strict=True):  # into the cue's strip
+            if not self.on_screen(item).colliderect(self.viewport):
+                continue  # out of sight: neither drawn nor in the text model
             self.draw_button(canvas, item, [
                 (f"{item.number or ''}  {title}".strip(), big.body, "bold"),
                 (problem or _plan_detail(plan), big.small, "regular"),
             ])
+        canvas.surface.set_clip(previous_clip)
+        # The text model is what shows: a plan's line clipped away under the edge is not.
+        canvas.labels[drawn:] = [label for label in canvas.labels[drawn:]
+                                 if label.rect.colliderect(self.viewport)]
         self.draw_scroll_cue(canvas)
         self.draw_header(canvas)
 
