@@ -29,6 +29,7 @@ from game.classroom.records import build_record, write_record
 from game.classroom.report import render_csv, render_html
 from game.desktop.pilot import Pilot
 from game.engine import Story, load_story
+from game.model import VoiceKind
 
 REPO = Path(__file__).resolve().parent.parent
 DESKTOP_DEMO = REPO / "tests" / "desktop" / "fixtures"
@@ -120,7 +121,8 @@ def test_the_source_viewer_says_who_published_the_wiki_article(
     player = desktop_story.new_player("desktop_demo")
     citation = next(c for node in desktop_story.scenes["desktop_demo"].nodes.values()
                     for choice in node.choices if choice.record
-                    for c in choice.record.citations if c.source == "massing")
+                    for c in choice.record.citations
+                    if c.voice is not None and c.voice.kind is VoiceKind.CLAIM)
     player.close()
     pilot.app.push(SourceScreen(pilot.app, citation))
     pilot.app.render()

@@ -103,7 +103,8 @@ def test_a_changed_seed_and_a_slip_it_lacks_are_both_said(seeds: Path) -> None:
     (seeds / "hede_massing.txt").write_bytes(text.replace(b"Massing later said to had left",
                                                           b"Massing later said she had left"))
     codes = [problem.split(": ")[1].split()[1] for problem in _problems(seeds)]
-    assert codes == ["CN504", "CN507"]
+    # The changed words also begin a stretch voices.yaml marks: its anchor is lost too.
+    assert codes == ["CN504", "CN507", "CN510"]
 
 
 def test_unsafe_yaml_in_the_index_is_refused_not_run(seeds: Path) -> None:
