@@ -1,4 +1,5 @@
-"""Lint checks of the scene as a game: nothing given away before a choice, no early endings.
+"""Lint checks of the scene as a game: nothing given away before a choice, no early endings,
+a choice that leaves the record plays out on its own.
 
 CN616 (spoilers) compares what a decision shows before the choice (its
 passage, every part of it whatever its condition, its `ask`, its citations)
@@ -7,7 +8,10 @@ a record's note or quote, gives the outcome away. CN617 (early endings) walks
 the linter's state search (`explore.py`, the same reachable states
 `cover-names test --exhaustive` visits) for the fewest decisions before each
 ending, and for an ending reached without passing the scene's `central` node.
-Both are warnings: a scene plays with them, `lint --strict` fails.
+CN618 (format 2) reports a `diverged` or `unrecorded` option that leads to the
+very node the historical option beside it leads to: what the player did must
+play out in a passage of its own before the story rejoins the record. All three
+are warnings: a scene plays with them, `lint --strict` fails.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from game.authoring.explore import State, StateSpace
 from game.diagnostics import Diagnostic, Diagnostics, Location
-from game.model import Citation, Node, Record, Scene
+from game.model import Citation, Node, Record, Scene, Verdict
 from game.sources.library import MIN_QUOTE_LENGTH, normalise
 
 if TYPE_CHECKING:
@@ -233,3 +237,25 @@ def check_early_endings(context: LintContext) -> Iterator[Diagnostic]:
                          problem=f"without passing the central moment '{scene.central}'",
                          hint=f"the path {path}; lead it through '{scene.central}', or have "
                               "the scene say in play why the moment did not come")
+
+
+#: Verdicts of an option that stays with the record, and of one that leaves it.
+_ON_RECORD = frozenset({Verdict.HISTORICAL, Verdict.DISPUTED})
+_OFF_RECORD = frozenset({Verdict.DIVERGED, Verdict.UNRECORDED})
+
+
+def check_own_consequences(context: LintContext) -> Iterator[Diagnostic]:
+    """CN618: an option that leaves the record but goes where the historical one goes, so
+    the story carries on as if the player had done what really happened. Format 2 only."""
+    if context.scene.format < 2:
+        return
+    for node in context.scene.decision_points:
+        recorded = {choice.goto: choice.id for choice in node.choices
+                    if choice.record is not None and choice.record.verdict in _ON_RECORD}
+        for choice in node.choices:
+            if (choice.record is not None and choice.record.verdict in _OFF_RECORD
+                    and choice.goto in recorded):
+                yield _issue("CN618", choice.where, choice=choice.id, node=node.id,
+                             target=choice.goto, other=recorded[choice.goto],
+                             hint="lead it to a passage of its own (a dramatisation of what "
+                                  "the player did) before the story rejoins the record or ends")

@@ -149,6 +149,9 @@ _TABLE: tuple[Code, ...] = (
          "a passage citing the quote that proves how one of its options turned out"),
     Code("CN617", W, "a path reaches the ending '{ending}' {problem}",
          "a counterfactual ending after two decisions in a scene with 'min_decisions: 4'"),
+    Code("CN618", W, "the option '{choice}' at '{node}' leaves the record, yet leads to "
+         "'{target}' just as the record's option '{other}' does",
+         "a diverged choice with the same 'goto' as the historical one beside it"),
     Code("CN620", E, "the walkthrough's scene '{scene}' is not loaded",
          "scene: exit_vias"),
     Code("CN621", E, "step {step}: '{option}' is not an option at '{node}'",

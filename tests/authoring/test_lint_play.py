@@ -1,6 +1,7 @@
-"""The checks of a scene as a game: CN616 (the answer given away before a choice) and
-CN617 (an ending reached too early, or without the central moment), each failing on
-a broken copy of the format-2 fixture scene and passing on the fixture itself."""
+"""The checks of a scene as a game: CN616 (the answer given away before a choice), CN617
+(an ending reached too early, or without the central moment) and CN618 (a choice that
+leaves the record but goes where the historical one goes), each failing on a broken copy
+of the format-2 fixture scene and passing on the fixture itself."""
 
 from __future__ import annotations
 
@@ -124,3 +125,22 @@ def test_unused_variable_check_counts_a_part_condition_as_a_read(library: Source
     # 'waited' is read only by a passage part's 'if': it is not CN605.
     assert found(TEXT, library, "CN605") == []
 
+
+
+def test_cn618_a_choice_off_the_record_that_changes_nothing(library: SourceLibrary) -> None:
+    assert found(TEXT, library, "CN618") == []  # 'plead' has a passage of its own
+    text = changed("        goto: quiet_line", "        goto: passports")
+    [diagnostic] = found(text, library, "CN618")
+    assert diagnostic.severity.value == "warning"
+    assert diagnostic.message == ("the option 'plead' at 'the_call' leaves the record, yet "
+                                  "leads to 'passports' just as the record's option "
+                                  "'name_witnesses' does")
+    assert diagnostic.where.line == line_of(text, "      - id: plead")
+    old = text.replace("format: 2\n", "format: 1\n", 1).replace("min_decisions: 2\n", "")
+    old = old.replace("central: the_call\n", "")
+    old = "\n".join(line for line in old.splitlines() if not line.lstrip().startswith("ask:"))
+    old = old.replace("    text:\n      - Noel and Herta Field are visiting Moscow. They are in "
+                      "the room.\n", "    text: Noel and Herta Field are visiting Moscow.\n")
+    cut_from = old.index("      - if: \"resolve >= 2\"")
+    cut_to = old.index("    cite:\n      - {source: bazarov, quote: \"Soon afterwards")
+    assert found(old[:cut_from] + old[cut_to:], library, "CN618") == []  # format 1: not held
