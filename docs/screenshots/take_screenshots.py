@@ -41,8 +41,10 @@ SHOTS = [
     (1920, 1080, "projector", False,
      {"play", "help", "title", "place-card", "memoir", "typed-sheet", "record-what-if",
       "projector-vote", "projector-record", "projector-what-if", "projector-ending",
-      "opening", "closing"},
+      "opening", "closing", "dossier-card", "saves-slots"},
      "-1080p-projector-text"),
+    (1366, 768, "projector", False, {"dossier-card", "saves-slots", "facilitator-plans"},
+     "-projector-text"),
     (1024, 600, "standard", False, {"play-choices", "record"}, "-1024x600"),
 ]
 
@@ -275,7 +277,46 @@ def extras(app: App) -> Iterator[str]:
             app.render()
             yield name
     yield from what_if(app)
+    yield from people_and_saves(app)
     yield from projector(app)
+
+
+def people_and_saves(app: App) -> Iterator[str]:
+    """A person's identity card, opened from a cover name in a passage ("Fred" in The Exit
+    Visa's first passage); the saves with two slots saved, each with its picture; and the
+    facilitator's plan chooser, whose last plan the "More below" cue used to cover."""
+    from game.desktop.projector.plan_chooser import PlanChooserScreen
+    from game.desktop.screens.panels import play_panel
+    from game.desktop.screens.play import PlayScreen
+
+    if "exit_visa" not in app.story.scenes:
+        return
+    player = app.story.new_player("exit_visa")
+    app.open_play(player)
+    play = app.top
+    assert isinstance(play, PlayScreen)
+    play.place_announced()
+    app.render()
+    app.push(play_panel(play, "saves"))
+    app.render()
+    for slot in ("save:slot-1", "save:slot-2"):
+        item = next(item for item in app.top.items if item.id == slot)
+        item.action()
+        app.render()
+        if app.top.name == "confirm":  # a slot left from an earlier run: save over it
+            app.top.items[0].action()
+            app.render()
+    app.notices = []  # "Saved to slot 2." would stand over the slots
+    app.render()
+    yield "saves-slots"
+    app.pop()
+    app.push(play_panel(play, "dossier", "boris_bazarov"))
+    app.render()
+    app.render()  # the second frame, once the card has scrolled into sight
+    yield "dossier-card"
+    app.replace(PlanChooserScreen(app))
+    app.render()
+    yield "facilitator-plans"
 
 
 def shoot_inside(
