@@ -27,7 +27,7 @@ from game.diagnostics.core import did_you_mean
 from game.guarded import reported
 from game.loading import cache
 from game.loading.scene import build_scene
-from game.loading.yaml_tree import MAX_BYTES, read_yaml
+from game.loading.yaml_tree import MAX_SCENE_BYTES, read_yaml
 from game.model import Scene
 from game.regular_files import FileTooBig, NotARegularFile, read_regular_file
 from game.sources.library import SourceLibrary
@@ -107,7 +107,7 @@ def _load_scene_text(data: bytes | str, filename: str, library: SourceLibrary) -
 def _build_scene_text(data: bytes | str, raw: bytes, filename: str,
                       library: SourceLibrary) -> LoadResult:
     diagnostics = Diagnostics()
-    root = read_yaml(data, filename, diagnostics)
+    root = read_yaml(data, filename, diagnostics, MAX_SCENE_BYTES)
     scene = None
     if root is not None:
         content_hash = hashlib.sha256(raw).hexdigest()
@@ -129,9 +129,10 @@ def _load_scene(path: Path, library: SourceLibrary) -> LoadResult:
     filename = str(path)
     diagnostics = Diagnostics()
     try:
-        data = read_regular_file(path, MAX_BYTES)
+        data = read_regular_file(path, MAX_SCENE_BYTES)
     except FileTooBig as error:
-        diagnostics.add("CN102", Location(filename, 1, 1), size=error.size, limit=MAX_BYTES,
+        diagnostics.add("CN102", Location(filename, 1, 1), size=error.size,
+                        limit=MAX_SCENE_BYTES,
                         hint="split the scene into several files")
         return LoadResult(None, tuple(diagnostics.items))
     except NotARegularFile as error:  # a folder, or a pipe that would wait for ever

@@ -42,6 +42,7 @@ from game.loading.yaml_nodes import (
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_SCENE_BYTES",
     "STANDARD_TAGS",
     "Scalar",
     "YList",
@@ -53,15 +54,19 @@ __all__ = [
     "resolve_scalar",
 ]
 
-#: Files bigger than this are refused before parsing: no scene is near it.
+#: Plans, walkthroughs and reference files bigger than this are refused before parsing.
 MAX_BYTES = 1_000_000
+#: A scene may be larger: 10,000 cited passages take about 13 MB. Its nesting depth and
+#: aliases are refused as in every other file, and a bigger one is refused unread.
+MAX_SCENE_BYTES = 16_000_000
 #: Deeper nesting than this is refused; a scene needs about eight levels.
 MAX_DEPTH = 32
 #: How libyaml words its own nesting limit (1,000 levels, since 0.2.6).
 LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 
 
-def read_yaml(data: bytes | str, filename: str, diagnostics: Diagnostics) -> YMap | None:
+def read_yaml(data: bytes | str, filename: str, diagnostics: Diagnostics,
+              max_bytes: int = MAX_BYTES) -> YMap | None:
     """Read one YAML document that must be a mapping; report every problem found.
 
     Returns None when the file cannot be read as a mapping at all (syntax
@@ -69,7 +74,7 @@ def read_yaml(data: bytes | str, filename: str, diagnostics: Diagnostics) -> YMa
     when softer problems (a duplicate key, an alias, a tag) were reported:
     callers go on checking it, and decide by `diagnostics.has_errors`.
     """
-    raw = _as_utf8_bytes(data, filename, diagnostics)
+    raw = _as_utf8_bytes(data, filename, diagnostics, max_bytes)
     if raw is None:
         return None
     root = _build_tree(raw, filename, diagnostics)
@@ -81,7 +86,8 @@ def read_yaml(data: bytes | str, filename: str, diagnostics: Diagnostics) -> YMa
     return root
 
 
-def _as_utf8_bytes(data: bytes | str, filename: str, diagnostics: Diagnostics) -> bytes | None:
+def _as_utf8_bytes(data: bytes | str, filename: str, diagnostics: Diagnostics,
+                   max_bytes: int = MAX_BYTES) -> bytes | None:
     """The file as UTF-8 bytes, after the size, encoding and emptiness checks."""
     start = Location(filename, 1, 1)
     if isinstance(data, str):
@@ -94,8 +100,8 @@ def _as_utf8_bytes(data: bytes | str, filename: str, diagnostics: Diagnostics) -
             return None
     else:
         raw = bytes(data)
-    if len(raw) > MAX_BYTES:
-        diagnostics.add("CN102", start, size=len(raw), limit=MAX_BYTES,
+    if len(raw) > max_bytes:
+        diagnostics.add("CN102", start, size=len(raw), limit=max_bytes,
                         hint="check this is the right file: hand-written ones are far smaller")
         return None
     if not isinstance(data, str):

@@ -9,7 +9,7 @@ import pytest
 
 from game.diagnostics import Diagnostics
 from game.loading import YMap, YScalar, load_scene, load_scene_text, read_yaml
-from game.loading.yaml_tree import MAX_BYTES, MAX_DEPTH
+from game.loading.yaml_tree import MAX_DEPTH, MAX_SCENE_BYTES
 from game.sources import SourceLibrary
 
 from .builders import VALID_SCENE, codes, only, replace
@@ -62,12 +62,12 @@ def test_cn101_empty_file(text: str | bytes, library: SourceLibrary) -> None:
 
 
 def test_cn102_file_too_big(tmp_path: Path, library: SourceLibrary) -> None:
-    big = b"a: " + b"x" * MAX_BYTES + b"\n"
+    big = b"a: " + b"x" * MAX_SCENE_BYTES + b"\n"
     assert codes(load_scene_text(big, "f.yaml", library).diagnostics) == ["CN102"]
     path = tmp_path / "big.yaml"
     path.write_bytes(big)
     diagnostic = only(load_scene(path, library).diagnostics, "CN102")
-    assert str(MAX_BYTES) in diagnostic.message
+    assert str(MAX_SCENE_BYTES) in diagnostic.message
 
 
 def test_cn103_not_utf8_names_the_byte_offset(library: SourceLibrary) -> None:
