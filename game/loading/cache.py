@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import pickle
 import secrets
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,6 @@ import platformdirs
 
 from game import __version__
 from game.paths import APP_NAME
-from game.regular_files import read_regular_file
 
 if TYPE_CHECKING:
     from game.loading.files import LoadResult
@@ -118,8 +117,11 @@ def read_entry(key: str) -> LoadResult | None:
         return None
     path = cache_dir() / f"{key}.pickle"
     try:
-        data = read_regular_file(path, MAX_ENTRY_BYTES)
-        result = _SceneUnpickler(io.BytesIO(data)).load()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+            return None
+        with open(path, "rb") as stream:  # read as it is unpickled: no second copy in memory
+            result = _SceneUnpickler(stream).load()
     except FileNotFoundError:
         return None
     except (Exception, RecursionError, MemoryError):  # never fatal: the scene is rebuilt
