@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from benchmarks.bench_peers import scene_yaml, story_shape
 from game.engine import load_story
 from game.loading.yaml_tree import MAX_BYTES, MAX_SCENE_BYTES
 from tests.hostile.conftest import REPO
-
-sys.path.insert(0, str(REPO))
-from benchmarks.bench_peers import scene_yaml, story_shape  # noqa: E402
 
 
 def test_a_scene_of_several_megabytes_loads_and_plays(tmp_path: Path) -> None:
