@@ -3,9 +3,10 @@
 Reading, checking and building a 1,000-node scene takes a few hundred
 milliseconds; reading back the scene built last time takes a tenth of that.
 An entry's key is a hash of everything the built scene depends on: the
-scene file's bytes and name, the source library it was proven against, the
-game's version and this cache's format. A changed scene, seed text or game
-never meets an old entry.
+scene file's bytes and name, the source library it was proven against (and
+every file beside the seed texts), the code that builds scenes, the game's
+version and this cache's format. A changed scene, seed text or game never
+meets an old entry.
 
 An entry holds the scene as data: the model's frozen dataclasses and the
 parsed form of its conditions (`game.loading.compiled`), never code. It is
@@ -79,15 +80,49 @@ def library_fingerprint(library: SourceLibrary) -> str:
                             source.own_voice_kind)).encode("utf-8", "surrogatepass"))
         digest.update(hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
     digest.update(repr((sorted(library.unavailable), library.index_problem)).encode())
+    # Every file beside the seed texts (sources.yaml, voices.yaml …): whatever the
+    # library made of them, a change to any of them is a new key.
+    for folder in sorted({source.path.parent for source in library}):
+        with contextlib.suppress(OSError):
+            for path in sorted(folder.iterdir()):
+                if path.is_file():
+                    digest.update(path.name.encode("utf-8", "surrogatepass"))
+                    digest.update(hashlib.sha256(path.read_bytes()).digest())
     fingerprint = digest.hexdigest()
     with contextlib.suppress(AttributeError):
         library._cache_fingerprint = fingerprint  # type: ignore[attr-defined]
     return fingerprint
 
 
+_CODE: list[str] = []
+
+
+def code_fingerprint() -> str:
+    """A hash of the code that builds a scene (the loader, the model, the sources, the
+    diagnostics): a scene built by other code is never read back, even at one version
+    number. A frozen build hashes its executable's size and time instead."""
+    if _CODE:
+        return _CODE[0]
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    found = False
+    for folder in ("loading", "model", "sources", "diagnostics"):
+        with contextlib.suppress(OSError):
+            for path in sorted((package / folder).glob("*.py")):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+                found = True
+    if not found:
+        with contextlib.suppress(OSError):
+            status = Path(sys.executable).stat()
+            digest.update(repr((status.st_size, status.st_mtime_ns)).encode())
+    _CODE.append(digest.hexdigest())
+    return _CODE[0]
+
+
 def entry_key(raw: bytes, filename: str, library: SourceLibrary) -> str:
     digest = hashlib.sha256()
-    header = (CACHE_FORMAT, __version__, sys.version_info[:2], filename,
+    header = (CACHE_FORMAT, __version__, code_fingerprint(), sys.version_info[:2], filename,
               library_fingerprint(library))
     digest.update(repr(header).encode("utf-8", "surrogatepass"))
     digest.update(hashlib.sha256(raw).digest())  # the scene's own content hash

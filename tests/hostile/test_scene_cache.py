@@ -91,3 +91,15 @@ def test_a_new_playthrough_binds_nothing_per_passage() -> None:
     player = story.new_player("demo_call")
     assert not [name for name in vars(player.playthrough) if "__" in name or
                 name.startswith(("is_node_", "may_"))]
+
+
+def test_a_changed_file_beside_the_seeds_is_a_new_key(cache_folder: Path, tmp_path: Path) -> None:
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    load_story(DEMO_SCENES, seeds)
+    with (seeds / "sources.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("\n# a comment changes no source, but the file is not the same\n")
+    load_story(DEMO_SCENES, seeds)
+    assert len(_entries(cache_folder)) == 2
