@@ -76,3 +76,35 @@ def test_a_wrong_code_or_a_file_that_is_no_record_is_refused_with_why(
         parse_address("192.168.1.20")
     assert parse_address("192.168.1.20:8765/join/k7qxm") == ("http://192.168.1.20:8765", "K7QXM")
     assert classes.store.records(classes.live[next(iter(classes.live))].code) == []
+
+
+def test_the_desktop_debrief_sends_the_record_to_the_class_by_its_address(
+        served: tuple[str, Classes, LiveClass], demo_story: Story) -> None:
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from game.desktop.pilot import Pilot
+    from game.desktop.screens.debrief import DebriefScreen
+
+    address, classes, live = served
+    player = demo_story.new_player(demo_story.ordered[0].id)
+    while not player.is_over:
+        player.choose(next(o for o in player.options if o.available).id)
+    pilot = Pilot.start(demo_story, size=(1280, 720))
+    try:
+        pilot.app.push(DebriefScreen(pilot.app, player))
+        pilot.app.pump()
+        pilot.press("s")
+        assert pilot.screen == "class-address"
+        pilot.type(f"{address}/join/{live.code}")
+        pilot.press("return")
+        assert any("Sent to the class" in text for text in pilot.texts())
+        ((device, document),) = classes.store.records(live.code)
+        assert device == "desktop" and document["scene"]["id"] == player.scene.id
+        pilot.press("s")
+        pilot.type("not an address")
+        pilot.press("return")
+        assert any("Not sent" in text and "not a class address" in text
+                   for text in pilot.texts())
+    finally:
+        pilot.close()

@@ -84,6 +84,9 @@ class DebriefScreen(Screen):
                 size=sizes.small,
                 width=sizes.body * 12,
             )
+        flow.space(sizes.gap // 2)
+        flow.button("send", "Send to the class (S): by the address on the projector",
+                    self._send, size=sizes.small)
         flow.space(sizes.gap * 2)
         flow.text("Your path against the record", sizes.heading, "bold", "accent", "heading")
         flow.space()
@@ -146,6 +149,24 @@ class DebriefScreen(Screen):
 
         self.app.push(NameEntryScreen(self.app, self._export_as))
 
+    def _send(self) -> None:
+        from game.desktop.screens.class_address import ClassAddressScreen
+
+        self.app.push(ClassAddressScreen(self.app, self._send_to))
+
+    def _send_to(self, address: str) -> None:
+        """Hand the record to the classroom server (a few seconds at most, then it says why)."""
+        from game.classroom.hand_in import HandInError, send_record
+        from game.classroom.records import build_record
+
+        try:
+            send_record(build_record(self.player, self.app.settings.student_name), address,
+                        timeout=5.0)
+        except HandInError as error:
+            self.app.notify(f"Not sent: {error}", 10.0)
+            return
+        self.app.notify("Sent to the class: your teacher has your record.", 8.0)
+
     def _export_as(self, name: str) -> None:
         from game.desktop.records import export_record
 
@@ -202,6 +223,8 @@ class DebriefScreen(Screen):
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_e:
             self._export()
+        elif event.key == pygame.K_s:
+            self._send()
         elif event.key == pygame.K_h:
             self._history()
         elif event.key == pygame.K_n and self.player.is_over and frame_of(self.app).after(
