@@ -51,8 +51,8 @@ _LABELS = {
     VoiceKind.CLAIM: "its own claim",
 }
 
-# docs/history.md ("What each kind of source can tell") says the same at length:
-# change the two together.
+# docs/history.md ("What each kind of source can tell, and what it cannot") says the same
+# at length: change the two together.
 _TELLS = {
     VoiceKind.MEMOIR: (
         "A participant's own account, written years later: what she saw and felt, as she "

@@ -182,3 +182,20 @@ def test_overlapping_spans_and_an_unknown_work_are_reported(seeds: Path) -> None
     assert any("CN513: the span overlaps the one marked at line" in p for p in problems)
     assert any(f"voices.yaml:{line}:" in p and "CN512: 'this_decepton' is not a work" in p
                for p in problems)
+
+
+def test_the_teachers_guide_names_every_voice_and_every_kind() -> None:
+    """docs/history.md's tables of who speaks where are written by hand: a work added to
+    voices.yaml, or a kind added to the game, must be added there too."""
+    guide = (REPO / "docs" / "history.md").read_text(encoding="utf-8")
+    library = load_library(SEEDS)
+    voices = {span.voice for source in library for span in source.voices}
+    assert voices
+    for voice in voices:
+        assert voice.author in guide or voice.is_article, voice.speaker
+        if voice.title:
+            assert voice.title in guide, voice.title
+        if voice.retells:
+            assert voice.retells in guide, voice.retells
+    for kind in VoiceKind:
+        assert kind.value in guide.casefold(), kind.value
