@@ -109,9 +109,9 @@ elif mode == "card_frames":
                       "p99_ms": timings[int(len(timings) * 0.99) - 1]}}), flush=True)
 elif mode == "idle_sound":
     from game.desktop.pilot import Pilot
-    app = build_app(size=(1366, 768))
+    from game.engine import load_story
+    app = build_app(size=(1366, 768), scene_id=load_story().ordered[0].id)
     pilot = Pilot(app)
-    pilot.press("1", "1")
     app.turn()  # the place card
     pilot.press("enter")
     app.turn()  # the passage: its room tone starts
@@ -127,9 +127,9 @@ elif mode == "idle_sound":
     print(json.dumps({{"cpu_percent": 100 * cpu / (time.perf_counter() - wall)}}), flush=True)
 elif mode == "memory":
     from game.desktop.pilot import Pilot
-    app = build_app(size=(1920, 1080))
+    from game.engine import load_story
+    app = build_app(size=(1920, 1080), scene_id=load_story().ordered[0].id)
     pilot = Pilot(app)
-    pilot.press("1", "1")  # title: Scenes; then the first scene
     if app.top.name != "play":
         raise SystemExit(f"memory: expected to be playing, but the screen is {{app.top.name!r}}")
     for _ in range(12):

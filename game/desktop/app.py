@@ -299,7 +299,8 @@ class App:
             self.process(events)
         else:
             self._expire_notices(now)  # a notice that ran out asks for a frame without it
-        if self.dirty or self._animating():
+        animating = self._animating()  # time passes for the top screen on every turn
+        if self.dirty or animating:
             self.render()
         elif not events:
             time.sleep(self._nap(now))

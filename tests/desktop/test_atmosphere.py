@@ -169,3 +169,13 @@ def test_the_passage_shows_its_memoir_as_a_page_and_folds_its_sources(home) -> N
     pilot.click(key="sources")
     assert any(label.key.startswith("cite:") for label in pilot.labels("citation"))
     pilot.close()
+
+
+def test_a_scene_opened_straight_from_the_command_line_starts_on_its_card(story) -> None:  # type: ignore[no-untyped-def]
+    from game.desktop.start import build_app
+
+    app = build_app(story, (1366, 768), story.ordered[0].id)  # cover-names play SCENE
+    pilot = Pilot(app)
+    app.turn()  # the very first turn of the loop, with the window still to draw
+    assert pilot.screen == "place-card"
+    pilot.close()
