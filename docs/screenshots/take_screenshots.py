@@ -299,13 +299,17 @@ def people_and_saves(app: App) -> Iterator[str]:
     app.render()
     app.push(play_panel(play, "saves"))
     app.render()
-    for slot in ("save:slot-1", "save:slot-2"):
+    for slot, words in (("save:slot-1", "before the request"), ("save:slot-2", "")):
         item = next(item for item in app.top.items if item.id == slot)
         item.action()
         app.render()
         if app.top.name == "confirm":  # a slot left from an earlier run: save over it
             app.top.items[0].action()
             app.render()
+        if words:  # a name typed by the player; else the place and date offered
+            app.top.value = words  # type: ignore[attr-defined]
+        app.top.items[0].action()  # Save (Enter)
+        app.render()
     app.notices = []  # "Saved to slot 2." would stand over the slots
     app.render()
     yield "saves-slots"

@@ -6,6 +6,7 @@ from game.saves.atomic import atomic_write_text
 from game.saves.fit import SaveMismatch, fit_to_scene
 from game.saves.slots import (
     AUTOSAVE,
+    MAX_SAVE_NAME,
     PREVIOUS,
     SAVE_FORMAT,
     SAVE_VERSION,
@@ -18,6 +19,7 @@ from game.saves.slots import (
     list_saves,
     previous_autosave_path,
     read_save,
+    save_name,
     set_damaged_autosave_aside,
     slot_name,
     version_problem,
@@ -26,6 +28,7 @@ from game.saves.slots import (
 
 __all__ = [
     "AUTOSAVE",
+    "MAX_SAVE_NAME",
     "PREVIOUS",
     "SAVE_FORMAT",
     "SAVE_VERSION",
@@ -41,6 +44,7 @@ __all__ = [
     "list_saves",
     "previous_autosave_path",
     "read_save",
+    "save_name",
     "set_damaged_autosave_aside",
     "slot_name",
     "version_problem",

@@ -80,6 +80,18 @@ def slot_name(text: str) -> str:
     return name
 
 
+#: The longest name a player may give a save.
+MAX_SAVE_NAME = 60
+
+
+def save_name(value: object) -> str:
+    """A save's name as it may be shown: text, one line, printable, at most MAX_SAVE_NAME
+    characters; anything else in the file (a number, a list, control characters) is ''."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join("".join(c for c in value if c.isprintable()).split())[:MAX_SAVE_NAME]
+
+
 @dataclass(frozen=True)
 class SaveSlot:
     """One save file as the saves screen lists it."""
@@ -94,6 +106,7 @@ class SaveSlot:
     steps: int = 0
     problem: str = ""  # set when the file cannot be used; the slot is still listed
     playthrough_id: str = ""  # tells a save of this very playthrough from another's
+    name: str = ""  # what the player called it ("before the call"); "" when unnamed
 
 
 @dataclass(frozen=True)
@@ -112,8 +125,10 @@ def slot_path(slot: str, directory: Path | None = None) -> Path:
     return (directory or paths.saves_dir()) / f"{slot}.json"
 
 
-def write_save(player: Player, slot: str = AUTOSAVE, directory: Path | None = None) -> Path:
-    """Save a player's Playthrough into `slot`, atomically.
+def write_save(player: Player, slot: str = AUTOSAVE, directory: Path | None = None,
+               name: str = "") -> Path:
+    """Save a player's Playthrough into `slot`, atomically; `name` is the player's own
+    name for it, shown in the saves list.
 
     Raises ValueError for a slot name that is not valid (see `slot_name`) and
     OSError when the file cannot be written; callers tell the player.
@@ -129,6 +144,8 @@ def write_save(player: Player, slot: str = AUTOSAVE, directory: Path | None = No
         "date": passage.date,
         "playthrough": player.playthrough.snapshot(),
     }
+    if save_name(name):
+        document["name"] = save_name(name)
     path = slot_path(slot, directory)
     if slot.startswith(AUTOSAVE):
         _keep_an_earlier_run(path, player)
@@ -298,6 +315,7 @@ def list_saves(directory: Path | None = None) -> list[SaveSlot]:
                 saved_at=str(document.get("saved_at", "")),
                 steps=len(history) if isinstance(history, list) else 0,
                 playthrough_id=str(body.get("playthrough_id", "")),
+                name=save_name(document.get("name")),
             )
         )
     slots.sort(key=lambda slot: slot.saved_at, reverse=True)

@@ -20,6 +20,7 @@ def test_loading_a_slot_asks_before_the_autosave_of_a_further_run_is_replaced(
     pilot.press("1", "enter")  # one choice in
     pilot.press("s")
     pilot.click("Save to slot 1")
+    pilot.press("enter")  # the name offered
     pilot.press("esc", "1", "enter")  # two choices: the autosave is further on than slot 1
     further = pilot.app.top.player.playthrough.node  # type: ignore[attr-defined]
     autosave = paths.saves_dir() / "autosave-desktop_demo.json"
@@ -50,6 +51,7 @@ def test_loading_a_slot_of_the_autosaves_own_point_does_not_ask(pilot: Pilot) ->
     start_scene(pilot)
     pilot.press("1", "enter", "s")
     pilot.click("Save to slot 2")  # the same run at the same step as its autosave
+    pilot.press("enter")  # the name offered
     pilot.click("Load slot 2")
     assert pilot.screen == "play" and pilot.has("Loaded slot 2", role="notice")
 
@@ -58,7 +60,9 @@ def test_a_slot_shows_its_name_scene_step_and_a_picture_of_the_screen(pilot: Pil
     start_scene(pilot)
     pilot.press("1", "enter", "s")
     pilot.click("Save to slot 3")
-    assert pilot.has("Slot 3 · The Telephone Call (desktop test)", role="slot")
+    pilot.press("enter")  # the name offered
+    assert pilot.has("Slot 3: “Moscow, early 1938”", role="slot")  # the name offered
+    assert pilot.has("The Telephone Call (desktop test)", role="slot")
     assert pilot.has("after 1 choice ·", role="slot")
     assert pilot.labels("thumbnail")  # the picture, not the "No picture" frame
     save = paths.saves_dir() / "slot-3.json"
@@ -67,7 +71,7 @@ def test_a_slot_shows_its_name_scene_step_and_a_picture_of_the_screen(pilot: Pil
     # A damaged picture is not shown, and nothing else breaks.
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     pilot.press("esc", "s")
-    assert pilot.has("Slot 3 · The Telephone Call", role="slot")
+    assert pilot.has("Slot 3: “Moscow, early 1938”", role="slot")
     assert pilot.has("No picture", role="thumbnail-missing") and not pilot.labels("thumbnail")
     picture.unlink()  # and a missing one likewise
     pilot.press("esc", "s")
@@ -78,6 +82,7 @@ def test_a_slot_is_deleted_only_after_a_question(pilot: Pilot) -> None:
     start_scene(pilot)
     pilot.press("1", "enter", "s")
     pilot.click("Save to slot 1")
+    pilot.press("enter")  # the name offered
     save = paths.saves_dir() / "slot-1.json"
     assert save.is_file() and thumbnail_path(save).is_file()
     pilot.click("Delete", key="delete:slot-1")
@@ -104,8 +109,28 @@ def test_empty_slots_take_one_line_each_and_one_line_in_all_from_the_title(
     gaps = [b.rect.top - a.rect.top for a, b in pairwise(rows)]
     assert max(gaps) < body_line * 2.5
     pilot.click("Save to slot 2")
+    pilot.press("enter")  # the name offered
     pilot.app.replace()
     pilot.app.pump()
     pilot.click("Load a saved game")
     assert pilot.has("Slots 1, 3, 4 and 5 are empty.", role="slot")
     assert not pilot.has("Slot 1: empty")
+
+
+def test_a_save_is_named_in_the_players_own_words(pilot: Pilot) -> None:
+    start_scene(pilot)
+    pilot.press("1", "enter", "s")
+    pilot.click("Save to slot 4")
+    assert pilot.screen == "save-name" and pilot.has("Name this save", role="title")
+    pilot.type("before the call")  # the offered name is selected: typing replaces it
+    pilot.press("enter")
+    assert pilot.has("Saved to slot 4", role="notice")
+    assert pilot.has("Slot 4: “before the call”", role="slot")
+    save = paths.saves_dir() / "slot-4.json"
+    assert json.loads(save.read_text(encoding="utf-8"))["name"] == "before the call"
+    # A name that is not text (a damaged or hand-edited file) is left out, not shown.
+    document = json.loads(save.read_text(encoding="utf-8"))
+    document["name"] = ["\u0007", 3]
+    save.write_text(json.dumps(document), encoding="utf-8")
+    pilot.press("esc", "s")
+    assert pilot.has("Slot 4", role="slot") and not pilot.has("“", role="slot")

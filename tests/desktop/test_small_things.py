@@ -11,6 +11,7 @@ def test_saving_over_a_full_slot_asks_first(pilot: Pilot) -> None:
     start_scene(pilot)
     pilot.press("s")
     pilot.click("Save to slot 1")
+    pilot.press("enter")  # the name offered
     assert pilot.has("Saved to slot 1", role="notice")
     pilot.click("Save to slot 1")
     assert pilot.screen == "confirm" and pilot.has("Save over slot 1?")
@@ -18,6 +19,7 @@ def test_saving_over_a_full_slot_asks_first(pilot: Pilot) -> None:
     assert pilot.screen == "saves"
     pilot.click("Save to slot 1")
     pilot.click("Save over slot 1 (Y)")
+    pilot.press("enter")  # the name offered
     assert pilot.screen == "saves" and pilot.has("Saved to slot 1", role="notice")
 
 

@@ -21,6 +21,7 @@ def test_save_to_a_slot_and_load_it_in_a_new_window(pilot: Pilot, story: Story) 
     pilot.press("s")
     assert pilot.screen == "saves"
     pilot.click("Save to slot 2")
+    pilot.press("enter")  # the name offered
     assert pilot.has("Saved to slot 2", role="notice")
     assert pilot.has("The Telephone Call (desktop test)", role="slot")
     pilot.close()

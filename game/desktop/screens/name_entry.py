@@ -31,6 +31,10 @@ class NameEntryScreen(Screen):
     name = "name-entry"
     overlay = True
     takes_text = True
+    #: What the dialog asks, says of it, and its button: a subclass names something else.
+    question = "Your name, as your teacher knows you"
+    explanation = "It goes in the record file with your choices."
+    ok_label = "Export (Enter)"
 
     def __init__(self, app: App, done: Callable[[str], None]) -> None:
         super().__init__(app)
@@ -62,7 +66,7 @@ class NameEntryScreen(Screen):
                 "ok",
                 pygame.Rect(self.field.left, y, button_w, line + sizes.gap * 2),
                 self._confirm,
-                "Export (Enter)",
+                self.ok_label,
                 fixed=True,
             ),
             Item(
@@ -135,7 +139,7 @@ class NameEntryScreen(Screen):
         draw_dialog(canvas, self.box)
         x, y = self.box.left + sizes.gap * 2, self.box.top + sizes.gap * 2
         canvas.text(
-            "Your name, as your teacher knows you",
+            self.question,
             (x, y),
             sizes.body,
             palette.accent,
@@ -143,7 +147,7 @@ class NameEntryScreen(Screen):
             "title",
         )
         canvas.text(
-            "It goes in the record file with your choices.",
+            self.explanation,
             (x, y + canvas.cache.line_height(sizes.body)),
             sizes.small,
             palette.muted,

@@ -158,7 +158,9 @@ class SavesScreen(Screen):
             right.text(name, sizes.body, "bold", role="slot")
             right.para(describe(slot), sizes.small, colour="muted", role="slot")
         else:
-            right.para(f"{name} · {slot.scene_title}", sizes.body, "bold", role="slot")
+            right.para(f"{name}: “{slot.name}”" if slot.name and number else name,
+                       sizes.body, "bold", role="slot")
+            right.para(slot.scene_title, sizes.body, role="slot")
             right.para(f"{slot.place}, {slot.date} · {_steps(slot.steps)} · saved "
                        f"{_when(slot.saved_at)}", sizes.small, colour="muted", role="slot")
         right.space(gap)
@@ -225,7 +227,7 @@ class SavesScreen(Screen):
     def _saver(self, name: str, slot: SaveSlot | None = None):  # type: ignore[no-untyped-def]
         def ask() -> None:
             if slot is None:
-                save()
+                named()
                 return
             from game.desktop.screens.confirm import ConfirmScreen
 
@@ -236,15 +238,25 @@ class SavesScreen(Screen):
                     f"Save over slot {number}?",
                     f"It holds {describe(slot)}. That save will be lost.",
                     f"Save over slot {number} (Y)",
-                    save,
+                    named,
                     "Keep it (Esc)",
                 )
             )
 
-        def save() -> None:
+        def named() -> None:
+            """The player's name for the save, the passage's place and date offered."""
+            from game.desktop.screens.save_name import SaveNameScreen
+
+            assert self.player is not None
+            passage = self.player.passage
+            offered = ", ".join(part for part in (passage.place, passage.date) if part)
+            self.app.push(SaveNameScreen(self.app, (slot.name if slot else "") or offered,
+                                         save))
+
+        def save(title: str) -> None:
             assert self.player is not None
             try:
-                path = write_save(self.player, name)
+                path = write_save(self.player, name, name=title)
             except OSError as error:
                 self.app.notify(f"Could not save: {error.strerror or error}")
                 return
