@@ -92,7 +92,7 @@ def next_lesson_prompts(debrief: Debrief) -> list[Prompt]:
         offer(decision.count(favourite), decision, Prompt(
             f"{_where(decision)}: most of the class left the record "
             f"({decision.count(favourite)} of {decision.counted} {how} “{favourite.text}”).",
-            f"What happened: {actual.note if actual else favourite.note}",
+            f"What these sources say happened: {actual.note if actual else favourite.note}",
             decision.discuss or "Why did the real people act differently from you?",
         ))
     for decision in debrief.decisions:
