@@ -63,3 +63,20 @@ def test_the_who_chose_what_csv_opens_in_any_spreadsheet(room: Room) -> None:
     by_option = room.client.get(f"/report/{room.code}.csv?secret={secret}")
     assert by_option.status_code == 200 and "section" in by_option.text
     assert room.client.get(f"/report/{room.code}/who-chose-what.csv").status_code == 403
+
+
+def test_playing_again_keeps_the_first_run_and_a_reload_lands_where_the_student_was(
+        room: Room) -> None:
+    device = play_through(room, "Ann", 0)
+    scene = room.classes.story.ordered[0].id
+    url = f"/play/{room.code}/{scene}?device={device}"
+    assert "The end of the scene" in room.client.get(url).text  # a reload: still at the end
+    again = room.client.post(url, content="restart=1",
+                             headers={"content-type": "application/x-www-form-urlencoded"})
+    assert "The end of the scene" not in again.text and 'name="option"' in again.text
+    option = room.classes.play[room.code].current(device, scene).player.options[0]
+    room.client.post(url, content=f"option={option.id}",
+                     headers={"content-type": "application/x-www-form-urlencoded"})
+    records = room.classes.store.records(room.code)
+    assert len(records) == 2  # the finished run is kept beside the new one
+    assert sum(1 for _, document in records if document["ending"]) == 1
