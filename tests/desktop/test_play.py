@@ -43,7 +43,7 @@ def test_a_scene_plays_to_its_end_by_keyboard_alone(
     assert "Your ending: this is how it happened" in text
     assert "Unrecorded" in pilot.texts("verdict") and "Historical" in pilot.texts("verdict")
     pilot.press("end")
-    assert "What happened next" in pilot.text()
+    assert "What the sources say happened next" in pilot.text()
     pilot.close()
 
 

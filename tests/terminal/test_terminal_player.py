@@ -39,7 +39,7 @@ def test_scene_played_to_its_historical_ending(tmp_path: Path) -> None:
     assert ("— Hede Massing, This Deception (1951), memoir — quoted in the article "
             "“Boris Bazarov”") in read
     assert "— Boris Bazarov" not in read
-    assert "THE HISTORICAL ENDING" in out and "What happened next:" in out
+    assert "THE HISTORICAL ENDING" in out and "What the sources say happened next:" in out
     assert "You followed the record at 1 of 2 choices." in out
     assert (tmp_path / "saves" / "autosave-demo_call.json").exists()
 

@@ -91,7 +91,7 @@ def lay_out_ending(flow: Flow, ending: Ending, cite: Cite, debrief: Callable[[],
     flow.text(heading, sizes.heading, "bold", "accent", "ending")
     if ending.epilogue:
         flow.space()
-        flow.text("What happened next", sizes.small, "bold", "muted", "caption")
+        flow.text("What the sources say happened next", sizes.small, "bold", "muted", "caption")
         flow.para(ending.epilogue, sizes.body, role="epilogue")
     if ending.citations:
         flow.space()
