@@ -118,7 +118,8 @@ def ending(end: Ending, library: SourceLibrary) -> str:
         if end.kind is EndingKind.HISTORICAL
         else "A COUNTERFACTUAL ENDING: this did not happen."
     )
-    lines = ["", rule("The end"), kind, "", "What the sources say happened next:", wrap(end.epilogue, "  ")]
+    lines = ["", rule("The end"), kind, "", "What the sources say happened next:",
+             wrap(end.epilogue, "  ")]
     lines += [citation(cite, library) for cite in end.citations]
     return "\n".join(lines)
 

@@ -143,7 +143,8 @@ def _opening(column: Column, view: FacilitatorView) -> None:
     _parts(column, view)
     column.space()
     # What the class will see after each vote, said before the first one.
-    column.para("After each vote, the game says what these sources say", big.small, "bold", palette.accent, "legend")
+    column.para("After each vote, the game says what these sources say", big.small, "bold",
+                palette.accent, "legend")
     for verdict in Verdict:
         column.para(f"{verdict.label}: {verdict.explanation}", big.small,
                     colour=palette.verdicts[verdict], role="legend")

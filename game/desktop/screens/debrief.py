@@ -110,7 +110,8 @@ class DebriefScreen(Screen):
             flow.panel_end()
         if ending is not None and ending.epilogue:
             flow.space(sizes.gap)
-            flow.text("What the sources say happened next", sizes.heading, "bold", "accent", "heading")
+            flow.text("What the sources say happened next", sizes.heading, "bold", "accent",
+                      "heading")
             flow.space()
             flow.para(ending.epilogue, sizes.body, role="epilogue")
             self._citations(flow, "epilogue", ending.citations)
