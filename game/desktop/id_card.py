@@ -97,6 +97,9 @@ class IdCard:
         if not covers:
             covers.append(_Line(cache.layout("none in these sources", body, value_w,
                                              "typewriter"), "typewriter", body, "card-cover"))
+        elif entry.cover_note:  # an identification, not a certainty: the card says so
+            covers.append(_Line(cache.layout(f"({entry.cover_note})", small, value_w,
+                                             "typewriter"), "typewriter", small, "card-cover-note"))
         field("COVER NAME", covers)
         field("ROLE", [_Line(cache.layout(entry.role or NO_YEARS, body, value_w, "typewriter"),
                              "typewriter", body, "card-role")])

@@ -45,6 +45,7 @@ class Entry:
     fate: str = ""
     sort_key: str = ""
     years: str = ""  # a person's years as their identity card shows them
+    cover_note: str = ""  # how sure the link from cover name to person is, when unsure
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -180,6 +181,7 @@ def _entry(obj: Any, kind: str, prove: Any = None) -> Entry:
         fate=_text(_get(obj, "fate", default="")),
         sort_key=date,
         years=_text(_get(obj, "years", default="")),
+        cover_note=_text(_get(obj, "cover_note", default="")),
     )
 
 

@@ -37,8 +37,8 @@ ORGANISATIONS_FILE = "organisations.yaml"
 TIMELINE_FILE = "timeline.yaml"
 
 _PERSON_KEYS = frozenset(
-    {"id", "name", "cover_names", "aliases", "scenes", "role", "years", "summary", "fate",
-     "cite"}
+    {"id", "name", "cover_names", "cover_note", "aliases", "scenes", "role", "years", "summary",
+     "fate", "cite"}
 )
 _ORGANISATION_KEYS = frozenset({"id", "name", "aliases", "scenes", "summary", "cite"})
 _EVENT_KEYS = frozenset({"id", "date", "display", "text", "scenes", "cite"})
@@ -171,6 +171,7 @@ def _read_person(item: YMap, context: _Context) -> Person | None:
     summary = text_of(item, "summary", diagnostics)
     fate = text_of(item, "fate", diagnostics, allow_empty=True)
     years = text_of(item, "years", diagnostics)
+    cover_note = text_of(item, "cover_note", diagnostics)
     cover_names = texts_of(item, "cover_names", diagnostics)
     aliases = texts_of(item, "aliases", diagnostics)
     scenes = _read_scenes(item, context)
@@ -181,7 +182,7 @@ def _read_person(item: YMap, context: _Context) -> Person | None:
     return Person(
         id=entry_id, name=name, role=role, summary=_plain(summary), citations=citations,
         where=item.where, cover_names=cover_names, aliases=aliases, scenes=scenes,
-        fate=_plain(fate), years=years,
+        fate=_plain(fate), years=years, cover_note=_plain(cover_note),
     )
 
 

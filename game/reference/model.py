@@ -38,6 +38,7 @@ class Person:
     scenes: tuple[str, ...] = ()  # scene ids; settles a shared alias ("Helen")
     fate: str = ""  # empty when the sources do not say
     years: str = ""  # "1893–1939", "in the United States in the 1930s": only years quoted
+    cover_note: str = ""  # how sure the cover names' link is, when the sources are not
 
     @property
     def names(self) -> tuple[str, ...]:

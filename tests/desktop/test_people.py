@@ -114,3 +114,13 @@ def test_the_identity_card_fits_the_window_at_projector_text(
         assert pilot.has("“Fred” → Boris Bazarov", role="card-cover")
     finally:
         pilot.close()
+
+
+def test_a_cover_name_the_sources_only_identify_says_so_on_the_card(visa: Pilot) -> None:
+    from game.desktop.screens.dossier import DossierScreen
+
+    visa.app.push(DossierScreen(visa.app, "hede_massing"))
+    visa.app.pump()
+    assert visa.texts("card-cover") == ["“Redhead” → Hede Massing"]
+    note = visa.text("card-cover-note")
+    assert "unidentified in Venona" in note and "Benson identifies it" in note

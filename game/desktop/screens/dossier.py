@@ -194,6 +194,7 @@ class DossierScreen(Screen):
                 entry.name,
                 ", ".join(f"{cover} was the cover name of {entry.name}"
                           for cover in entry.cover_names),
+                entry.cover_note if entry.cover_names else "",
                 entry.role,
                 entry.years,
                 entry.summary,
