@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from game.classroom.classes import Classes
     from game.classroom.live_class import LiveClass
+    from game.classroom.plans import Plan
+    from game.desktop.app import App
+    from game.desktop.projector.classroom_screen import ClassroomScreen
     from game.web.server import Listening
 
 
@@ -119,3 +122,32 @@ def serve_with_window(classes: Classes, live: LiveClass, sock: object,
         return run_classroom_window(live, listening.address)
     finally:
         server.stop()
+
+def start_in_window(app: App, plan: Plan, host: str = "0.0.0.0",
+                    port: int = 8765) -> ClassroomScreen:
+    """Facilitator mode's "own devices" switch (D): the classroom server in the background
+    (its class kept in the user data folder's classroom/), and its projector screen. The
+    window and the server meet here, in the command that composes them, so neither
+    presenter imports the other.
+
+    OSError when the port cannot be had; the server stops with the session or the window.
+    """
+    from game import paths
+    from game.classroom.classes import Classes
+    from game.classroom.sqlite_store import SqliteStore
+    from game.web.app import create_app
+    from game.web.server import Server, bind
+
+    sock, listening = bind(host, port)
+    folder = paths.user_data_dir() / "classroom"
+    classes = Classes(app.story, SqliteStore(folder / "classroom.sqlite3"),
+                      log_dir=folder / "sessions")
+    live = classes.start(plan)
+    server = Server(create_app(classes, listening.address), sock)
+    server.start_in_background()
+    from game.desktop.projector.classroom_screen import ClassroomScreen
+
+    screen = ClassroomScreen(app, live, listening.address)
+    screen.server = server
+    return screen
+

@@ -64,3 +64,39 @@ def test_votes_from_devices_rise_on_the_projector_with_who_has_not_voted(
     pilot.press("c", "2", "5", "return")
     pilot.app.pump()
     assert "only 2 in the class" in pilot.text("class-votes")
+
+
+def test_facilitator_mode_starts_a_class_on_devices_with_d(demo_story: Story) -> None:
+    import httpx
+
+    from game.desktop.projector.plan_chooser import PlanChooserScreen
+
+    pilot = Pilot.start(demo_story, size=(1024, 768))
+    try:
+        chooser = PlanChooserScreen(pilot.app)
+        chooser.host, chooser.port = "127.0.0.1", 0  # this machine only, any free port
+        pilot.app.push(chooser)
+        pilot.app.pump()
+        assert "(off)" in pilot.text("devices")
+        pilot.press("d")
+        assert "(on)" in pilot.text("devices")
+        pilot.click("Every scene, in historical order")
+        assert pilot.screen == "classroom"
+        screen = pilot.app.top
+        assert isinstance(screen, ClassroomScreen) and screen.server is not None
+        address = pilot.text("join-address")
+        assert address.startswith("http://127.0.0.1:")
+        for _ in range(100):
+            if screen.server.started:
+                break
+            pilot.app.pump()
+        base, code = address.rsplit("/join/", 1)
+        answer = httpx.post(f"{base}/api/join", json={"code": code, "name": "Ann"}, timeout=5)
+        assert answer.status_code == 200
+        pilot.app.pump()
+        assert pilot.text("joined") == "1 joined"
+        pilot.press("esc", "esc")  # end the session: the server stops listening
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(f"{base}/health", timeout=2)
+    finally:
+        pilot.close()

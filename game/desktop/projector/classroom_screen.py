@@ -24,6 +24,7 @@ from game.desktop.projector.facilitator_screen import TICK, FacilitatorScreen
 
 if TYPE_CHECKING:
     from game.desktop.app import App
+    from game.web.server import Server
 
 
 class ClassroomScreen(FacilitatorScreen):
@@ -38,6 +39,7 @@ class ClassroomScreen(FacilitatorScreen):
         self.join = f"{address}/join/{live.code}"
         self.qr = segno.make(self.join, error="m")
         self.feed = live.projector_state()
+        self.server: Server | None = None  # set when this window runs the server itself
         live.session.listeners.append(self._wake)
 
     def _wake(self, kind: str = "") -> None:
@@ -142,8 +144,12 @@ class ClassroomScreen(FacilitatorScreen):
         canvas.labels.append(Label(f"QR code: {self.join}", area, "qr", ""))
 
     def end_session(self, how: str = "") -> None:
-        """Esc, confirmed: the class's code stops working, then the projector's own ending."""
+        """Esc, confirmed: the class's code stops working, the server stops listening (when
+        this window started it), then the projector's own ending."""
         self.live.end(how)
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
         super().end_session(how)
 
 
@@ -158,3 +164,4 @@ def run_classroom_window(live: LiveClass, address: str) -> int:
         return app.run()
     finally:
         live.end("window closed")
+

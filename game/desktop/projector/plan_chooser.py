@@ -89,6 +89,9 @@ class PlanChooserScreen(Screen):
             title = plan.title if plan else path.stem
             self.plans.append((plan, title, f"{errors[0]}" if errors else ""))
         self.plans.append((Plan.of_story(app.story), "Every scene, in historical order", ""))
+        #: D: the class votes from its own devices (the classroom server) rather than by hands.
+        self.on_devices = False
+        self.host, self.port = "0.0.0.0", 8765  # every network of this machine, while it runs
 
     def layout(self, canvas: Canvas) -> None:
         big = Sizes.for_window(*canvas.rect.size, "large")
@@ -116,6 +119,17 @@ class PlanChooserScreen(Screen):
     def _start(self, plan: Plan | None) -> None:
         if plan is None:
             return
+        if self.on_devices:
+            from game.commands.classroom import start_in_window
+
+            try:
+                screen: FacilitatorScreen = start_in_window(self.app, plan, self.host, self.port)
+            except OSError as error:
+                self.app.notify(f"The classroom server cannot start: {error}", 10)
+                return
+            self.app.stack[-1:] = [screen]
+            self.app.dirty = True
+            return
         session = start_session(plan, self.app.story, self.log_dir)
         screen = FacilitatorScreen(self.app, session)
         if self.standalone:
@@ -132,6 +146,13 @@ class PlanChooserScreen(Screen):
         canvas.text(f"Choose the lesson plan (1–9, or click). {leave}",
                     (x, top + canvas.cache.line_height(big.title, "bold")),
                     big.small, palette.muted, "regular", "hint")
+        devices = ("D: votes from the students' own devices (on): a code and QR on the "
+                   "projector" if self.on_devices
+                   else "D: votes from the students' own devices (off): hands are counted")
+        canvas.text(devices, (x, top + canvas.cache.line_height(big.title, "bold")
+                              + canvas.cache.line_height(big.small)),
+                    big.small, palette.accent if self.on_devices else palette.muted,
+                    "regular", "devices")
         previous_clip, drawn = canvas.surface.get_clip(), len(canvas.labels)
         canvas.surface.set_clip(self.viewport)  # the plans scroll under the header, never
         for item, (plan, title, problem) in zip(self.items[:len(self.plans)], self.plans,
@@ -161,6 +182,10 @@ class PlanChooserScreen(Screen):
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_r:
             self.class_report()
+            return True
+        if event.key == pygame.K_d:
+            self.on_devices = not self.on_devices
+            self.app.dirty = True
             return True
         return super().on_key(event)
 
