@@ -72,6 +72,8 @@ def reason_for(error: BaseException) -> str:
         return "it is damaged (not UTF-8 text)"
     if isinstance(error, json.JSONDecodeError):
         return "it is damaged (not valid JSON)"  # the line goes in Unreadable.line
+    if isinstance(error, _BadNumber):
+        return f"it is damaged ({error})"
     if isinstance(error, ValueError) and "integer string conversion" in str(error):
         return "it is damaged (it holds a number too long to read)"
     text = " ".join(str(error).split())[:160]
@@ -106,23 +108,27 @@ def guard(path: Path | str) -> Iterator[None]:
         raise Unreadable(path, reason_for(error), line, column) from error
 
 
+class _BadNumber(ValueError):
+    """A number in a JSON file that no file of ours holds; the message says which."""
+
+
 def _refuse_constant(name: str) -> object:
-    raise ValueError(f"'{name}' is not a number this game reads")
+    raise _BadNumber(f"'{name}' is not a number this game reads")
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is too large")
+        raise _BadNumber(f"the number {text[:20]} is too large")
     return value
 
 
 def _bounded_int(text: str) -> int:
     if len(text) > 20:  # 2**53 has 16 digits: no need to convert anything longer
-        raise ValueError("it holds a number too long to read")
+        raise _BadNumber("a number in it is too long to read")
     value = int(text)
     if abs(value) > MAX_JSON_INT:
-        raise ValueError(f"the number {value} is too large")
+        raise _BadNumber(f"the number {value} is too large")
     return value
 
 

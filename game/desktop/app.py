@@ -26,7 +26,7 @@ from game.desktop.text import TextCache
 from game.desktop.theme import Palette, Sizes, palette_for
 from game.desktop.window import MIN_SIZE, display_window, first_window_size, open_window
 from game.engine import Player, Story
-from game.saves import autosave_slot, write_save
+from game.saves import autosave_slot, take_moved_aside_notices, write_save
 
 #: After input the loop looks for more every 10 ms for this long, then every 40 ms.
 ACTIVE_SECONDS = 1.5
@@ -432,6 +432,9 @@ class App:
                 canvas.labels = []  # the text model is what the top screen shows
             screen.ensure_layout(canvas, key)
             screen.draw(canvas)
+        for notice in take_moved_aside_notices():  # a damaged autosave met while listing
+            shown = [each.text for each in self.notices]  # never hide what is being said
+            self.notify(" ".join([*shown, notice]), 12.0)
         self._draw_notices(canvas)
         self.labels = canvas.labels
         pygame.display.flip()

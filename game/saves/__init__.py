@@ -22,6 +22,7 @@ from game.saves.slots import (
     save_name,
     set_damaged_autosave_aside,
     slot_name,
+    take_moved_aside_notices,
     version_problem,
     write_save,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "save_name",
     "set_damaged_autosave_aside",
     "slot_name",
+    "take_moved_aside_notices",
     "version_problem",
     "write_save",
 ]

@@ -247,7 +247,21 @@ def set_damaged_autosave_aside(path: Path, problem: str) -> str:
         kept = move_aside(path)
     except OSError as error:
         return f"{problem}; it could not be moved aside ({error.strerror or error})"
-    return f"{problem}. It was moved aside to {kept.name}, in {kept.parent}"
+    notice = f"{problem}. It was moved aside to {kept.name}, in {kept.parent}."
+    _moved_aside.append(notice)
+    return notice
+
+
+#: Notices of autosaves moved aside, until a front end that lists saves in passing (the
+#: desktop's title and scene list) takes them to show.
+_moved_aside: list[str] = []
+
+
+def take_moved_aside_notices() -> list[str]:
+    """The notices of damaged autosaves moved aside since last asked (then forgotten)."""
+    taken = list(_moved_aside)
+    _moved_aside.clear()
+    return taken
 
 
 def version_problem(version: object, supported: int) -> str:

@@ -147,11 +147,15 @@ def test_the_desktop_title_opens_over_hostile_settings_and_saves(tmp_path: Path)
     pilot = Pilot.start(story, (1366, 768))
     try:
         assert pilot.screen == "title"
+        # Both said at the window's foot: the settings kept aside, and the autosave the
+        # title's listing moved aside.
         assert "settings.json.damaged" in pilot.text()
+        assert "moved aside to autosave-demo_call.json.damaged" in pilot.text()
         pilot.press("1")  # Scenes: nothing to continue, so the list of scenes
         assert pilot.screen == "scenes"
     finally:
         pilot.close()
+    assert (home / "saves" / "autosave-demo_call.json.damaged").exists()
     assert (home / "settings.json.damaged").exists()
     assert (home / "saves" / "slot-1.json").exists()  # a slot is listed, not moved
 
