@@ -124,7 +124,7 @@ def serve_with_window(classes: Classes, live: LiveClass, sock: object,
         server.stop()
 
 def start_in_window(app: App, plan: Plan, host: str = "0.0.0.0",
-                    port: int = 8765) -> ClassroomScreen:
+                    port: int = 8765, anonymous: bool = False) -> ClassroomScreen:
     """Facilitator mode's "own devices" switch (D): the classroom server in the background
     (its class kept in the user data folder's classroom/), and its projector screen. The
     window and the server meet here, in the command that composes them, so neither
@@ -142,7 +142,7 @@ def start_in_window(app: App, plan: Plan, host: str = "0.0.0.0",
     folder = paths.user_data_dir() / "classroom"
     classes = Classes(app.story, SqliteStore(folder / "classroom.sqlite3"),
                       log_dir=folder / "sessions")
-    live = classes.start(plan)
+    live = classes.start(plan, anonymous=anonymous)
     server = Server(create_app(classes, listening.address), sock)
     server.start_in_background()
     from game.desktop.projector.classroom_screen import ClassroomScreen

@@ -80,6 +80,8 @@ def test_facilitator_mode_starts_a_class_on_devices_with_d(demo_story: Story) ->
         assert "(off)" in pilot.text("devices")
         pilot.press("d")
         assert "(on)" in pilot.text("devices")
+        pilot.press("a")
+        assert "anonymous (on: no names)" in pilot.text("devices")
         pilot.click("Every scene, in historical order")
         assert pilot.screen == "classroom"
         screen = pilot.app.top
@@ -95,6 +97,7 @@ def test_facilitator_mode_starts_a_class_on_devices_with_d(demo_story: Story) ->
         assert answer.status_code == 200
         pilot.app.pump()
         assert pilot.text("joined") == "1 joined"
+        assert screen.live.row.anonymous and screen.live.students()[0].name == ""
         pilot.press("esc", "esc")  # end the session: the server stops listening
         with pytest.raises(httpx.HTTPError):
             httpx.get(f"{base}/health", timeout=2)

@@ -91,6 +91,7 @@ class PlanChooserScreen(Screen):
         self.plans.append((Plan.of_story(app.story), "Every scene, in historical order", ""))
         #: D: the class votes from its own devices (the classroom server) rather than by hands.
         self.on_devices = False
+        self.anonymous = False  # A, with devices on: no names asked for or shown
         self.host, self.port = "0.0.0.0", 8765  # every network of this machine, while it runs
 
     def layout(self, canvas: Canvas) -> None:
@@ -123,7 +124,8 @@ class PlanChooserScreen(Screen):
             from game.commands.classroom import start_in_window
 
             try:
-                screen: FacilitatorScreen = start_in_window(self.app, plan, self.host, self.port)
+                screen: FacilitatorScreen = start_in_window(self.app, plan, self.host, self.port,
+                                                            anonymous=self.anonymous)
             except OSError as error:
                 self.app.notify(f"The classroom server cannot start: {error}", 10)
                 return
@@ -146,8 +148,9 @@ class PlanChooserScreen(Screen):
         canvas.text(f"Choose the lesson plan (1–9, or click). {leave}",
                     (x, top + canvas.cache.line_height(big.title, "bold")),
                     big.small, palette.muted, "regular", "hint")
-        devices = ("D: votes from the students' own devices (on): a code and QR on the "
-                   "projector" if self.on_devices
+        devices = ("D: votes from the students' own devices (on) · A: anonymous ("
+                   + ("on: no names)" if self.anonymous else "off: first names)")
+                   if self.on_devices
                    else "D: votes from the students' own devices (off): hands are counted")
         canvas.text(devices, (x, top + canvas.cache.line_height(big.title, "bold")
                               + canvas.cache.line_height(big.small)),
@@ -185,6 +188,10 @@ class PlanChooserScreen(Screen):
             return True
         if event.key == pygame.K_d:
             self.on_devices = not self.on_devices
+            self.app.dirty = True
+            return True
+        if event.key == pygame.K_a and self.on_devices:
+            self.anonymous = not self.anonymous
             self.app.dirty = True
             return True
         return super().on_key(event)
