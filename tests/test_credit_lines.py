@@ -212,3 +212,12 @@ def test_the_report_and_the_csv_credit_every_quote(class_story: Story, tmp_path:
     assert quoted and all("\u2014 " in cell for cell in quoted)
     assert any(NARRATION in cell for cell in quoted)
     assert bare_credits(table) == []
+
+
+def test_a_long_stretch_repeats_its_margin_label_so_the_middle_says_whose_it_is() -> None:
+    from game.desktop.screens.source import _label_lines
+
+    one_paragraph = [line * 30 for line in range(25)]
+    assert _label_lines(one_paragraph, 30) == [0, 300, 600]
+    two_paragraphs = [0, 30, 60, 105, 135]  # a half-line gap between paragraphs
+    assert _label_lines(two_paragraphs, 30) == [0, 105]

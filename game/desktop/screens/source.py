@@ -179,9 +179,10 @@ class SourceScreen(Screen):
             ops.append(Op("fill", bar.x, bar.y, {"rect": bar, "colour": stripe}))
             label = margin_label(span.voice)
             width = flow.cache.width(label, sizes.small, "italic")
-            ops.append(Op("text", bar.left - sizes.gap - width, top + first,
-                          {"text": label, "size": sizes.small, "style": "italic",
-                           "colour": "muted", "role": "voice-label"}))
+            for y in _label_lines(sorted({run.y for run in runs}), block.line_height):
+                ops.append(Op("text", bar.left - sizes.gap - width, top + y,
+                              {"text": label, "size": sizes.small, "style": "italic",
+                               "colour": "muted", "role": "voice-label"}))
         flow.ops[at:at] = ops
 
     def scroll_marks(self) -> tuple[int, ...]:
@@ -210,6 +211,20 @@ class SourceScreen(Screen):
     def speech_text(self) -> str:
         return (f"{self.source.title}. The quoted passage: {self.citation.quote}. "
                 f"{credit_line(self.citation)}.")
+
+
+def _label_lines(lines: list[int], line_height: int, every: int = 10) -> list[int]:
+    """Where a long stretch repeats its margin label: its first line, the first line of
+    each later paragraph in it, and every `every` lines, so a reader scrolled into the
+    middle of a long memoir passage still sees whose it is."""
+    chosen: list[int] = []
+    previous = None
+    for y in lines:
+        new_paragraph = previous is not None and y - previous > line_height
+        if not chosen or new_paragraph or y - chosen[-1] >= every * line_height:
+            chosen.append(y)
+        previous = y
+    return chosen
 
 
 def what_it_is(source: Source) -> str:
