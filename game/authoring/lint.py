@@ -22,6 +22,7 @@ from pathlib import Path
 
 from game.authoring.explore import DEFAULT_LIMIT, StateSpace, explore
 from game.authoring.lint_play import check_early_endings, check_own_consequences, check_spoilers
+from game.authoring.lint_headers import check_headers
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.loading.evidence import report_missing_record, report_thin_evidence
 from game.model import Citation, Node, Scene, Verdict
@@ -337,6 +338,7 @@ CHECKS: tuple[Check, ...] = (
     check_early_endings,
     check_own_consequences,
     check_exploration,
+    check_headers,
 )
 
 

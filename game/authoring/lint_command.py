@@ -126,12 +126,14 @@ def _lint_plans(
     from game.loading import load_scenes
 
     try:
-        from game.classroom.plans import lint_plan_files
+        from game.classroom.plans import lint_plan_files, scenes_in_no_plan
     except ImportError:
         return []
     shipped = load_scenes([game_paths.scenes_dir()], library)
     known = {**shipped.scenes, **scenes}
-    return list(lint_plan_files(files, Story(library, known)))
+    story = Story(library, known)
+    # Only the scenes given are held to the plans given: `lint scenes plans` asks for both.
+    return [*lint_plan_files(files, story), *scenes_in_no_plan(files, story, scenes.values())]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ from game.loading.yaml_tree import MAX_BYTES, YList, YMap, YNode, YScalar, read_
 
 if TYPE_CHECKING:
     from game.engine import Story
+    from game.model import Scene
 
 # Version 1. Promise: every key keeps its meaning in later versions; new
 # optional keys may be added. A plan that says a newer format is refused (CN701).
@@ -131,6 +132,30 @@ def lint_plan_files(paths: Iterable[Path], story: Story) -> list[Diagnostic]:
         _plan, diagnostics = load_plan(path, story)
         found.extend(diagnostics)
     return found
+
+
+def scenes_in_no_plan(
+    paths: Iterable[Path], story: Story, scenes: Iterable[Scene]
+) -> list[Diagnostic]:
+    """A warning at each of `scenes` that no plan in `paths` lists (CN709).
+
+    A warning, not an error: a new scene plays without a plan, and an author
+    may leave the lesson to a teacher; but `lint` says so, so nobody finds out
+    in front of a class.
+    """
+    listed: set[str] = set()
+    for path in paths:
+        plan, _ = load_plan(path, story)
+        if plan is not None:
+            listed |= {part.scene_id for part in plan.scenes}
+    diagnostics = Diagnostics()
+    for scene in scenes:
+        if scene.id not in listed:
+            diagnostics.add(
+                "CN709", scene.where, scene=scene.id,
+                hint=f"add '- scene: {scene.id}' to a plan's 'scenes' in plans/, or write "
+                     f"plans/{scene.id}.yaml (docs/authoring.md, 'Plans')")
+    return list(diagnostics)
 
 
 def parse_plan(

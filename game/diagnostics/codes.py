@@ -152,6 +152,9 @@ _TABLE: tuple[Code, ...] = (
     Code("CN618", W, "the option '{choice}' at '{node}' leaves the record, yet leads to "
          "'{target}' just as the record's option '{other}' does",
          "a diverged choice with the same 'goto' as the historical one beside it"),
+    Code("CN619", W, "the ways into '{node}' show different {field}s ({values}); without its "
+         "own '{field}:' it shows the scene's, '{fallback}'",
+         "a passage reached both from Lausanne and from Paris, with no 'place:'"),
     Code("CN620", E, "the walkthrough's scene '{scene}' is not loaded",
          "scene: exit_vias"),
     Code("CN621", E, "step {step}: '{option}' is not an option at '{node}'",
@@ -191,6 +194,8 @@ _TABLE: tuple[Code, ...] = (
          "minutes: -5"),
     Code("CN708", W, "the plan adds up to {total} minutes, longer than {limit}",
          "three scenes at 40 minutes each"),
+    Code("CN709", W, "the scene '{scene}' is in no session plan: a facilitator cannot run it "
+         "as a lesson", "a new scenes/ file that no plans/*.yaml lists"),
     # -- CN72x: reference data (game/reference/loader.py) -----------------------------
     Code("CN720", E, "the reference format {found} is newer than this game reads ({supported})",
          "'format: 9' in reference/people.yaml"),

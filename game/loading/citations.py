@@ -16,6 +16,7 @@ import weakref
 
 from game.diagnostics import Diagnostics
 from game.diagnostics.core import did_you_mean
+from game.loading.quote_difference import word_difference
 from game.loading.shape import check_keys, wrong_type
 from game.loading.yaml_tree import YList, YMap, YNode, YScalar
 from game.model import Citation
@@ -48,6 +49,9 @@ def prove(library: SourceLibrary, source_id: str, quote: str) -> _Proof:
             passage = library[source_id].closest_passage(quote)
             if passage:
                 hint = f'closest passage in \'{source_id}\': "{_shorten(passage)}"'
+                difference = word_difference(quote, passage)
+                if difference:
+                    hint += f"\n          words that differ (quote → source): {difference}"
         proof = (length, span, hint)
         cache[key] = proof
     return proof
@@ -112,7 +116,7 @@ def read_citation(
     if not isinstance(quote_node, YScalar):
         wrong_type("quote", quote_node, "text", diagnostics)
         return None
-    quote = quote_node.raw
+    quote = strip_typographic_delimiters(quote_node.raw)
     if not source_id:
         length = len(normalise(quote))
         if length < MIN_QUOTE_LENGTH:
@@ -132,6 +136,29 @@ def read_citation(
                              "where each speaks), so each is credited to the right one")
     return Citation(source=source_id, quote=quote, start=span.start, end=span.end,
                     where=item.where, account=account, voice=voice, crosses=crosses)
+
+
+#: Opening and closing typographic quotation marks a word processor pastes: English,
+#: German, French and Swiss guillemets, the low-9 pairs, CJK corner brackets.
+TYPOGRAPHIC_PAIRS = frozenset({
+    ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u201e", "\u201c"), ("\u201e", "\u201d"),
+    ("\u201a", "\u2018"), ("\u201a", "\u2019"), ("\u00ab", "\u00bb"), ("\u00bb", "\u00ab"),
+    ("\u2039", "\u203a"), ("\u203a", "\u2039"), ("\u300c", "\u300d"), ("\u300e", "\u300f"),
+    ("\u201d", "\u201d"),
+})
+
+
+def strip_typographic_delimiters(quote: str) -> str:
+    """`“Boris, …”` → `Boris, …`: curly marks around a whole quote are taken as delimiters.
+
+    YAML knows only straight quotes, so `quote: “…”` (what a word processor pastes)
+    reaches us with the marks as part of the text; the author meant them as quotation
+    marks, and the quote is proven without them (docs/authoring.md, "Quotes").
+    """
+    text = quote.strip()
+    if len(text) >= 2 and (text[0], text[-1]) in TYPOGRAPHIC_PAIRS:
+        return text[1:-1].strip()
+    return quote
 
 
 def _too_short(node: YScalar, length: int, diagnostics: Diagnostics) -> None:

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from game.diagnostics import Diagnostics, Location
 from game.diagnostics.core import did_you_mean
 from game.loading.expressions import RESERVED_NAMES
+from game.loading.headers import carry_headers
 from game.loading.nodes import SceneContext, read_node
 from game.loading.shape import (
     check_id,
@@ -84,14 +85,17 @@ def build_scene(
         context.references.append((central, central_node))
     nodes = _read_nodes(root, context)
     _check_references(root, nodes, context)
+    place, date = text_of(root, "place", diagnostics), text_of(root, "date", diagnostics)
+    start = text_of(root, "start", diagnostics)
+    nodes = carry_headers(nodes, start, {"place": place, "date": date})
     return Scene(
         id=scene_id,
         title=text_of(root, "title", diagnostics),
-        place=text_of(root, "place", diagnostics),
-        date=text_of(root, "date", diagnostics),
+        place=place,
+        date=date,
         role=text_of(root, "role", diagnostics),
         summary=text_of(root, "summary", diagnostics),
-        start=text_of(root, "start", diagnostics),
+        start=start,
         nodes=MappingProxyType(nodes),
         where=id_node.where if id_node is not None else Location(filename, 1, 1),
         content_hash=content_hash,

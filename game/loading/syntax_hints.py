@@ -29,6 +29,13 @@ def syntax_hint(problem: str, context: str, text: str, where: Location) -> str:
     line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
     if "tab" in problem or "\t" in line[: where.column]:
         return "indent with spaces, never tabs"
+    curly = _typographic_delimiter(line)
+    if curly:
+        key, mark, value = curly
+        fixed = value[1:-1] if value[-1] in _CLOSING_MARKS else value[1:]
+        fixed = fixed.replace("\\", "\\\\").replace('"', '\\"')
+        return (f"the value starts with the typographic quotation mark {mark}, which YAML "
+                f"does not read as a quote; use straight quotes: {key}: \"{fixed}\"")
     if any(part in problem for part in _INDENTATION_PROBLEMS):
         hint = _indentation_hint(lines, where.line)
         if hint:
@@ -49,6 +56,20 @@ def syntax_hint(problem: str, context: str, text: str, where: Location) -> str:
     if "cannot start any token" in problem:
         return "put quotes around text that starts with a character such as ` @ or %"
     return ""
+
+
+#: Typographic quotation marks that open a value a word processor pasted.
+_OPENING_MARKS = "\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300e\u201d"
+_CLOSING_MARKS = "\u201d\u2019\u201c\u00bb\u00ab\u203a\u2039\u300d\u300f"
+
+
+def _typographic_delimiter(line: str) -> tuple[str, str, str] | None:
+    """(key, mark, value) when the line is `key: “…` with a typographic mark opening the value."""
+    head, sep, value = line.partition(": ")
+    value = value.strip()
+    if not sep or not value or value[0] not in _OPENING_MARKS:
+        return None
+    return head.strip(), value[0], value
 
 
 def _indent(line: str) -> int:

@@ -64,10 +64,16 @@ def test_test_command_reports_coverage_and_is_deterministic() -> None:
 
 
 def test_test_command_exhaustive_and_walkthroughs() -> None:
-    done = cover_names("test", DEMO_SCENES, "--exhaustive", "--walkthroughs")
+    demo_walkthrough = REPO / "tests" / "walkthroughs" / "demo_call.yaml"
+    done = cover_names("test", DEMO_SCENES, demo_walkthrough, "--exhaustive")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "states   9" in done.stdout
     assert "passed (and again with a save and reload)" in done.stdout
+    # --walkthroughs adds tests/walkthroughs/, whose other files play the shipped scenes:
+    # their own tests (tests/test_walkthroughs.py) judge those, so only the demo's line here.
+    every = cover_names("test", DEMO_SCENES, "--runs", "0", "--walkthroughs")
+    assert ("walkthrough Demo: the historical path [tests/walkthroughs/demo_call.yaml]: passed"
+            in every.stdout), every.stdout + every.stderr
 
 
 def test_a_failing_walkthrough_fails_the_test_command(tmp_path: Path) -> None:
@@ -113,7 +119,8 @@ def test_command_modules_import_nothing_heavy(command: str) -> None:
 def test_plans_are_linted_with_the_classroom_linter(tmp_path: Path) -> None:
     plans = tmp_path / "plans"
     plans.mkdir()
-    text = (REPO / "plans" / "exit_visa.yaml").read_text(encoding="utf-8")
+    text = (REPO / "tests" / "fixtures" / "format1" / "plans" / "exit_visa.yaml").read_text(
+        encoding="utf-8")
     (plans / "bad.yaml").write_text(text.replace("scene: exit_visa", "scene: exit_vsa"))
     done = cover_names("lint", plans)
     assert done.returncode == 1

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import DEMO_SCENES, REPO
 from .test_cli import cover_names
 
-WALKTHROUGH = REPO / "tests" / "walkthroughs" / "exit_visa.yaml"
+WALKTHROUGH = REPO / "tests" / "walkthroughs" / "demo_call.yaml"
 
 
 def test_test_accepts_a_scene_id_as_graph_does() -> None:
@@ -40,8 +40,9 @@ def test_a_walkthrough_outside_a_walkthroughs_folder_is_known_by_its_content(
     tmp_path: Path,
 ) -> None:
     mine = tmp_path / "my_path.yaml"  # neither *.walkthrough.yaml nor in walkthroughs/
-    shutil.copy(WALKTHROUGH, mine)
-    tested = cover_names("test", "scenes/exit_visa.yaml", mine, "--runs", "0")
+    mine.write_text(WALKTHROUGH.read_text(encoding="utf-8").replace(
+        "scene: ../fixtures/scenes/demo_call.yaml", "scene: demo_call"), encoding="utf-8")
+    tested = cover_names("test", DEMO_SCENES / "demo_call.yaml", mine, "--runs", "0")
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert f"{mine} is read as a walkthrough" in tested.stderr
     assert "passed (and again with a save and reload)" in tested.stdout
@@ -68,7 +69,7 @@ def test_lint_never_waits_on_a_named_pipe(tmp_path: Path) -> None:
     folder = tmp_path / "scenes"
     folder.mkdir()
     os.mkfifo(folder / "pipe.yaml")
-    shutil.copy(REPO / "scenes" / "exit_visa.yaml", folder)
+    shutil.copy(DEMO_SCENES / "demo_call.yaml", folder)
     in_folder = cover_names("lint", folder)  # the timeout of cover_names would fail a hang
     assert in_folder.returncode == 0 and "1 file checked" in in_folder.stderr
     named = cover_names("lint", folder / "pipe.yaml")
@@ -98,9 +99,9 @@ def test_the_same_file_given_twice_is_checked_once() -> None:
 
 def test_a_file_not_named_after_its_scene_is_warned(tmp_path: Path) -> None:
     renamed = tmp_path / "visa.yaml"
-    shutil.copy(REPO / "scenes" / "exit_visa.yaml", renamed)
+    shutil.copy(DEMO_SCENES / "demo_call.yaml", renamed)
     done = cover_names("lint", renamed, "--strict")
     assert done.returncode == 1
-    assert ("warning CN615: the file is named 'visa.yaml' but the scene's id is 'exit_visa'"
+    assert ("warning CN615: the file is named 'visa.yaml' but the scene's id is 'demo_call'"
             in done.stdout)
-    assert "rename the file to exit_visa.yaml" in done.stdout
+    assert "rename the file to demo_call.yaml" in done.stdout

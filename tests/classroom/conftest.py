@@ -10,6 +10,9 @@ from game.engine import Story, load_story
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
+#: The three scenes and their plans as shipped in format 1, frozen: long, real content for
+#: behaviour tests, which must not move when scenes/ is re-cut (tests/fixtures/format1/README.md).
+FORMAT1 = REPO / "tests" / "fixtures" / "format1"
 
 
 class FakeClock:
@@ -34,7 +37,16 @@ def demo_story() -> Story:
 
 @pytest.fixture(scope="session")
 def shipped_story() -> Story:
+    """Whatever scenes/ holds now: for tests that hold for any set of valid scenes."""
     story = load_story(REPO / "scenes", REPO / "seeds")
+    return story
+
+
+@pytest.fixture(scope="session")
+def long_story() -> Story:
+    """The frozen format-1 copies of the three scenes: long titles, places and passages."""
+    story = load_story(FORMAT1 / "scenes", REPO / "seeds")
+    assert not story.diagnostics, [str(d) for d in story.diagnostics]
     return story
 
 

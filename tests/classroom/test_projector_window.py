@@ -30,7 +30,7 @@ from game.desktop.pilot import Pilot
 from game.desktop.projector.facilitator_screen import FacilitatorScreen, start_session
 from game.desktop.projector.header import header_rows
 from game.engine import Story, load_story
-from tests.classroom.conftest import REPO
+from tests.classroom.conftest import FORMAT1, REPO
 
 SIZES = [(1920, 1080), (1366, 768), (1280, 720), (1024, 768), (800, 600), (640, 480)]
 
@@ -47,8 +47,8 @@ def open_projector(story: Story, plan: Plan, logs: Path, size: tuple[int, int]
 @contextmanager
 def first_vote(story: Story, logs: Path, size: tuple[int, int]
                ) -> Iterator[tuple[Pilot, FacilitatorScreen]]:
-    """The shipped Exit Visa plan on the projector at `size`, at its first vote."""
-    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", story)
+    """The Exit Visa plan (format-1 fixture) on the projector at `size`, at its first vote."""
+    plan, problems = load_plan(FORMAT1 / "plans" / "exit_visa.yaml", story)
     assert plan is not None, problems
     pilot, screen = open_projector(story, plan, logs, size)
     try:
@@ -94,11 +94,11 @@ def assert_header_clear(pilot: Pilot, width: int) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_header_never_overlaps_at_any_window_size(
-    shipped_story: Story, tmp_path: Path, size: tuple[int, int]
+    long_story: Story, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    """The longest shipped title and place, a timer that has run over: nothing collides."""
-    plan = Plan.of_story(shipped_story)
-    pilot, screen = open_projector(shipped_story, plan, tmp_path, size)
+    """The longest title and place of the fixtures, a timer that has run over: nothing collides."""
+    plan = Plan.of_story(long_story)
+    pilot, screen = open_projector(long_story, plan, tmp_path, size)
     try:
         assert_header_clear(pilot, size[0])  # the opening
         pilot.press("space", "s", "y", "n")  # the Moscow interrogation, at a decision
@@ -111,7 +111,7 @@ def test_the_header_never_overlaps_at_any_window_size(
         assert "over by 1:00:10" in pilot.text() or "over by 60:10" in pilot.text()
         assert pilot.labels("timer-over")
         title = " ".join(pilot.texts("header"))
-        assert title.startswith("Scene 2 of 3")
+        assert title.startswith(f"Scene 2 of {len(plan.scenes)}")
     finally:
         pilot.close()
 
@@ -160,9 +160,9 @@ def test_the_timer_moves_on_by_itself_once_a_second(
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_options_and_prompts_are_as_large_as_the_passage_while_voting(
-    shipped_story: Story, tmp_path: Path, size: tuple[int, int]
+    long_story: Story, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    with first_vote(shipped_story, tmp_path, size) as (pilot, screen):
+    with first_vote(long_story, tmp_path, size) as (pilot, screen):
         assert screen.session.phase is Phase.VOTING and len(pilot.labels("prompt")) >= 2
         passage = max(label.rect.height for label in pilot.labels("passage"))
         foot = pilot.app.surface.get_height() - screen.footer_h  # options may scroll under it
@@ -209,11 +209,11 @@ def test_a_clipped_passage_says_there_is_more_and_how_to_scroll(tmp_path: Path) 
 
 
 def test_under_the_passage_the_options_are_cut_at_its_foot_too(
-    shipped_story: Story, tmp_path: Path
+    long_story: Story, tmp_path: Path
 ) -> None:
     # Too narrow for two columns: the prompt and options follow the passage down, and the
     # strip where "More below" stands must show nothing but the cue.
-    with first_vote(shipped_story, tmp_path, (800, 600)) as (pilot, screen):
+    with first_vote(long_story, tmp_path, (800, 600)) as (pilot, screen):
         assert screen.right is screen.viewport and pilot.has("More below", role="more")
         surface, background = pilot.app.surface, pilot.app.palette.background
         strip = range(screen.viewport.bottom + 2, surface.get_height() - screen.footer_h - 2)
@@ -356,11 +356,11 @@ def test_the_key_bar_lists_f11_on_every_screen_it_works_on(
 
 
 def test_the_plan_opens_with_its_parts_and_closes_with_the_debrief(
-    shipped_story: Story, tmp_path: Path
+    long_story: Story, tmp_path: Path
 ) -> None:
-    plan, problems = load_plan(REPO / "plans" / "exit_visa.yaml", shipped_story)
+    plan, problems = load_plan(FORMAT1 / "plans" / "exit_visa.yaml", long_story)
     assert plan is not None, problems
-    pilot, screen = open_projector(shipped_story, plan, tmp_path / "logs", (1366, 768))
+    pilot, screen = open_projector(long_story, plan, tmp_path / "logs", (1366, 768))
     try:
         assert pilot.has(plan.title, role="title")
         assert pilot.has("The class plays the Massings", role="summary")
@@ -413,9 +413,9 @@ def test_a_locked_options_reason_is_wrapped_inside_its_box(
 
 
 def test_the_header_names_the_place_of_what_is_on_screen_not_the_next_passage(
-    shipped_story: Story, tmp_path: Path
+    long_story: Story, tmp_path: Path
 ) -> None:
-    pilot, screen = open_projector(shipped_story, Plan.of_story(shipped_story),
+    pilot, screen = open_projector(long_story, Plan.of_story(long_story),
                                    tmp_path / "logs", (1920, 1080))
     session, moved_on = screen.session, 0
     try:
