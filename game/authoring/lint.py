@@ -21,8 +21,8 @@ from functools import cached_property
 from pathlib import Path
 
 from game.authoring.explore import DEFAULT_LIMIT, StateSpace, explore
-from game.authoring.lint_play import check_early_endings, check_own_consequences, check_spoilers
 from game.authoring.lint_headers import check_headers
+from game.authoring.lint_play import check_early_endings, check_own_consequences, check_spoilers
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.loading.evidence import report_missing_record, report_thin_evidence
 from game.model import Citation, Node, Scene, Verdict

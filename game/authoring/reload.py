@@ -1,8 +1,9 @@
 """Live reload: read the scenes again from disk and keep the player's place (the desktop's F5).
 
-Nothing here raises for a bad scene. When the files on disk have errors,
-nothing is swapped: the old story and player go on, and the diagnostics say
-what to fix. When they load, the player continues on the same node of the
+Nothing here raises for a bad scene. When the files on disk have errors
+while a scene is being played, nothing is swapped: the old story and player
+go on, and the diagnostics say what to fix. With nothing in play, the scenes
+that load are swapped in and the others are listed by their errors. When they load, the player continues on the same node of the
 new scene, with the variables and history carried over as far as they
 still fit; a node that no longer exists restarts the scene, and says so.
 """
@@ -100,6 +101,10 @@ def reload_story(
         return ReloadResult(story, player, tuple(found))
     found = Diagnostics()
     found.extend(fresh.diagnostics)
+    if found.has_errors and player is None:
+        # Nothing in play (the scene list, the title): the scenes that load are swapped in,
+        # and each that does not shows on the scene list as a card with its first error.
+        return ReloadResult(fresh, None, tuple(found))
     if found.has_errors:
         found.add("CN642", Location("<reload>"), count=len(found.errors),
                   hint="fix the errors above, save, and reload again")

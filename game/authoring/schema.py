@@ -133,7 +133,8 @@ def scene_schema() -> dict[str, Any]:
         "format": {"type": "integer", "minimum": 1, "maximum": SCENE_FORMAT},
         "id": {"type": "string", "pattern": snake, "description": "unique across all scenes"},
         "title": _text("shown on the scene card and the header"),
-        "order": {"type": "integer", "description": "historical order in scene lists"},
+        "order": {"type": "number", "description": "historical order in scene lists; a "
+                  "decimal (1.5) goes between two scenes; ties sort by title"},
         "place": _text("where the scene happens"),
         "date": {"type": ["string", "integer"], "description": "when the scene happens"},
         "role": _text("who the player is"),

@@ -114,9 +114,11 @@ class App:
     @property
     def story(self) -> Story:
         if self._story is None:
+            from game.desktop.live_reload import report_broken_scenes
             from game.engine import load_story
 
             self._story = load_story()
+            report_broken_scenes(self._story, "at start")
         return self._story
 
     @story.setter

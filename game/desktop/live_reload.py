@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.desktop.app import App
+    from game.engine import Story
 
 
 def reload_available() -> bool:
@@ -21,6 +23,21 @@ def reload_available() -> bool:
         return importlib.util.find_spec("game.authoring.reload") is not None
     except ImportError:
         return False
+
+
+def report_broken_scenes(story: Story, when: str) -> None:
+    """Say on standard error which scene files did not load and why (their first error), so
+    an author running the game from a terminal is told even before opening the list."""
+    from game.desktop.screens.scenes import broken_scenes
+
+    broken = broken_scenes(story)
+    if not broken:
+        return
+    print(f"cover-names: {len(broken)} scene file(s) could not be loaded ({when}); the scene "
+          "list shows each as a card. Fix, save, and press F5:", file=sys.stderr)
+    for diagnostic in broken:
+        print(f"  {diagnostic.where}: {diagnostic.severity.value} {diagnostic.code}: "
+              f"{diagnostic.message}", file=sys.stderr)
 
 
 def reload_now(app: App) -> None:
@@ -39,7 +56,18 @@ def reload_now(app: App) -> None:
         app.push(MessageScreen(app, "Reload failed", [f"{type(error).__name__}: {error}"]))
         return
     app.story = result.story
-    lines = [str(diagnostic) for diagnostic in getattr(result, "diagnostics", ())]
+    for screen in app.stack:  # every screen beneath reads the new story when next drawn
+        screen.invalidate()
+    diagnostics = tuple(getattr(result, "diagnostics", ()))
+    report_broken_scenes(app.story, "after F5")
+    if player is None and any(d.is_error for d in diagnostics):
+        from game.desktop.screens.scenes import broken_scenes
+
+        broken = len(broken_scenes(app.story))
+        app.notify(f"Reloaded {len(app.story.scenes)} scenes; {broken} could not be loaded: "
+                   "the scene list shows why.")
+        return
+    lines = [str(diagnostic) for diagnostic in diagnostics]
     if isinstance(play, PlayScreen):
         if result.player is not None:
             if result.player is not player:

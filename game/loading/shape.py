@@ -94,6 +94,18 @@ def int_of(parent: YMap, key: str, diagnostics: Diagnostics, default: int = 0) -
     return value
 
 
+def number_of(parent: YMap, key: str, diagnostics: Diagnostics, default: float = 0) -> float:
+    """The number (whole or decimal, like 1.5) under `key`, or `default` when absent or wrong."""
+    node = parent.items.get(key)
+    if node is None:
+        return default
+    value = node.value if isinstance(node, YScalar) else None
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
+        wrong_type(key, node, "a number, like 2 or 1.5", diagnostics)
+        return default
+    return value
+
+
 def list_of(parent: YMap, key: str, diagnostics: Diagnostics) -> YList | None:
     """The list under `key`; None when absent, or wrong (after reporting it)."""
     node = parent.items.get(key)

@@ -282,7 +282,9 @@ class Scene:
     variables: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
     content_notes: tuple[str, ...] = ()
     length_minutes: int = 0
-    order: int = 0  # position in the historical sequence; scene lists sort by it
+    #: Position in the historical sequence; scene lists sort by it, then by title. A decimal
+    #: (1.5) puts a scene between two others without renumbering them.
+    order: float = 0
     format: int = 1
     #: Every path from the start to an ending passes at least this many decisions (lint).
     min_decisions: int = 4

@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.diagnostics import Diagnostic
 from game.desktop.screen import Item, Screen
 from game.desktop.widgets import column
+from game.engine import Story
 from game.model import Scene
 from game.saves import autosave_slot, list_saves, read_save
 from game.saves.slots import LoadedSave
+
+
+def broken_scenes(story: Story) -> list[Diagnostic]:
+    """The first error of each scene file that did not load, in file order: each gets a card,
+    so an author sees at once why their scene is missing from the list."""
+    loaded = {Path(scene.path) for scene in story.scenes.values()}
+    first: dict[str, Diagnostic] = {}
+    for diagnostic in story.diagnostics:
+        file = diagnostic.where.file
+        if diagnostic.is_error and Path(file) not in loaded and file not in first:
+            first[file] = diagnostic
+    return [first[file] for file in sorted(first)]
+
+
+def broken_card_lines(diagnostic: Diagnostic) -> list[tuple[str, str, str]]:
+    """(text, size name, style) lines of a broken scene's card."""
+    lines = [(f"{Path(diagnostic.where.file).name} could not be loaded", "heading", "bold"),
+             (f"{diagnostic.where}: {diagnostic.severity.value} {diagnostic.code}: "
+              f"{diagnostic.message}", "small", "regular")]
+    if diagnostic.hint:
+        lines.append((f"Hint: {diagnostic.hint}", "small", "regular"))
+    lines.append(("Fix the file, save it, and press F5 after fixing "
+                  "('cover-names lint' lists every problem).", "small", "bold"))
+    return lines
 
 
 class ScenesScreen(Screen):
@@ -59,9 +87,12 @@ class ScenesScreen(Screen):
     def layout(self, canvas: Canvas) -> None:
         sizes, cache = canvas.sizes, canvas.cache
         col = column(canvas)
-        top = self.make_header(
-            canvas, "Choose a scene", f"{len(self.app.story.ordered)} scenes, in historical order"
-        )
+        broken = broken_scenes(self.app.story)
+        shown = len(self.app.story.ordered)
+        count = f"{shown} scene{'' if shown == 1 else 's'}, in historical order"
+        if broken:
+            count += f" · {len(broken)} could not be loaded"
+        top = self.make_header(canvas, "Choose a scene", count)
         self.viewport = pygame.Rect(0, top, canvas.rect.width, canvas.rect.height - top)
         y = top + sizes.gap * 3
         self.items, self._cards = [], []
@@ -97,6 +128,16 @@ class ScenesScreen(Screen):
                 )
                 y = again.bottom + sizes.gap
             y += sizes.gap * 2
+        for diagnostic in broken:
+            lines = broken_card_lines(diagnostic)
+            height = sum(cache.layout(text, size_of[s], inner, style).height + sizes.gap // 2
+                         for text, s, style in lines) + 3 * sizes.gap
+            rect = pygame.Rect(col.left, y, col.width, height)
+            self.items.append(Item(f"broken:{diagnostic.where.file}", rect, lambda: None,
+                                   lines[0][0], enabled=False,
+                                   hint="Fix the file, save it, and press F5."))
+            self._cards.append((rect, lines))
+            y = rect.bottom + sizes.gap * 3
         # The story's frame around the scenes: its opening always, its closing once the
         # last scene is finished (it tells what became of everyone in it).
         y = self._frame_item("opening", "Read the opening: Hede Massing looking back", col, y,
@@ -199,7 +240,7 @@ class ScenesScreen(Screen):
                 size = size_of[size_name]
                 colour = (
                     palette.accent
-                    if size_name == "heading"
+                    if size_name == "heading" and item.enabled
                     else (
                         palette.muted if size_name == "small" and style != "bold" else palette.text
                     )
@@ -213,7 +254,7 @@ class ScenesScreen(Screen):
             if item.id.startswith(("restart:", "frame:")):
                 self.draw_button(canvas, item, [(item.text, sizes.small, "regular")])
         self.draw_scroll_cue(canvas)
-        if not card_items:
+        if not any(item.enabled for item in card_items):
             canvas.text(
                 "No scenes could be loaded. Run 'cover-names lint' to see why.",
                 (column(canvas).left, self.viewport.top + sizes.margin),
@@ -223,6 +264,8 @@ class ScenesScreen(Screen):
 
     def speech_text(self) -> str:
         return ". ".join(
-            f"{scene.title}, {scene.place}, {scene.date}. {scene.summary}"
-            for scene in self.app.story.ordered
+            [f"{scene.title}, {scene.place}, {scene.date}. {scene.summary}"
+             for scene in self.app.story.ordered]
+            + [" ".join(text for text, _, _ in broken_card_lines(diagnostic))
+               for diagnostic in broken_scenes(self.app.story)]
         )
