@@ -7,9 +7,9 @@ from pathlib import Path
 import pygame
 
 from game.desktop.canvas import Canvas
-from game.diagnostics import Diagnostic
 from game.desktop.screen import Item, Screen
 from game.desktop.widgets import column
+from game.diagnostics import Diagnostic
 from game.engine import Story
 from game.model import Scene
 from game.saves import autosave_slot, list_saves, read_save
