@@ -5,7 +5,8 @@ while a scene is being played, nothing is swapped: the old story and player
 go on, and the diagnostics say what to fix. With nothing in play, the scenes
 that load are swapped in and the others are listed by their errors. When they
 load, the player continues on the same node of the new scene, with the
-variables and history carried over as far as they still fit; a node that no longer exists restarts the scene, and says so.
+variables and history carried over as far as they still fit; a node that no
+longer exists restarts the scene, and says so.
 """
 
 from __future__ import annotations
