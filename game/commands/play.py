@@ -6,6 +6,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.engine import Player, Story
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +21,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         metavar="PATH",
         help="play scenes from this file or folder instead of the shipped ones (repeatable)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="from_node",
+        metavar="NODE",
+        help="start the scene at this node instead of its start (needs SCENE)",
+    )
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="start with this variable set, e.g. --set trust=2 (repeatable; needs SCENE)",
     )
     parser.add_argument(
         "--reveal",
@@ -37,27 +55,46 @@ def has_display() -> bool:
     )
 
 
+def _starting_player(args: argparse.Namespace, story: Story) -> Player | None:
+    """The Player that --from/--set ask for (None when neither is given); exits on a mistake."""
+    if args.from_node is None and not args.settings:
+        return None
+    from game.authoring.play_from import StartError, start_player
+
+    if args.scene is None:
+        print("cover-names play: --from and --set need a SCENE, e.g. "
+              "cover-names play exit_visa --from the_call --set resolve=2", file=sys.stderr)
+        raise SystemExit(2)
+    try:
+        return start_player(story, args.scene, args.from_node, args.settings)
+    except StartError as error:
+        print(f"cover-names play: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from game.engine import load_story
 
+    story = load_story(args.scenes) if args.scenes or args.from_node or args.settings else None
+    player = _starting_player(args, story) if story is not None else None
     if not args.terminal and has_display():
         try:
             from game.desktop.start import run_desktop
         except ImportError as error:
             print(f"The desktop game is unavailable ({error}); playing in the terminal.")
         else:
-            return int(run_desktop(scene_id=args.scene))
+            return int(run_desktop(scene_id=args.scene, story=story, player=player))
     elif not args.terminal:
         print("No display found: playing in the terminal. (Use --terminal to skip this notice.)")
     from game.terminal import TerminalPlayer
 
-    story = load_story(args.scenes)
+    story = story or load_story(args.scenes)
     for diagnostic in story.diagnostics[:10]:  # a broken sources.yaml breaks every quote
-        print(f"warning: {diagnostic}", file=sys.stderr)
+        print(diagnostic, file=sys.stderr)
     if len(story.diagnostics) > 10:
         print(f"… and {len(story.diagnostics) - 10} more problems", file=sys.stderr)
     if story.diagnostics:
         print(
             "(scenes with errors were left out; 'cover-names lint' explains each)", file=sys.stderr
         )
-    return TerminalPlayer(story, reveal_at_end=args.reveal == "end").play(args.scene)
+    return TerminalPlayer(story, reveal_at_end=args.reveal == "end").play(args.scene, player)

@@ -14,12 +14,16 @@ import pygame
 
 from game.desktop.app import App
 from game.desktop.screen import Screen
-from game.engine import Story
+from game.engine import Player, Story
 
 
-def _start_screens(app: App, scene_id: str | None) -> list[Screen]:
+def _start_screens(app: App, scene_id: str | None, player: Player | None = None) -> list[Screen]:
     from game.desktop.screens.message import MessageScreen
 
+    if player is not None:  # `play SCENE --from NODE --set …`: already placed
+        from game.desktop.screens.play import PlayScreen
+
+        return [PlayScreen(app, player)]
     if scene_id is None:
         return []
     if scene_id not in app.story.scenes:
@@ -35,16 +39,19 @@ def _start_screens(app: App, scene_id: str | None) -> list[Screen]:
 
 
 def build_app(
-    story: Story | None = None, size: tuple[int, int] | None = None, scene_id: str | None = None
+    story: Story | None = None, size: tuple[int, int] | None = None, scene_id: str | None = None,
+    player: Player | None = None,
 ) -> App:
     app = App(story, size)
-    app.replace(*_start_screens(app, scene_id))
+    app.replace(*_start_screens(app, scene_id, player))
     return app
 
 
-def run_desktop(scene_id: str | None = None) -> int:
-    """`cover-names` and `cover-names play [SCENE]`: open the window and play."""
-    app = build_app(scene_id=scene_id)
+def run_desktop(
+    scene_id: str | None = None, story: Story | None = None, player: Player | None = None
+) -> int:
+    """`cover-names` and `cover-names play [SCENE] [--scenes PATH] [--from NODE --set …]`."""
+    app = build_app(story=story, scene_id=scene_id, player=player)
     return app.run()
 
 

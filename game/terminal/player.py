@@ -158,6 +158,8 @@ class TerminalPlayer:
             self._saver.save(player, argument)
         elif command in {"l", "load"}:
             return self._load(player, argument)
+        elif answer == "" and len(player.options) == 1 and player.options[0].available:
+            self._choose(player, player.options[0].number)  # Enter takes "1. Continue"
         elif answer == "":
             self.say("  Type the number of an option, or ? for help.")
         else:

@@ -65,9 +65,10 @@ def options(items: Sequence[Option], ask: str = "") -> str:
     lines = [""]
     if ask and len(items) > 1:
         lines += [wrap(ask, "  "), ""]
+    only = len(items) == 1 and items[0].available
     for option in items:
         if option.available:
-            lines.append(f"  {option.number}. {option.text}")
+            lines.append(f"  {option.number}. {option.text}" + (" (Enter)" if only else ""))
         else:
             reason = f" — {option.locked_reason}" if option.locked_reason else ""
             lines.append(f"  {option.number}. (locked) {option.text}{reason}")
