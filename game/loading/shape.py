@@ -41,13 +41,36 @@ def check_keys(
         for key in items:
             if key not in known_set:
                 ok = False
-                diagnostics.add("CN202", node.key_where(key), hint=did_you_mean(key, known),
+                diagnostics.add("CN202", node.key_where(key),
+                                hint=did_you_mean(key, known) or _misplaced_hint(key, context),
                                 key=key, context=context)
     for key in required:
         if key not in items:
             ok = False
             diagnostics.add("CN201", node.where, key=key, context=context)
     return ok
+
+
+#: Where each key of a scene belongs, for the hint when one is written at the wrong level:
+#: indentation that is still valid YAML puts a choice's `goto` among a node's keys.
+_LEVELS = (
+    ("a choice", ("id", "goto", "if", "locked", "set", "record")),
+    ("a record", ("verdict", "note")),
+    ("a citation", ("source", "quote", "account")),
+    ("a node", ("speaker", "place", "date", "ask", "discuss", "choices", "next", "ending",
+                "epilogue")),
+    ("the scene", ("title", "role", "summary", "start", "vars", "nodes", "order",
+                   "length_minutes", "content_notes", "min_decisions", "central")),
+)
+
+
+def _misplaced_hint(key: str, context: str) -> str:
+    """'goto' among a node's keys: say where it belongs and that the indentation is at fault."""
+    for level, keys in _LEVELS:
+        if key in keys and level not in context:
+            return (f"'{key}' belongs to {level}: check this line's indentation, which puts it "
+                    f"in {context}; it must line up with the other keys of {level}")
+    return ""
 
 
 @lru_cache(maxsize=256)

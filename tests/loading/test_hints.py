@@ -131,3 +131,14 @@ def test_a_name_in_look_alike_letters_is_refused_not_silently_read() -> None:
 def test_an_unclosed_bracket_gets_a_plain_hint(library: SourceLibrary) -> None:
     found = only(load_scene_text("id: x\ntitle: [\n", "f.yaml", library).diagnostics, "CN104")
     assert "opened with '[' or '{' is not closed" in found.hint
+
+
+def test_a_key_indented_to_the_wrong_level_says_where_it_belongs(library: SourceLibrary) -> None:
+    # Valid YAML: the choice's 'goto' dedented to the node's keys.
+    text = replace(VALID_SCENE, "        goto: second\n        set:", "        set:")
+    text = replace(text, "  second:\n", "  second:\n")
+    text = replace(text, "    discuss: What did the refusal mean?\n",
+                   "    discuss: What did the refusal mean?\n    goto: second\n")
+    diagnostics = load_scene_text(text, "f.yaml", library).diagnostics
+    found = only(diagnostics, "CN202")
+    assert "'goto' belongs to a choice: check this line's indentation" in found.hint
