@@ -21,10 +21,17 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scene", metavar="SCENE", help="a scene id, or the path of a scene file")
-    parser.add_argument("--format", choices=["mermaid", "dot"], default="mermaid",
-                        help="Mermaid (default; GitHub and many editors draw it) or Graphviz DOT")
-    parser.add_argument("--path", type=Path, metavar="RECORD_OR_SAVE.json",
-                        help="draw this saved playthrough's path over the scene")
+    parser.add_argument("--format", choices=["mermaid", "dot", "html", "svg"],
+                        default="mermaid",
+                        help="Mermaid (default; GitHub and many editors draw it), Graphviz DOT, "
+                             "a self-contained HTML page (no network) or an SVG file")
+    parser.add_argument("--html", dest="format", action="store_const", const="html",
+                        help="the map as a self-contained HTML page: open it in any browser")
+    parser.add_argument("--svg", dest="format", action="store_const", const="svg",
+                        help="the map as an SVG picture, for documents")
+    parser.add_argument("--path", type=Path, metavar="RECORD_SAVE_OR_WALKTHROUGH",
+                        help="draw this saved playthrough's, record's or walkthrough's path "
+                             "over the scene")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write here instead of printing")
     parser.add_argument("--seeds", type=Path, default=None, help=argparse.SUPPRESS)
@@ -86,6 +93,17 @@ def _path_in(document: Any, scene_id: str, problem: Any) -> Any:
     if end is None and isinstance(ending, dict):
         end = ending.get("node")
     return steps, str(end) if end is not None else None, None
+
+
+def _read_any_path(
+    file: Path, scene: Scene
+) -> tuple[list[tuple[str, str]], str | None, Diagnostic | None]:
+    """A save's or record's steps (JSON), or a walkthrough's, played through the engine."""
+    if file.suffix not in (".yaml", ".yml"):
+        return read_path(file, scene.id)
+    from game.authoring.walkthrough_path import walkthrough_steps
+
+    return walkthrough_steps(file, scene)
 
 
 def _version_problem(document: Any) -> str:
@@ -177,7 +195,7 @@ def _run(args: argparse.Namespace) -> int:
     steps: list[tuple[str, str]] = []
     end = None
     if args.path is not None:
-        steps, end, problem = read_path(args.path, scene.id)
+        steps, end, problem = _read_any_path(args.path, scene)
         mismatch = check_path(scene, steps, end) if problem is None else ""
         if mismatch:
             problem = Diagnostics().add("CN651", Location(str(args.path)), file=str(args.path),
@@ -188,7 +206,16 @@ def _run(args: argparse.Namespace) -> int:
             print_diagnostics(diagnostics, sys.stderr)
             return 1
     print_diagnostics(diagnostics, sys.stderr)
-    text = draw(scene, args.format, steps, end)
+    if args.format in ("html", "svg"):
+        from game.scenemap import lay_out
+        from game.scenemap.svg import render_html, render_svg
+
+        render = render_html if args.format == "html" else render_svg
+        text = render(lay_out(scene), steps, end)
+        if args.output is None:
+            args.output = Path(f"{scene.id}.{args.format}")
+    else:
+        text = draw(scene, args.format, steps, end)
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")
         print(f"graph: wrote {args.output}", file=sys.stderr)

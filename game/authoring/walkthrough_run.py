@@ -53,7 +53,7 @@ def _option_list(player: Player) -> str:
     ) or "none"
 
 
-def _choose(step: Step, player: Player) -> Outcome | Diagnostic:
+def choose_step(step: Step, player: Player) -> Outcome | Diagnostic:
     node = player.playthrough.node
     if player.is_over:
         return diagnostic("CN624", step.where, step=step.label, node=node,
@@ -190,7 +190,7 @@ def run_walkthrough(
                 outcome: Outcome | None = None
                 if step.choose is not None:
                     try:
-                        result = _choose(step, player)
+                        result = choose_step(step, player)
                     except Exception as error:  # an engine failure is a finding, not a crash
                         return [diagnostic(
                             "CN630", step.where, node=player.playthrough.node,

@@ -105,6 +105,7 @@ class App:
         self._configure_sound()
         self._revision = 0
         self._active_until = 0.0
+        self._discovered_problem = ""
         self.sizes = Sizes.for_window(*size, self.settings.text_size)
         self.palette: Palette = palette_for(self.settings.high_contrast)
         if settings_problem:
@@ -143,6 +144,13 @@ class App:
             write_save(player, autosave_slot(player.scene.id))
         except OSError as error:
             self.notify(f"Could not autosave: {error.strerror or error}")
+        # The scene map's "found on earlier runs" grows at every choice, as the autosave does.
+        from game.saves.discovered import remember
+
+        found = remember(player)
+        if found.problem and found.problem != self._discovered_problem:
+            self._discovered_problem = found.problem
+            self.notify(f"The scene map's record of branches found: {found.problem}.")
 
     # -- screens -------------------------------------------------------------------------
     @property

@@ -320,7 +320,8 @@ class Screen(WithToolbar):
 ScreenFactory = Callable[["App"], Screen]
 _REGISTRY: dict[str, ScreenFactory] = {}
 #: Modules that register screens when imported, tried when their screen is first asked for.
-PLUGIN_MODULES: dict[str, str] = {"facilitator": "game.desktop.projector.plan_chooser"}
+PLUGIN_MODULES: dict[str, str] = {"facilitator": "game.desktop.projector.plan_chooser",
+                                  "scene-map": "game.desktop.screens.scene_map"}
 
 
 def register_screen(name: str, factory: ScreenFactory) -> None:

@@ -74,7 +74,7 @@ def test_cn202_unknown_top_level_key(library: SourceLibrary) -> None:
          "    choices: hello\n    x:\n      - id: ask_higher",
          "hello", "'choices' must be a list, not text"),
         ("title: A Test Scene", "title: [a, b]", "[a, b]", "'title' must be text, not a list"),
-        ("order: 1", "order: first", "first", "'order' must be a whole number, not text"),
+        ("order: 1", "order: first", "first", "'order' must be a number, like 2 or 1.5, not text"),
         ("  resolve: 0", "  resolve: 0.5", "0.5",
          "'resolve' must be a whole number, true/false or text, not a decimal number"),
         ("vars:\n", "vars: 333\nx:\n", "333", "'vars' must be a mapping, not a whole number"),

@@ -116,6 +116,8 @@ class DebriefScreen(Screen):
             flow.para(ending.epilogue, sizes.body, role="epilogue")
             self._citations(flow, "epilogue", ending.citations)
         flow.space(sizes.gap * 2)
+        flow.button("scene-map", "See the map of the scene: your path and the branches "
+                    "still to find (M)", self._scene_map)
         flow.button("history", "Go back to any step and choose differently (H)", self._history)
         after = frame_of(self.app).after(player.scene.id) if player.is_over else None
         if after is not None:  # the story's frame: the bridge to the next scene, or the closing
@@ -221,8 +223,18 @@ class DebriefScreen(Screen):
 
         self.app.replace(ScenesScreen(self.app))
 
+    def _scene_map(self) -> None:
+        from game.desktop.screen import registered_screen
+
+        factory = registered_screen("scene-map")
+        screen = factory(self.app) if factory is not None else None
+        if screen is not None:
+            self.app.push(screen)
+
     def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_e:
+        if event.key == pygame.K_m:
+            self._scene_map()
+        elif event.key == pygame.K_e:
             self._export()
         elif event.key == pygame.K_s:
             self._send()

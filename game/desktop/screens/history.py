@@ -39,6 +39,10 @@ class HistoryScreen(Screen):
         col = column(canvas)
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
         player = self.play.player
+        if player.is_over:  # the map shows the whole scene: only once it is over
+            flow.button("scene-map", "See the map of the scene (M)", self._scene_map,
+                        size=sizes.small, width=sizes.body * 18)
+            flow.space(sizes.gap)
         hide = self.app.settings.reveal == "end" and not player.is_over
         steps = player.history
         if not steps:
@@ -96,6 +100,14 @@ class HistoryScreen(Screen):
             self.pending_focus = f"rewind:{steps[-1].index}"
             self.scroll = self.content_bottom  # the latest step first; clamped after layout
 
+    def _scene_map(self) -> None:
+        from game.desktop.screen import registered_screen
+
+        factory = registered_screen("scene-map")
+        screen = factory(self.app) if factory is not None else None
+        if screen is not None:
+            self.app.push(screen)
+
     def _rewinder(self, index: int):  # type: ignore[no-untyped-def]
         def rewind() -> None:
             # Back to play, past the debrief too when the history was opened from it.
@@ -113,5 +125,13 @@ class HistoryScreen(Screen):
         """H closes the history it opened, as D and T close theirs."""
         if event.key == pygame.K_h:
             self.back()
+            return True
+        if event.key == pygame.K_m and self.play.player.is_over:  # the map, over the history
+            from game.desktop.screen import registered_screen
+
+            factory = registered_screen("scene-map")
+            screen = factory(self.app) if factory is not None else None
+            if screen is not None:
+                self.app.push(screen)
             return True
         return False
