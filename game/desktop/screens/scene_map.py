@@ -102,6 +102,7 @@ class SceneMapScreen(Screen):
                               extra={"kind": "map-node"}))
         self.content_bottom = y0 + scene_map.layers * (box_h + gap_y) + sizes.margin
         self._box_size = (box_w, box_h)
+        self._fitted: dict[str, str] = {}
         self.items = self.with_header_items(items)
         if self._layout_key is None and self.pending_focus is None:
             here = self.player.playthrough.node
@@ -130,7 +131,9 @@ class SceneMapScreen(Screen):
             return self._surface
         palette, sizes = canvas.palette, canvas.sizes
         top = self.viewport.top
-        surface = pygame.Surface((canvas.rect.width, max(1, self.content_bottom - top)))
+        # Same pixel format as the window's surface, so a frame's blit is a plain copy.
+        surface = pygame.Surface((canvas.rect.width, max(1, self.content_bottom - top)), 0,
+                                 canvas.surface)
         surface.fill(palette.background)
         boxes = {node_id: rect.move(0, -top) for node_id, rect in self._boxes.items()}
         thin, thick = max(1, sizes.small // 12), max(3, sizes.small // 5)
@@ -170,10 +173,12 @@ class SceneMapScreen(Screen):
     def draw(self, canvas: Canvas) -> None:
         palette, sizes = canvas.palette, canvas.sizes
         view = self.viewport
-        canvas.fill(palette.background, view)
         surface = self._map_surface(canvas)
         area = pygame.Rect(0, self.scroll, view.width, view.height)
-        canvas.surface.blit(surface, view.topleft, area)
+        shown = canvas.surface.blit(surface, view.topleft, area)
+        if shown.height < view.height:  # a short map: the rest of the view is plain paper
+            canvas.fill(palette.background, pygame.Rect(view.left, shown.bottom, view.width,
+                                                        view.bottom - shown.bottom))
         box_w, _ = self._box_size
         for item in self.items:
             if not item.id.startswith("node:"):
@@ -185,7 +190,11 @@ class SceneMapScreen(Screen):
             known = node_id in self.found.nodes
             if rect.top >= view.top and rect.bottom <= view.bottom:
                 if known:
-                    canvas.text(_fit(canvas, item.text, box_w - sizes.gap * 2, sizes.small),
+                    fitted = self._fitted.get(node_id)
+                    if fitted is None:
+                        fitted = _fit(canvas, item.text, box_w - sizes.gap * 2, sizes.small)
+                        self._fitted[node_id] = fitted
+                    canvas.text(fitted,
                                 (rect.left + sizes.gap, rect.top + sizes.gap), sizes.small,
                                 palette.text, "regular", "map-node", node_id)
                 else:
