@@ -153,7 +153,7 @@ def strip_typographic_delimiters(quote: str) -> str:
 
     YAML knows only straight quotes, so `quote: “…”` (what a word processor pastes)
     reaches us with the marks as part of the text; the author meant them as quotation
-    marks, and the quote is proven without them (docs/authoring.md, "Quotes").
+    marks, and the quote is proven without them (docs/authoring.md, tutorial step 2).
     """
     text = quote.strip()
     if len(text) >= 2 and (text[0], text[-1]) in TYPOGRAPHIC_PAIRS:

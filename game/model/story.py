@@ -214,7 +214,9 @@ class Node:
     text: str  # the passage every player reads: the parts without an `if:`, joined
     where: Location
     speaker: str = ""
-    place: str = ""  # overrides the scene's place for this passage when set
+    #: This passage's header; carried forward from the passages before it as the scene
+    #: loads (game/loading/headers.py), so "" means the scene's own.
+    place: str = ""
     date: str = ""
     citations: tuple[Citation, ...] = ()  # none means the passage is dramatised
     choices: tuple[Choice, ...] = ()
