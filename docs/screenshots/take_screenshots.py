@@ -10,8 +10,11 @@ walks through every screen with `game.desktop.tour`, and captures the X
 screen with ImageMagick's `import` after each frame. After the tour, a few
 states the tour does not visit are set up here (`extras`): the title with
 "Continue", a passage whose choices include a locked one (focused, so its
-reason shows) and the name dialog of the export. Saves and settings go to a
-temporary folder, never to the player's own.
+reason shows), the name dialog of the export, the scene map after the
+tour's ending (with another run's branches found), and the scene list with
+a scene that does not load. Saves and settings go to a temporary folder,
+never to the player's own. `SCREENSHOT_ONLY=scene-map,scenes-broken` retakes
+only the named screens.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.desktop.app import App
+    from game.desktop.screens.debrief import DebriefScreen
     from game.engine import Player
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +45,7 @@ SHOTS = [
     (1920, 1080, "projector", False,
      {"play", "help", "title", "place-card", "memoir", "typed-sheet", "record-what-if",
       "projector-vote", "projector-record", "projector-what-if", "projector-ending",
-      "opening", "closing", "dossier-card", "saves-slots"},
+      "opening", "closing", "dossier-card", "saves-slots", "scene-map"},
      "-1080p-projector-text"),
     (1366, 768, "projector", False, {"dossier-card", "saves-slots", "facilitator-plans"},
      "-projector-text"),
@@ -228,6 +232,7 @@ def extras(app: App) -> Iterator[str]:
     app.settings.reduce_motion = True
     debrief = app.find_screen("debrief")
     if isinstance(debrief, DebriefScreen):
+        yield from scene_map(app, debrief)
         dialog = NameEntryScreen(app, lambda name: None)
         dialog.value = "Ada Lovelace"
         app.push(dialog)
@@ -279,6 +284,50 @@ def extras(app: App) -> Iterator[str]:
     yield from what_if(app)
     yield from people_and_saves(app)
     yield from projector(app)
+    yield from broken_scene_card(app)
+
+
+def scene_map(app: App, debrief: DebriefScreen) -> Iterator[str]:
+    """The map after the tour's ending, with another run's branches found before it."""
+    from game.desktop.screens.scene_map import SceneMapScreen
+    from game.saves.discovered import remember
+
+    story, scene_id = app.story, debrief.player.scene.id
+    earlier = story.new_player(scene_id)  # an earlier run: the last option at every choice
+    while not earlier.is_over:
+        options = [option for option in earlier.options if option.available]
+        earlier.choose(options[-1].id)
+    remember(earlier)
+    app.push(SceneMapScreen(app, debrief.player))
+    app.render()
+    yield "scene-map"
+    app.pop()
+    app.render()
+
+
+def broken_scene_card(app: App) -> Iterator[str]:
+    """The scene list with a scene that does not load: its card, its first error, F5."""
+    from game.desktop.screens.scenes import ScenesScreen
+    from game.engine import load_story
+
+    with tempfile.TemporaryDirectory() as folder:
+        for scene in app.story.ordered:
+            shutil.copy(scene.path, folder)
+        first = app.story.ordered[0]
+        text = Path(first.path).read_text(encoding="utf-8").replace(
+            f"id: {first.id}", "id: telephone_call", 1)
+        broken = text.replace("goto: ", "goto: the_cal_", 1)
+        (Path(folder) / "telephone_call.yaml").write_text(broken, encoding="utf-8")
+        story = app.story
+        app.story = load_story(Path(folder), ROOT / "seeds")
+        app.replace(ScenesScreen(app))
+        app.render()
+        screen = app.top
+        screen.scroll = screen.max_scroll()  # down to the broken card, below the others
+        app.dirty = True
+        app.render()
+        yield "scenes-broken"
+        app.story = story
 
 
 def people_and_saves(app: App) -> Iterator[str]:
@@ -335,6 +384,9 @@ def shoot_inside(
     save_settings(Settings(text_size=text_size, high_contrast=contrast))
     app = build_app(size=(width, height))
     names = set(wanted.split(",")) if wanted else None
+    only = {name for name in os.environ.get("SCREENSHOT_ONLY", "").split(",") if name}
+    if only:  # SCREENSHOT_ONLY=scene-map,scenes-broken retakes just those
+        names = (names & only) if names is not None else only
     shots = chain((name for name, _ in tour(app)), extras(app))
     for name in shots:
         if names is not None and name not in names:
@@ -377,7 +429,10 @@ def main() -> int:
     # One X display number, reused size after size (each server is stopped before the
     # next starts): SCREENSHOT_DISPLAY picks a free one on a shared machine.
     display = int(os.environ.get("SCREENSHOT_DISPLAY", "91"))
+    only = {name for name in os.environ.get("SCREENSHOT_ONLY", "").split(",") if name}
     for width, height, text_size, contrast, wanted, suffix in SHOTS:
+        if only and wanted is not None and not wanted & only:
+            continue
         server = subprocess.Popen(
             ["Xvfb", f":{display}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,

@@ -181,8 +181,8 @@ def _legend(scene_map: SceneMap, with_path: bool, heading: bool) -> str:
         parts.append(f'<line x1="{x}" y1="52" x2="{x + 28}" y2="52" stroke="{colour}" '
                      f'stroke-width="4"/><text x="{x + 34}" y="56">{escape(word)}</text>')
         x += 44 + 8 * len(word)
-    parts.append(f'<text x="{x + 10}" y="56" fill="#555">dashed: goes back to an earlier '
-                 "passage · hover a line or a box for details</text>")
+    parts.append(f'<text x="{x + 10}" y="56" fill="#555">dashed: back to an earlier passage'
+                 " · hover for details</text>")
     return "".join(parts)
 
 

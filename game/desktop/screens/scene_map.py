@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.desktop.canvas import Canvas
+from game.desktop.fitting import fit
 from game.desktop.screen import Item, Screen, register_screen
 from game.engine import Player
 from game.model import Verdict
@@ -84,9 +85,10 @@ class SceneMapScreen(Screen):
         width = canvas.rect.width - 2 * sizes.margin
         columns = max(scene_map.width, 1)
         gap_x = sizes.gap * 3
-        box_w = min(sizes.body * 11, (width - gap_x * (columns - 1)) // columns)
-        box_h = sizes.small * 2 + sizes.gap * 3
-        gap_y = sizes.body * 2
+        box_w = min(sizes.small * 14, (width - gap_x * (columns - 1)) // columns)
+        line = canvas.cache.line_height(sizes.small)
+        box_h = line * 3 + sizes.gap * 2  # two lines of the passage, and "You are here"
+        gap_y = sizes.gap * 4  # room for the lines between rows, and no more: more rows show
         left = sizes.margin + (width - (columns * box_w + (columns - 1) * gap_x)) // 2
         y0 = top + sizes.gap * 3
         self._boxes = {}
@@ -102,7 +104,6 @@ class SceneMapScreen(Screen):
                               extra={"kind": "map-node"}))
         self.content_bottom = y0 + scene_map.layers * (box_h + gap_y) + sizes.margin
         self._box_size = (box_w, box_h)
-        self._fitted: dict[str, str] = {}
         self.items = self.with_header_items(items)
         if self._layout_key is None and self.pending_focus is None:
             here = self.player.playthrough.node
@@ -190,19 +191,20 @@ class SceneMapScreen(Screen):
             known = node_id in self.found.nodes
             if rect.top >= view.top and rect.bottom <= view.bottom:
                 if known:
-                    fitted = self._fitted.get(node_id)
-                    if fitted is None:
-                        fitted = _fit(canvas, item.text, box_w - sizes.gap * 2, sizes.small)
-                        self._fitted[node_id] = fitted
-                    canvas.text(fitted,
-                                (rect.left + sizes.gap, rect.top + sizes.gap), sizes.small,
-                                palette.text, "regular", "map-node", node_id)
+                    block = canvas.cache.layout(item.text, sizes.small, box_w - sizes.gap * 2,
+                                                "regular")
+                    line = canvas.cache.line_height(sizes.small)
+                    # Two lines at most: a third would start below this clip, and is skipped.
+                    clip = pygame.Rect(rect.left, rect.top, rect.width, sizes.gap + line * 2 - 1)
+                    canvas.block(block, (rect.left + sizes.gap, rect.top + sizes.gap),
+                                 sizes.small, "regular", palette.text, "map-node", clip,
+                                 node_id)
                 else:
                     canvas.text("?", rect.center, sizes.heading, palette.background, "bold",
                                 "map-locked", node_id, align="centre")
                 if node_id == self.player.playthrough.node:
-                    canvas.text("You are here", (rect.left + sizes.gap,
-                                                 rect.bottom - sizes.gap - sizes.small),
+                    canvas.text("You are here", (rect.left + sizes.gap, rect.bottom - sizes.gap
+                                                 - canvas.cache.line_height(sizes.small)),
                                 sizes.small, palette.accent, "bold", "map-here")
         focused = self.items[self.focus] if self.items else None
         if focused is not None and focused.id.startswith("node:"):
@@ -227,8 +229,10 @@ class SceneMapScreen(Screen):
                              (x + sizes.body * 2, legend_y + sizes.small // 2), 4)
             x = canvas.text(verdict.label, (x + sizes.body * 2 + sizes.gap, legend_y),
                             sizes.small, colour, "bold", "legend").right + sizes.gap * 3
-        canvas.text("? not found yet · thick: a way you have taken · outlined: this run",
-                    (x, legend_y), sizes.small, palette.muted, "regular", "legend")
+        note = fit("? not found yet · thick: a way you have taken · outlined: this run",
+                   strip.right - sizes.margin - x, lambda t: canvas.cache.width(t, sizes.small))
+        if note:
+            canvas.text(note, (x, legend_y), sizes.small, palette.muted, "regular", "legend")
         if item is not None and item.id.startswith("node:"):
             node = self.map.node(item.id[5:])
             block = canvas.cache.layout(self.detail(node), sizes.body,
@@ -317,20 +321,16 @@ def _arrow_head(surface: pygame.Surface, colour: tuple[int, int, int], start: tu
 
 def _locked_shape(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int],
                   paper: tuple[int, int, int]) -> None:
-    """A locked box: filled in the locked colour, with a padlock's shackle on its top edge."""
+    """A locked box: filled in the locked colour, a padlock at its top right."""
     pygame.draw.rect(surface, colour, rect, border_radius=6)
-    shackle = pygame.Rect(0, 0, rect.height // 2, rect.height // 2)
-    shackle.midbottom = (rect.right - rect.height // 2, rect.top + rect.height // 4)
-    pygame.draw.arc(surface, paper, shackle, 0, 3.1416, max(2, rect.height // 14))
-    body = pygame.Rect(0, 0, rect.height // 2 + 4, rect.height // 3)
-    body.midtop = (shackle.centerx, rect.top + rect.height // 4 - 2)
+    size = max(10, rect.height // 3)
+    body = pygame.Rect(0, 0, size, size * 3 // 4)
+    body.topright = (rect.right - size // 2, rect.top + size * 3 // 4)
+    shackle = pygame.Rect(0, 0, size * 2 // 3, size)
+    shackle.midtop = (body.centerx, body.top - size // 2)
+    pygame.draw.ellipse(surface, paper, shackle, max(2, size // 6))
     pygame.draw.rect(surface, paper, body, border_radius=2)
-
-
-def _fit(canvas: Canvas, text: str, width: int, size: int) -> str:
-    from game.desktop.fitting import fit
-
-    return fit(text, width, lambda t: canvas.cache.width(t, size))
+    pygame.draw.circle(surface, colour, (body.centerx, body.centery), max(2, size // 8))
 
 
 def open_scene_map(app: App) -> Screen | None:
