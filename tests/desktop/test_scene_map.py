@@ -44,7 +44,7 @@ def test_the_map_after_an_ending_shows_the_path_and_keeps_branches_found_before(
     pilot = Pilot.start(story, (1366, 768))
     try:
         play_to_the_end(pilot, "2", "2")  # hesitate, then plead: the counterfactual ending
-        pilot.press("m")
+        pilot.press("p")
         assert pilot.screen == "scene-map"
         first = map_screen(pilot)
         assert {"waiting", "the_fields", "the_call", "no_papers"} <= first.found.nodes
@@ -65,7 +65,7 @@ def test_the_map_after_an_ending_shows_the_path_and_keeps_branches_found_before(
     pilot = Pilot.start(story, (1366, 768))
     try:
         play_to_the_end(pilot, "1", "1")
-        pilot.press("m")
+        pilot.press("p")
         second = map_screen(pilot)
         assert {"no_papers", "passports"} <= second.found.nodes  # both endings now found
         assert ("waiting", "hesitate") in second.found.choices  # from the earlier run
@@ -80,7 +80,7 @@ def test_arrows_move_between_boxes_and_the_mouse_hovers_them(story: Story) -> No
     pilot = Pilot.start(story, (1366, 768))
     try:
         play_to_the_end(pilot, "1", "1")
-        pilot.press("m")
+        pilot.press("p")
         screen = map_screen(pilot)
         assert screen.items[screen.focus].id == "node:passports"  # where the player is
         pilot.press("up")
@@ -106,7 +106,7 @@ def test_the_map_fits_a_laptop_and_a_projector(
     try:
         pilot.app.apply_settings(replace(pilot.app.settings, text_size=text_size))
         play_to_the_end(pilot, "1", "1")
-        pilot.press("m")
+        pilot.press("p")
         screen = map_screen(pilot)
         width = pilot.app.surface.get_width()
         for item in screen.items:
@@ -124,7 +124,7 @@ def test_a_damaged_record_of_branches_is_set_aside_never_fatal(story: Story, hom
     pilot = Pilot.start(story, (1366, 768))
     try:
         play_to_the_end(pilot, "1", "1")
-        pilot.press("m")
+        pilot.press("p")
         assert pilot.screen == "scene-map"
     finally:
         pilot.close()

@@ -117,7 +117,7 @@ class DebriefScreen(Screen):
             self._citations(flow, "epilogue", ending.citations)
         flow.space(sizes.gap * 2)
         flow.button("scene-map", "See the map of the scene: your path and the branches "
-                    "still to find (M)", self._scene_map)
+                    "still to find (P)", self._scene_map)
         flow.button("history", "Go back to any step and choose differently (H)", self._history)
         after = frame_of(self.app).after(player.scene.id) if player.is_over else None
         if after is not None:  # the story's frame: the bridge to the next scene, or the closing
@@ -232,7 +232,7 @@ class DebriefScreen(Screen):
             self.app.push(screen)
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_m:
+        if event.key == pygame.K_p:
             self._scene_map()
         elif event.key == pygame.K_e:
             self._export()

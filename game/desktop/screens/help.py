@@ -60,7 +60,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         "In the debrief",
-        [("E", "export your record to hand in"), ("H", "go back to any step")],
+        [("E", "export your record to hand in"), ("H", "go back to any step"),
+         ("P", "the scene's map: your paths, and what is left to find")],
     ),
 ]
 

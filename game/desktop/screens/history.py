@@ -40,7 +40,7 @@ class HistoryScreen(Screen):
         flow = Flow(canvas, col.left, col.width, top + sizes.gap * 3)
         player = self.play.player
         if player.is_over:  # the map shows the whole scene: only once it is over
-            flow.button("scene-map", "See the map of the scene (M)", self._scene_map,
+            flow.button("scene-map", "See the map of the scene (P)", self._scene_map,
                         size=sizes.small, width=sizes.body * 18)
             flow.space(sizes.gap)
         hide = self.app.settings.reveal == "end" and not player.is_over
@@ -126,7 +126,7 @@ class HistoryScreen(Screen):
         if event.key == pygame.K_h:
             self.back()
             return True
-        if event.key == pygame.K_m and self.play.player.is_over:  # the map, over the history
+        if event.key == pygame.K_p and self.play.player.is_over:  # the map, over the history
             from game.desktop.screen import registered_screen
 
             factory = registered_screen("scene-map")

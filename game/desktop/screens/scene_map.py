@@ -1,7 +1,7 @@
 """The scene's map: a flowchart of the whole scene, the path taken, the branches still to find.
 
-Opened after an ending (the debrief's "Scene map", M) and from the history
-(M). It draws the same layout as `cover-names graph --html`
+Opened after an ending (the debrief's "Scene map", P) and from the history
+(P). It draws the same layout as `cover-names graph --html`
 (game/scenemap/layout.py): passages as boxes in rows, every choice a line in
 its verdict's colour. Passages reached on this run or an earlier one
 (game/saves/discovered.py) show their first words; the rest are locked
@@ -244,7 +244,7 @@ class SceneMapScreen(Screen):
     def on_key(self, event: pygame.event.Event) -> bool:
         moves = {pygame.K_LEFT: (0, -1), pygame.K_RIGHT: (0, 1), pygame.K_UP: (-1, 0),
                  pygame.K_DOWN: (1, 0)}
-        if event.key == pygame.K_m:
+        if event.key == pygame.K_p:
             self.back()
             return True
         if event.key not in moves or not self.items:
