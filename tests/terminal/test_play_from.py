@@ -87,7 +87,7 @@ def test_the_desktop_opens_play_at_the_node(demo: Story, tmp_path: Path,
     try:
         pilot.app.pump()
         assert pilot.screen == "play"
-        assert pilot.has("Boris, I have been asking you")
+        assert pilot.has("I have been asking you for our exit visas")
         assert pilot.has("Tell him the Fields are listening")
         pilot.press("1")
         assert pilot.has("HISTORICAL") or pilot.has("Historical")
