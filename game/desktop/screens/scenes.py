@@ -139,11 +139,15 @@ class ScenesScreen(Screen):
             self._cards.append((rect, lines))
             y = rect.bottom + sizes.gap * 3
         # The story's frame around the scenes: its opening always, its closing once the
-        # last scene is finished (it tells what became of everyone in it).
+        # scene it follows is finished (it tells what became of everyone in it). The frame
+        # names that scene: a scene added after it does not hide the closing.
         y = self._frame_item("opening", "Read the opening: Hede Massing looking back", col, y,
                              canvas)
-        ordered = self.app.story.ordered
-        if ordered and progress[ordered[-1].id][0].startswith("Finished"):
+        from game.desktop.story_frame import frame_of
+
+        closing = frame_of(self.app).closing
+        last = closing.after if closing is not None else ""
+        if last in progress and progress[last][0].startswith("Finished"):
             y = self._frame_item("closing", "Read the closing: what became of them", col, y,
                                  canvas)
         if not self.items:
