@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 from websockets.asyncio.client import connect
 
 REPO = Path(__file__).resolve().parents[1]

@@ -67,7 +67,7 @@ def test_votes_from_devices_rise_on_the_projector_with_who_has_not_voted(
 
 
 def test_facilitator_mode_starts_a_class_on_devices_with_d(demo_story: Story) -> None:
-    import httpx
+    import httpx2 as httpx
 
     from game.desktop.projector.plan_chooser import PlanChooserScreen
 
