@@ -13,8 +13,8 @@ entries that did load are still shown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from game import paths
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from game.engine import Story
 
 KINDS = (("person", "People and cover names"), ("organisation", "Organisations"))
+
+
+@dataclass(frozen=True)
+class LaterPart:
+    """A part of a card that tells how the scene `after` turns out (people.yaml's `later:`)."""
+
+    after: str
+    text: str
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,20 @@ class Entry:
     sort_key: str = ""
     years: str = ""  # a person's years as their identity card shows them
     cover_note: str = ""  # how sure the link from cover name to person is, when unsure
+    later: tuple[LaterPart, ...] = ()  # kept back until their scene is finished
+
+    def as_of(self, finished: Collection[str] | None = None) -> Entry:
+        """The card as a player may read it once the scenes `finished` are over (all of it
+        when None): each `later` part joins the summary, with its quotes, once its scene is."""
+        shown = [part for part in self.later if finished is None or part.after in finished]
+        if not self.later:
+            return self
+        return replace(
+            self,
+            summary=" ".join([self.summary, *(part.text for part in shown)]).strip(),
+            citations=self.citations + tuple(c for part in shown for c in part.citations),
+            later=(),
+        )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -98,7 +121,8 @@ class Reference:
         shown = self.named_in(met.texts, met.scene_id)
         if met.ended:
             shown |= self.named_in(met.all_texts, met.scene_id)
-        return [entry for entry in self.entries
+        done = finished | {met.scene_id} if met.ended else finished
+        return [entry.as_of(done) for entry in self.entries
                 if entry.id in shown or set(entry.scenes) & finished
                 or (met.ended and (met.scene_id in entry.scenes or not entry.scenes))]
 
@@ -182,6 +206,17 @@ def _entry(obj: Any, kind: str, prove: Any = None) -> Entry:
         sort_key=date,
         years=_text(_get(obj, "years", default="")),
         cover_note=_text(_get(obj, "cover_note", default="")),
+        later=tuple(_later(part, prove) for part in _values(_get(obj, "later", default=()))),
+    )
+
+
+def _later(obj: Any, prove: Any = None) -> LaterPart:
+    raw = _values(_get(obj, "citations", "cite", default=()))
+    citations = tuple(prove(c) if prove else c for c in raw)
+    return LaterPart(
+        after=str(_get(obj, "after", default="")),
+        text=_text(_get(obj, "text", default="")),
+        citations=tuple(c for c in citations if isinstance(c, Citation)),
     )
 
 

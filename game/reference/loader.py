@@ -26,7 +26,7 @@ from game.loading.citations import read_citations
 from game.loading.shape import check_keys, id_of, int_of, list_of, text_of, texts_of
 from game.loading.yaml_tree import MAX_BYTES, YMap, read_yaml
 from game.model import Citation
-from game.reference.model import Event, Organisation, Person, Reference
+from game.reference.model import Event, Later, Organisation, Person, Reference
 from game.sources import SourceLibrary
 
 #: The newest reference format this game reads.
@@ -38,8 +38,9 @@ TIMELINE_FILE = "timeline.yaml"
 
 _PERSON_KEYS = frozenset(
     {"id", "name", "cover_names", "cover_note", "aliases", "scenes", "role", "years", "summary",
-     "fate", "cite"}
+     "fate", "cite", "later"}
 )
+_LATER_KEYS = frozenset({"after", "text", "cite"})
 _ORGANISATION_KEYS = frozenset({"id", "name", "aliases", "scenes", "summary", "cite"})
 _EVENT_KEYS = frozenset({"id", "date", "display", "text", "scenes", "cite"})
 
@@ -177,13 +178,41 @@ def _read_person(item: YMap, context: _Context) -> Person | None:
     scenes = _read_scenes(item, context)
     citations = _read_cite(item, context)
     _check_years(item, years, citations, diagnostics)
+    later = _read_later(item, scenes, context)
     if len(diagnostics) > before or not entry_id:
         return None
     return Person(
         id=entry_id, name=name, role=role, summary=_plain(summary), citations=citations,
         where=item.where, cover_names=cover_names, aliases=aliases, scenes=scenes,
-        fate=_plain(fate), years=years, cover_note=_plain(cover_note),
+        fate=_plain(fate), years=years, cover_note=_plain(cover_note), later=later,
     )
+
+
+def _read_later(item: YMap, scenes: tuple[str, ...], context: _Context) -> tuple[Later, ...]:
+    """The parts of a summary that tell how a scene turns out, each shown only once the
+    scene `after` names is finished; that scene must be one of the person's (CN725)."""
+    diagnostics = context.diagnostics
+    if "later" not in item.items:
+        return ()
+    parts = list_of(item, "later", diagnostics)
+    if parts is None:
+        return ()
+    later: list[Later] = []
+    for part in parts.items:
+        if not isinstance(part, YMap):
+            diagnostics.add("CN203", part.where, key="later", expected="a list of mappings",
+                            found=part.kind)
+            continue
+        check_keys(part, ("after", "text", "cite"), _LATER_KEYS, "a later part", diagnostics)
+        after = id_of(part, "after", diagnostics)
+        if after and after not in scenes:
+            diagnostics.add("CN725", part.items["after"].where, scene=after,
+                            hint="add the scene to this person's 'scenes:', or name one "
+                                 f"of them ({', '.join(scenes) or 'none listed'})")
+        text = text_of(part, "text", diagnostics)
+        citations = _read_cite(part, context)
+        later.append(Later(after, _plain(text), citations, part.where))
+    return tuple(later)
 
 
 _YEAR = re.compile(r"(?<!\d)1[89]\d\d(?!\d)")

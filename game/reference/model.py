@@ -24,6 +24,17 @@ def _unique(names: Iterable[str]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Later:
+    """A part of a person's summary that tells how a scene turns out: the dossier shows it
+    only once the scene `after` is finished, so a card read mid-scene gives nothing away."""
+
+    after: str  # a scene id, one of the person's `scenes`
+    text: str
+    citations: tuple[Citation, ...]
+    where: Location
+
+
+@dataclass(frozen=True)
 class Person:
     """Someone the scenes or sources mention: real name, cover names, role and fate."""
 
@@ -39,6 +50,7 @@ class Person:
     fate: str = ""  # empty when the sources do not say
     years: str = ""  # "1893–1939", "in the United States in the 1930s": only years quoted
     cover_note: str = ""  # how sure the cover names' link is, when the sources are not
+    later: tuple[Later, ...] = ()  # parts shown once their scene is finished
 
     @property
     def names(self) -> tuple[str, ...]:

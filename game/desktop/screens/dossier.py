@@ -40,19 +40,21 @@ class DossierScreen(Screen):
     ) -> None:
         super().__init__(app)
         reference = app.reference
-        self.filed = reference.entries if met is None else reference.met_entries(met, finished)
+        self.filed = ([entry.as_of() for entry in reference.entries] if met is None
+                      else reference.met_entries(met, finished))
         self.hidden = len(reference.entries) - len(self.filed)
+        filed = {entry.id: entry for entry in self.filed}
         first: dict[str, int] = {}
         for mark in sorted(reference.mentions(passage_text, scene_id), key=lambda m: m.start):
             first.setdefault(mark.tag[5:], mark.start)
         # In the order the passage names them, as the student has just read them.
         self.mentioned = sorted(
-            (entry for entry in reference.entries if entry.id in first),
+            (filed[entry_id] for entry_id in first if entry_id in filed),
             key=lambda entry: first[entry.id],
         )
         self.open = entry_id
         self._reveal = entry_id is not None  # scroll the open card into sight after layout
-        entry = reference.entry(entry_id or "")
+        entry = filed.get(entry_id or "")
         if entry is not None:
             group = "here" if entry in self.mentioned else entry.kind
             self.pending_focus = f"entry:{group}:{entry.id}"
@@ -185,9 +187,9 @@ class DossierScreen(Screen):
         self.draw_header(canvas)
 
     def speech_text(self) -> str:
-        entry = self.app.reference.entry(self.open or "")
+        entry = next((e for e in self.filed if e.id == self.open), None)
         if entry is None:
-            return "Dossier. " + ", ".join(e.name for e in self.app.reference.entries)
+            return "Dossier. " + ", ".join(e.name for e in self.filed)
         return ". ".join(
             p
             for p in (
