@@ -36,3 +36,16 @@ def test_a_later_part_waits_for_its_own_scene() -> None:
     assert "Already a Soviet agent" in noel.summary  # this scene is over
     assert "exit visas" not in noel.summary  # The Exit Visa is not
     assert "Soviet agent" not in noel.role
+
+
+def test_shpiegelglass_card_keeps_his_part_in_ludwigs_murder_for_the_ending() -> None:
+    reference = _reference()
+    during = Met("moscow_interrogation", ("I am Comrade Spiegelglass.",), (), ended=False)
+    for entry in reference.met_entries(during):
+        if entry.id in ("mikhail_shpiegelglass", "ignaz_reiss"):
+            shown = entry.role + entry.summary + entry.fate
+            assert "Mobile Group" not in shown
+            assert not any("murder of Ludwig" in c.quote for c in entry.citations)
+    after = Met("moscow_interrogation", during.texts, (), ended=True)
+    card = next(e for e in reference.met_entries(after) if e.id == "mikhail_shpiegelglass")
+    assert "murder of Ludwig" in card.summary
