@@ -46,6 +46,33 @@ def rss_mb():
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+# Median and p99 of {frames} frames drawn after 20 to warm up; each(index) runs before
+# every frame (a key now and then, as a student would).
+def frame_figures(app, each=None, **more):
+    for _ in range(20):
+        app.render()
+    timings = []
+    for index in range({frames}):
+        if each is not None:
+            each(index)
+        app.dirty = True
+        began = time.perf_counter()
+        app.render()
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    print(json.dumps({{"median_ms": timings[len(timings) // 2],
+                      "p99_ms": timings[int(len(timings) * 0.99) - 1], **more}}), flush=True)
+
+# The window's own loop for {idle} s with nothing happening: CPU as % of a core.
+def idle_cpu(app):
+    threading.Timer({idle}, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    wall = time.perf_counter()
+    app.run()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(json.dumps({{"cpu_percent": 100 * cpu / (time.perf_counter() - wall)}}), flush=True)
+
 mode = {mode!r}
 if mode == "startup":
     app = build_app(size=(1366, 768))
@@ -67,18 +94,7 @@ elif mode == "frames":
     player.playthrough.node = node.id
     app.open_play(player)
     app.settings.reduce_motion = True
-    for _ in range(20):
-        app.render()
-    timings = []
-    for _ in range({frames}):
-        app.dirty = True
-        began = time.perf_counter()
-        app.render()
-        timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
-    print(json.dumps({{"median_ms": timings[len(timings) // 2],
-                      "p99_ms": timings[int(len(timings) * 0.99) - 1],
-                      "passage_chars": len(node.text)}}), flush=True)
+    frame_figures(app, passage_chars=len(node.text))
 elif mode == "map":
     from dataclasses import replace
     from game.desktop.screens.scene_map import SceneMapScreen
@@ -90,32 +106,17 @@ elif mode == "map":
     player.playthrough.node = next(n.id for n in scene.nodes.values() if n.ending is not None)
     app.open_play(player)
     app.push(SceneMapScreen(app, player))
-    for _ in range(20):
-        app.render()
-    timings = []
     keys = [pygame.K_DOWN, pygame.K_RIGHT, pygame.K_UP, pygame.K_LEFT]
-    for index in range({frames}):
+
+    def move_focus(index):
         if index % 10 == 0:  # move the focus now and then, as a student would
             app.top.on_key(pygame.event.Event(pygame.KEYDOWN, key=keys[index // 10 % 4]))
-        app.dirty = True
-        began = time.perf_counter()
-        app.render()
-        timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
-    print(json.dumps({{"median_ms": timings[len(timings) // 2],
-                      "p99_ms": timings[int(len(timings) * 0.99) - 1],
-                      "nodes": len(scene.nodes)}}), flush=True)
+
+    frame_figures(app, move_focus, nodes=len(scene.nodes))
 elif mode == "idle":
     app = build_app(size=(1366, 768))
     app.render()
-    seconds = {idle}
-    threading.Timer(seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
-    before = resource.getrusage(resource.RUSAGE_SELF)
-    wall = time.perf_counter()
-    app.run()
-    after = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    print(json.dumps({{"cpu_percent": 100 * cpu / (time.perf_counter() - wall)}}), flush=True)
+    idle_cpu(app)
 elif mode == "card_frames":
     from game.desktop.screens.place_card import PlaceCardScreen
     app = build_app(size=(1920, 1080))
@@ -123,17 +124,7 @@ elif mode == "card_frames":
     player = app.story.new_player(scene.id)
     app.open_play(player)
     app.push(PlaceCardScreen(app, scene, player.passage))
-    for _ in range(20):
-        app.render()
-    timings = []
-    for _ in range({frames}):
-        app.dirty = True
-        began = time.perf_counter()
-        app.render()
-        timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
-    print(json.dumps({{"median_ms": timings[len(timings) // 2],
-                      "p99_ms": timings[int(len(timings) * 0.99) - 1]}}), flush=True)
+    frame_figures(app)
 elif mode == "what_if_frames":
     from game.desktop.screens.play import PlayScreen
     app = build_app(size=(1920, 1080))
@@ -146,17 +137,7 @@ elif mode == "what_if_frames":
         if play.pending is not None and len(play.player.records_at(play.pending.node_id)) < 2:
             play.proceed()
     play.toggle_what_if()
-    for _ in range(20):
-        app.render()
-    timings = []
-    for _ in range({frames}):
-        app.dirty = True
-        began = time.perf_counter()
-        app.render()
-        timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
-    print(json.dumps({{"median_ms": timings[len(timings) // 2],
-                      "p99_ms": timings[int(len(timings) * 0.99) - 1]}}), flush=True)
+    frame_figures(app)
 elif mode == "idle_sound":
     from game.desktop.pilot import Pilot
     from game.engine import load_story
@@ -167,14 +148,7 @@ elif mode == "idle_sound":
     app.turn()  # the passage: its room tone starts
     if not app.sound.playing:
         raise SystemExit("idle_sound: no room tone is playing")
-    seconds = {idle}
-    threading.Timer(seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
-    before = resource.getrusage(resource.RUSAGE_SELF)
-    wall = time.perf_counter()
-    app.run()
-    after = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    print(json.dumps({{"cpu_percent": 100 * cpu / (time.perf_counter() - wall)}}), flush=True)
+    idle_cpu(app)
 elif mode == "memory":
     from game.desktop.pilot import Pilot
     from game.engine import load_story
