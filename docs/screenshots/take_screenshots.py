@@ -53,12 +53,10 @@ SHOTS = [
 ]
 
 
-def locked_choice(app: App) -> Player | None:
-    """A player standing at a passage whose options include a locked one, found by playing.
-
-    The scenes change as they are written, so the passage is searched for
-    (every path of up to six choices, scene by scene) rather than named here.
-    """
+def played_paths(app: App, depth: int, most: int = 5000) -> Iterator[tuple[str, list[str], Player]]:
+    """Every path of up to `depth` choices, scene by scene, breadth first (at most `most`
+    waiting), as (scene id, path, a player standing at its end). A player not kept by the
+    caller is closed when the next path is played."""
     story = app.story
     for scene in story.ordered:
         paths: list[list[str]] = [[]]
@@ -67,12 +65,23 @@ def locked_choice(app: App) -> Player | None:
             player = story.new_player(scene.id)
             for option_id in path:
                 player.choose(option_id)
-            options = player.options
-            if any(not option.available for option in options) and len(options) > 1:
-                return player
-            if len(path) < 6:
-                paths += [[*path, o.id] for o in options if o.available]
+            options = [o.id for o in player.options if o.available]
+            yield scene.id, path, player
             player.close()
+            if len(path) < depth and len(paths) < most:
+                paths += [[*path, option] for option in options]
+
+
+def locked_choice(app: App) -> Player | None:
+    """A player standing at a passage whose options include a locked one, found by playing.
+
+    The scenes change as they are written, so the passage is searched for
+    (every path of up to six choices, scene by scene) rather than named here.
+    """
+    for _, _, player in played_paths(app, 6):
+        options = player.options
+        if any(not option.available for option in options) and len(options) > 1:
+            return player
     return None
 
 
@@ -99,21 +108,10 @@ def document_passage(app: App, style: str) -> Player | None:
 
 def counterfactual_path(app: App) -> tuple[str, list[str]] | None:
     """A scene and the options that lead to one of its counterfactual endings, by playing."""
-    story = app.story
-    for scene in story.ordered:
-        paths: list[list[str]] = [[]]
-        while paths:
-            path = paths.pop(0)
-            player = story.new_player(scene.id)
-            for option_id in path:
-                player.choose(option_id)
-            ending = player.ending
-            options = [o.id for o in player.options if o.available]
-            player.close()
-            if ending is not None and ending.kind.value == "counterfactual":
-                return scene.id, path
-            if len(path) < 40 and len(paths) < 5000:
-                paths += [[*path, option] for option in options]
+    for scene_id, path, player in played_paths(app, 40):
+        ending = player.ending
+        if ending is not None and ending.kind.value == "counterfactual":
+            return scene_id, path
     return None
 
 
