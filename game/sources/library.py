@@ -244,6 +244,8 @@ class SourceLibrary:
         self.unavailable: frozenset[str] = frozenset(unavailable) - set(self.sources)
         #: Where the problem was reported, when sources.yaml itself could not be read.
         self.index_problem = index_problem
+        #: What the built-scene cache knows this library by ("" until it is asked).
+        self.cache_fingerprint = ""
 
     def unknown_source_hint(self, source_id: str) -> str:
         """Why `source_id` is not here, when the cause is sources.yaml rather than the scene."""
@@ -278,9 +280,21 @@ def load_library(seeds_dir: Path, diagnostics: Diagnostics | None = None) -> Sou
 
     Problems (a broken index, a missing file, a text whose hash changed)
     become diagnostics at their place in sources.yaml; the sources that did
-    load are still returned. Never raises for a bad file.
+    load are still returned. Never raises for a bad file. The library read from
+    the same files last time is taken from the cache (`game.loading.cache`).
     """
-    from game.sources.index import read_index  # lazily: the loader imports this module
+    from game.loading import cache  # lazily: the loader imports this module
+    from game.sources.index import read_index
 
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
-    return read_index(seeds_dir, diagnostics)
+    key = cache.seeds_key(seeds_dir) if cache.enabled() else None
+    kept = cache.read_library(key) if key else None
+    if kept is not None:
+        library, found = kept
+        diagnostics.extend(found)
+        return library
+    before = len(diagnostics.items)
+    library = read_index(seeds_dir, diagnostics)
+    if key:
+        cache.write_library(key, library, tuple(diagnostics.items[before:]))
+    return library

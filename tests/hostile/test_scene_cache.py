@@ -103,3 +103,84 @@ def test_a_changed_file_beside_the_seeds_is_a_new_key(cache_folder: Path, tmp_pa
         stream.write("\n# a comment changes no source, but the file is not the same\n")
     load_story(DEMO_SCENES, seeds)
     assert len(_entries(cache_folder)) == 2
+
+
+def _sealed(value: object) -> bytes:
+    """An entry as the cache writes one: its CRC-32, then its pickle."""
+    import zlib
+
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return zlib.crc32(data).to_bytes(4, "big") + data
+
+
+def test_one_damaged_byte_in_a_passage_is_found_and_the_scene_rebuilt(
+        cache_folder: Path) -> None:
+    first = load_story(DEMO_SCENES, REPO / "seeds")
+    [entry] = _entries(cache_folder)
+    data = bytearray(entry.read_bytes())
+    at = data.rindex(b"steel_yourself")  # inside a passage's own pickle (they come last)
+    data[at] ^= 0x20
+    entry.write_bytes(bytes(data))
+    again = load_story(DEMO_SCENES, REPO / "seeds")
+    assert again.scenes["demo_call"] == first.scenes["demo_call"]
+    assert entry.read_bytes() != bytes(data)  # rebuilt over the damage
+
+
+def test_a_passage_that_would_run_code_is_refused_when_reached(cache_folder: Path) -> None:
+    load_story(DEMO_SCENES, REPO / "seeds")
+    [entry] = _entries(cache_folder)
+    result, ids, groups = pickle.loads(entry.read_bytes()[4:])
+    groups[0] = pickle.dumps(_Boom())  # the group that holds the first passage
+    entry.write_bytes(_sealed((result, ids, groups)))
+    story = load_story(DEMO_SCENES, REPO / "seeds")
+    with pytest.raises(pickle.UnpicklingError):
+        story.scenes["demo_call"].node(result.scene.start)
+    assert not (cache_folder.parent / "ran").exists()
+
+
+def test_a_cached_scene_reads_each_passage_once_and_pickles_as_plain_data(
+        cache_folder: Path) -> None:
+    built = load_story(DEMO_SCENES, REPO / "seeds").scenes["demo_call"]
+    kept = load_story(DEMO_SCENES, REPO / "seeds").scenes["demo_call"]
+    assert list(kept.nodes) == list(built.nodes) and len(kept.nodes) == len(built.nodes)
+    start = kept.node(kept.start)
+    assert kept.node(kept.start) is start  # read once, then the same passage
+    assert "no_such_passage" not in kept.nodes
+    with pytest.raises(KeyError):
+        kept.node("no_such_passage")
+    assert pickle.loads(pickle.dumps(kept.nodes)) == dict(built.nodes)
+
+
+def test_the_source_library_is_kept_and_read_back_the_same(cache_folder: Path) -> None:
+    from game.diagnostics import Diagnostics
+    from game.sources.library import load_library
+
+    first = load_library(REPO / "seeds", Diagnostics())
+    kept_folder = cache_folder.parent / "sources"
+    [entry] = sorted(kept_folder.glob("*.pickle"))
+    again = load_library(REPO / "seeds", Diagnostics())
+    assert sorted(kept_folder.glob("*.pickle")) == [entry]
+    for source in first:
+        twin = again[source.id]
+        assert (twin.text, twin.voices, twin.title) == (source.text, source.voices, source.title)
+    quote = "called him a near perfect spy"
+    assert again.prove("hede_massing", quote) == first.prove("hede_massing", quote)
+
+
+def test_a_changed_voices_file_is_read_again(cache_folder: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from game.diagnostics import Diagnostics
+    from game.sources.library import load_library
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    load_library(seeds, Diagnostics())  # kept
+    voices = seeds / "voices.yaml"
+    voices.write_text(voices.read_text(encoding="utf-8") + "\nnot: [closed\n", encoding="utf-8")
+    found = Diagnostics()
+    load_library(seeds, found)
+    assert found.errors and "voices.yaml" in str(found.errors[0])
+    again = Diagnostics()
+    load_library(seeds, again)  # the damaged file's report comes back from the cache too
+    assert [str(d) for d in again.items] == [str(d) for d in found.items]
