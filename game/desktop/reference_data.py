@@ -30,7 +30,8 @@ KINDS = (("person", "People and cover names"), ("organisation", "Organisations")
 
 @dataclass(frozen=True)
 class LaterPart:
-    """A part of a card that tells how the scene `after` turns out (people.yaml's `later:`)."""
+    """A part of a card that tells how the scene `after` turns out (`later:` in people.yaml
+    and organisations.yaml)."""
 
     after: str
     text: str

@@ -207,7 +207,7 @@ _TABLE: tuple[Code, ...] = (
          "1937-05 listed after 1938"),
     Code("CN724", E, "the year {year} in 'years' is in none of this person's quotes",
          "years: 1893–1939 with no quote giving 1939"),
-    Code("CN725", E, "'after: {scene}' names none of this person's scenes",
+    Code("CN725", E, "'after: {scene}' names none of this entry's scenes",
          "after: exit_visa on a person whose scenes are [recruiting_duggan]"),
     # -- CN73x: the story's frame (game/reference/frame_loader.py) -------------------
     Code("CN730", E, "the frame format {found} is newer than this game reads ({supported})",

@@ -41,7 +41,7 @@ _PERSON_KEYS = frozenset(
      "fate", "cite", "later"}
 )
 _LATER_KEYS = frozenset({"after", "text", "cite"})
-_ORGANISATION_KEYS = frozenset({"id", "name", "aliases", "scenes", "summary", "cite"})
+_ORGANISATION_KEYS = frozenset({"id", "name", "aliases", "scenes", "summary", "cite", "later"})
 _EVENT_KEYS = frozenset({"id", "date", "display", "text", "scenes", "cite"})
 
 #: Sortable dates: a year, a month or a day, as precise as the sources allow.
@@ -189,8 +189,9 @@ def _read_person(item: YMap, context: _Context) -> Person | None:
 
 
 def _read_later(item: YMap, scenes: tuple[str, ...], context: _Context) -> tuple[Later, ...]:
-    """The parts of a summary that tell how a scene turns out, each shown only once the
-    scene `after` names is finished; that scene must be one of the person's (CN725)."""
+    """The parts of a person's or an organisation's summary that tell how a scene turns
+    out, each shown only once the scene `after` names is finished; that scene must be one
+    of the entry's own (CN725)."""
     diagnostics = context.diagnostics
     if "later" not in item.items:
         return ()
@@ -207,7 +208,7 @@ def _read_later(item: YMap, scenes: tuple[str, ...], context: _Context) -> tuple
         after = id_of(part, "after", diagnostics)
         if after and after not in scenes:
             diagnostics.add("CN725", part.items["after"].where, scene=after,
-                            hint="add the scene to this person's 'scenes:', or name one "
+                            hint="add the scene to this entry's 'scenes:', or name one "
                                  f"of them ({', '.join(scenes) or 'none listed'})")
         text = text_of(part, "text", diagnostics)
         citations = _read_cite(part, context)
@@ -240,11 +241,12 @@ def _read_organisation(item: YMap, context: _Context) -> Organisation | None:
     aliases = texts_of(item, "aliases", diagnostics)
     scenes = _read_scenes(item, context)
     citations = _read_cite(item, context)
+    later = _read_later(item, scenes, context)
     if len(diagnostics) > before or not entry_id:
         return None
     return Organisation(
         id=entry_id, name=name, summary=_plain(summary), citations=citations,
-        where=item.where, aliases=aliases, scenes=scenes,
+        where=item.where, aliases=aliases, scenes=scenes, later=later,
     )
 
 

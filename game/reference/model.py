@@ -25,10 +25,11 @@ def _unique(names: Iterable[str]) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Later:
-    """A part of a person's summary that tells how a scene turns out: the dossier shows it
-    only once the scene `after` is finished, so a card read mid-scene gives nothing away."""
+    """A part of a person's or an organisation's summary that tells how a scene turns out:
+    the dossier shows it only once the scene `after` is finished, so a card read mid-scene
+    gives nothing away."""
 
-    after: str  # a scene id, one of the person's `scenes`
+    after: str  # a scene id, one of the entry's `scenes`
     text: str
     citations: tuple[Citation, ...]
     where: Location
@@ -69,6 +70,7 @@ class Organisation:
     where: Location
     aliases: tuple[str, ...] = ()  # abbreviations and other names ("AST", "ADT")
     scenes: tuple[str, ...] = ()
+    later: tuple[Later, ...] = ()  # parts shown once their scene is finished
 
     @property
     def names(self) -> tuple[str, ...]:

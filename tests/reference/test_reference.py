@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from game.model import Citation
 from game.reference import Reference, load_reference
 from game.reference.model import Event, Organisation, Person
 from game.sources import SourceLibrary
@@ -256,17 +257,29 @@ def _quoted(entry: Person | Organisation | Event) -> str:
     return " ".join(" ".join(citation.quote.split()) for citation in entry.citations)
 
 
+def _parts(reference: Reference) -> list[tuple[str, str, str, tuple[Citation, ...]]]:
+    """Each entry's text as the dossier may show it, with the quotes behind it: the card
+    as first met, and each `later:` part, which may also lean on the card's own quotes."""
+    parts = []
+    for entry in (*reference.people, *reference.organisations, *reference.events):
+        parts.append((entry.id, _told(entry), _quoted(entry), entry.citations))
+        for part in getattr(entry, "later", ()):
+            quoted = " ".join(" ".join(c.quote.split()) for c in part.citations)
+            parts.append((f"{entry.id} (after {part.after})", part.text,
+                          f"{_quoted(entry)} {quoted}", entry.citations + part.citations))
+    return parts
+
+
 def test_every_year_and_day_an_entry_gives_stands_in_its_own_citations(
     reference: Reference,
 ) -> None:
     missing = []
-    for entry in (*reference.people, *reference.organisations, *reference.events):
-        told, quoted = _told(entry), _quoted(entry)
+    for entry_id, told, quoted, _citations in _parts(reference):
         for year in set(_YEAR.findall(told)) - set(_YEAR.findall(quoted)):
-            missing.append(f"{entry.id}: {year}")
+            missing.append(f"{entry_id}: {year}")
         for day, month in _DAY.findall(told):
             if not re.search(rf"\b{day}(st|nd|rd|th)? {month}|{month} {day}\b", quoted):
-                missing.append(f"{entry.id}: {day} {month}")
+                missing.append(f"{entry_id}: {day} {month}")
     assert missing == []
 
 
@@ -275,16 +288,16 @@ def test_every_person_an_entry_names_is_named_in_its_own_citations(
 ) -> None:
     """'She worked under Boris Bazarov' needs a quote that names Bazarov (or "Fred")."""
     missing = []
-    for entry in (*reference.people, *reference.organisations, *reference.events):
+    for entry_id, told, quoted, citations in _parts(reference):
         # A quote names, besides its words, who speaks in it and whom its article is about.
-        voices = " ".join(f"{c.voice.author} {c.voice.article}" for c in entry.citations
+        voices = " ".join(f"{c.voice.author} {c.voice.article}" for c in citations
                           if c.voice is not None)
-        told, quoted = _told(entry), f"{_quoted(entry)} {voices}".casefold()
+        quoted = f"{quoted} {voices}".casefold()
         for person in reference.people:
-            if person is entry or person.name not in told:
+            if entry_id.startswith(person.id) or person.name not in told:
                 continue
             if not any(name.casefold() in quoted for name in person.names):
-                missing.append(f"{entry.id} names {person.name}")
+                missing.append(f"{entry_id} names {person.name}")
     assert missing == []
 
 
@@ -328,3 +341,26 @@ def test_a_year_no_quote_of_the_person_gives_is_refused(
 def test_the_identity_cards_years_come_from_the_quotes(reference: Reference) -> None:
     assert reference.person("boris_bazarov").years == "born 1893; executed 1939"
     assert "1947" in reference.person("hede_massing").years
+
+
+def test_an_organisation_keeps_a_part_for_its_scenes_end(
+    tmp_path: Path, library: SourceLibrary
+) -> None:
+    """organisations.yaml takes `later:` as people.yaml does, and checks its scene (CN725)."""
+    later = GOOD_ORGANISATIONS.replace("    summary:", "    scenes: [exit_visa]\n    summary:") + (
+        "    later:\n"
+        "      - after: exit_visa\n"
+        "        text: Yezhov headed it.\n"
+        "        cite:\n"
+        "          - {source: bazarov, quote: \"Nikolai Yezhov, the head of the NKVD\"}\n")
+    reference = load_reference(_write(tmp_path, GOOD_PERSON, later), library)
+    assert not reference.diagnostics
+    (part,) = reference.organisation("nkvd").later
+    assert (part.after, part.text) == ("exit_visa", "Yezhov headed it.")
+    assert part.citations[0].quote == "Nikolai Yezhov, the head of the NKVD"
+    elsewhere = later.replace("after: exit_visa", "after: recruiting_duggan")
+    reference = load_reference(_write(tmp_path, GOOD_PERSON, elsewhere), library)
+    assert _codes(reference) == ["CN725"]
+    assert reference.diagnostics[0].where.line == 9  # the `after:` line
+    assert "this entry's scenes" in reference.diagnostics[0].message
+    assert not reference.organisations  # left out, as any entry with an error
