@@ -37,7 +37,8 @@ _SKIP = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".p
 
 def generated_scene(scene_id: str, decisions: int) -> str:
     """A valid scene of `decisions` decisions in a row: at each, the historical option goes
-    straight on and an invented one plays out in a passage of its own before rejoining."""
+    straight on and an invented one plays out in a passage of its own before rejoining; the
+    historical option stands first and second in turn."""
     lines = [
         "format: 1", f"id: {scene_id}", f"title: Generated scene {scene_id}", "order: 50",
         "place: Moscow", 'date: "1938"', "role: Hede Massing",
@@ -52,6 +53,8 @@ def generated_scene(scene_id: str, decisions: int) -> str:
             f"    text: The {index + 1}th morning without papers.",
             f"    discuss: What did the {index + 1}th choice cost her?",
             "    choices:",
+        ]
+        go_on = [
             "      - id: go_on",
             "        text: Go on as before.",
             f"        goto: {after}",
@@ -59,6 +62,8 @@ def generated_scene(scene_id: str, decisions: int) -> str:
             "          verdict: historical",
             "          note: This is what the article says.",
             f'          cite: [{{source: bazarov, quote: "{quote}"}}]',
+        ]
+        dare = [
             "      - id: dare",
             "        text: Dare something else.",
             '        if: "nerve < 9"',
@@ -68,6 +73,10 @@ def generated_scene(scene_id: str, decisions: int) -> str:
             "          verdict: unrecorded",
             "          note: The sources are silent here. This is invented.",
             "          cite: []",
+        ]
+        # The historical option first and second in turn, as a scene should vary it (CN652).
+        lines += go_on + dare if index % 2 == 0 else dare + go_on
+        lines += [
             f"  dared_{index}:",
             "    text: You dare, and nothing comes of it.",
             f"    next: {after}",

@@ -5,7 +5,8 @@ and that every option has a record citing enough for its verdict (CN608,
 CN610, CN611: a scene file without them does not load). These checks ask
 what only the whole scene answers: can every passage be reached, can the
 player get stuck, has every decision a discussion prompt (CN609), does a
-decision give its answer away or a path end too early (`lint_play.py`); the record
+decision give its answer away or a path end too early (`lint_play.py`), does the
+historical option stand at the same place nearly every time (`lint_order.py`); the record
 checks run again here, through the loader's own functions, for a scene built
 in code. Each check takes a `LintContext` and yields diagnostics;
 `lint_scene` runs them all and turns a check that crashes into a diagnostic
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from game.authoring.explore import DEFAULT_LIMIT, StateSpace, explore
 from game.authoring.lint_headers import check_headers
+from game.authoring.lint_order import check_option_order
 from game.authoring.lint_play import check_early_endings, check_own_consequences, check_spoilers
 from game.diagnostics import Diagnostic, Diagnostics, Location
 from game.loading.evidence import report_missing_record, report_thin_evidence
@@ -337,6 +339,7 @@ CHECKS: tuple[Check, ...] = (
     check_spoilers,
     check_early_endings,
     check_own_consequences,
+    check_option_order,
     check_exploration,
     check_headers,
 )

@@ -2,7 +2,10 @@
 
 `tour(app)` yields (screen name, app) after each screen is drawn, playing the
 first scene as a student would: its place card, a choice, its record, a source, the dossier,
-the timeline, the history, the saves, the settings, the help and the debrief.
+the timeline, the history, the saves, the settings, the help and the debrief. It plays the
+scene the record's way (the historical path), so it reaches the ending the sources tell;
+the historical option stands at a different place at each decision, so "the first option"
+would not.
 """
 
 from __future__ import annotations
@@ -10,6 +13,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.desktop.app import App
+from game.engine import Player
+from game.historical_path import HistoricalPathError, historical_path
+
+
+def _record_way(app: App, scene_id: str) -> Iterator[str]:
+    """The option ids of the scene's historical path, in order; none for a scene without one."""
+    try:
+        yield from historical_path(app.story, scene_id).choices
+    except HistoricalPathError:
+        return
+
+
+def _next_option(player: Player, way: Iterator[str]) -> str:
+    """The option the record's way takes here, or the first open one where it has none."""
+    available = [option.id for option in player.options if option.available]
+    wanted = next(way, None)
+    return wanted if wanted in available else available[0]
 
 
 def tour(app: App) -> Iterator[tuple[str, App]]:
@@ -34,6 +54,7 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     if not scenes:
         return
     play = PlayScreen(app, app.story.new_player(scenes[0].id))
+    way = _record_way(app, scenes[0].id)
     app.replace(play)
     app.push(PlaceCardScreen(app, scenes[0], play.shown))
     app.render()
@@ -41,11 +62,9 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     app.pop()
     app.render()
     yield "play", app
-    options = [option for option in play.player.options if option.available]
-    play.choose(options[0].id)
-    if play.pending is None:  # the first option had no record: play on until one does
-        while play.pending is None and not play.player.is_over:
-            play.choose(next(o for o in play.player.options if o.available).id)
+    play.choose(_next_option(play.player, way))
+    while play.pending is None and not play.player.is_over:  # no record yet: play on to one
+        play.choose(_next_option(play.player, way))
     app.render()
     yield "record", app
     citation = (
@@ -76,7 +95,7 @@ def tour(app: App) -> Iterator[tuple[str, App]]:
     app.pop()
     play.proceed()
     while not play.player.is_over:
-        play.choose(next(o for o in play.player.options if o.available).id)
+        play.choose(_next_option(play.player, way))
         play.proceed()
     app.render()
     yield "ending", app

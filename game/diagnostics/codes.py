@@ -178,6 +178,8 @@ _TABLE: tuple[Code, ...] = (
     Code("CN650", E, "there is no scene '{scene}'", "cover-names graph exit_vias"),
     Code("CN651", E, "cannot draw the path from '{file}': {problem}",
          "--path pointing at a save of another scene"),
+    Code("CN652", W, "the historical option is the {place} option at {count} of the scene's "
+         "{total} decisions that have one", "a scene whose record is option 1 at every decision"),
     # -- CN7xx: session plans (game/classroom/plans.py) -----------------------------
     Code("CN701", E, "the plan format {found} is newer than this game reads ({supported})",
          "'format: 9' in a plan"),

@@ -1,14 +1,23 @@
 """The checks of a scene as a game: CN616 (the answer given away before a choice), CN617
 (an ending reached too early, or without the central moment) and CN618 (a choice that
 leaves the record but goes where the historical one goes), each failing on a broken copy
-of the format-2 fixture scene and passing on the fixture itself."""
+of the format-2 fixture scene and passing on the fixture itself; and CN652 (the historical
+option at the same place at most decisions), failing and passing on small scenes written
+here and on the shipped scenes put back in their old order."""
 
 from __future__ import annotations
 
-from game.authoring.lint import lint_scene
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+from types import MappingProxyType
+
+from game.authoring.lint import LintContext, lint_scene
+from game.authoring.lint_order import check_option_order
 from game.diagnostics import Diagnostic
 from game.loading import load_scene_text
-from game.model import Scene
+from game.model import Scene, Verdict
 from game.sources import SourceLibrary
 
 from .conftest import REPO
@@ -144,3 +153,106 @@ def test_cn618_a_choice_off_the_record_that_changes_nothing(library: SourceLibra
     cut_from = old.index("      - if: \"resolve >= 2\"")
     cut_to = old.index("    cite:\n      - {source: bazarov, quote: \"Soon afterwards")
     assert found(old[:cut_from] + old[cut_to:], library, "CN618") == []  # format 1: not held
+
+
+def decisions(places: list[tuple[int, int]]) -> str:
+    """A scene of decisions in a row: for each (options, place), that many options with the
+    historical one at `place` (1-based); the others are invented and go the same way on."""
+    lines = ["id: order_demo", "title: Order demo", "place: Moscow", 'date: "1938"',
+             "role: Hede Massing", "summary: Decisions in a row.", "start: d0", "nodes:"]
+    for index, (options, place) in enumerate(places):
+        after = f"d{index + 1}" if index + 1 < len(places) else "home"
+        lines += [f"  d{index}:", f"    text: The {index + 1}th morning.",
+                  "    discuss: What did it cost her?", "    choices:"]
+        for number in range(1, options + 1):
+            lines += [f"      - id: d{index}_{number}", "        text: Do this.",
+                      f"        goto: {after}"]
+            if number == place:
+                lines += ["        record:", "          verdict: historical",
+                          "          note: Zarubin arranged a meeting.",
+                          "          cite: [{source: bazarov, quote: \"A few days later he "
+                          "arranged a meeting with Nikolai Yezhov, the head of the NKVD.\"}]"]
+            else:
+                lines += ["        record: {verdict: unrecorded, note: Invented., cite: []}"]
+    lines += ["  home:", "    text: Home.", "    ending: historical", "    epilogue:",
+              "      text: They left.",
+              "      cite: [{source: bazarov, quote: \"A few days later he arranged a meeting "
+              "with Nikolai Yezhov, the head of the NKVD.\"}]"]
+    return "\n".join(lines) + "\n"
+
+
+def test_cn652_the_historical_option_first_at_every_decision(library: SourceLibrary) -> None:
+    text = decisions([(2, 1), (3, 1), (2, 1)])
+    assert [d.code for d in lint_scene(scene_of(text, library), library)] == ["CN652"]
+    [diagnostic] = found(text, library, "CN652")
+    assert diagnostic.severity.value == "warning"
+    assert diagnostic.message == ("the historical option is the first option at 3 of the "
+                                  "scene's 3 decisions that have one")
+    first = line_of(text, "      - id: d0_1")
+    assert (diagnostic.where.line, diagnostic.where.column) == (first, 9)
+    assert "always picks the first option" in diagnostic.hint
+    assert "('d0', 'd1', 'd2')" in diagnostic.hint
+    # Moved to second place at one decision of three, the pattern is broken.
+    assert found(decisions([(2, 1), (3, 2), (2, 1)]), library, "CN652") == []
+
+
+def test_cn652_three_quarters_of_four_or_more_and_the_last_place(library: SourceLibrary) -> None:
+    # Last at three of four decisions of two and three options: "last", not "second".
+    text = decisions([(2, 2), (3, 3), (3, 1), (2, 2)])
+    [diagnostic] = found(text, library, "CN652")
+    assert diagnostic.message == ("the historical option is the last option at 3 of the "
+                                  "scene's 4 decisions that have one")
+    assert diagnostic.where.line == line_of(text, "      - id: d0_2")
+    # Second at three of four, of which only two are last: "second".
+    [second] = found(decisions([(2, 2), (3, 2), (3, 2), (2, 1)]), library, "CN652")
+    assert "is the second option at 3 of the scene's 4" in second.message
+    # Five of eight at one place is under three quarters; two decisions are never a pattern.
+    mixed = [(2, 1), (2, 1), (3, 1), (3, 1), (2, 1), (2, 2), (3, 2), (3, 3)]
+    assert found(decisions(mixed), library, "CN652") == []
+    assert found(decisions([(2, 1), (2, 1)]), library, "CN652") == []
+
+
+def test_cn652_the_shipped_scenes_pass_and_fail_in_their_old_order(
+    library: SourceLibrary,
+) -> None:
+    from game.engine import load_story
+
+    story = load_story(REPO / "scenes", REPO / "seeds")
+    assert len(story.scenes) >= 3
+    for scene in story.ordered:
+        assert list(check_option_order(_context(scene, library))) == [], scene.id
+        # As they were written before: the historical option first at every decision.
+        nodes = {node_id: dataclasses.replace(node, choices=tuple(sorted(
+                     node.choices, key=lambda choice: choice.record is None
+                     or choice.record.verdict is not Verdict.HISTORICAL)))
+                 for node_id, node in scene.nodes.items()}
+        old = dataclasses.replace(scene, nodes=MappingProxyType(nodes))
+        [diagnostic] = check_option_order(_context(old, library))
+        assert diagnostic.message.startswith("the historical option is the first option at "
+                                             f"{len(_historical_decisions(scene))} of "), scene.id
+
+
+def _context(scene: Scene, library: SourceLibrary) -> LintContext:
+    return LintContext(scene, library)
+
+
+def _historical_decisions(scene: Scene) -> list[str]:
+    return [node.id for node in scene.decision_points
+            if any(c.record is not None and c.record.verdict is Verdict.HISTORICAL
+                   for c in node.choices)]
+
+
+def test_cn652_fails_lint_strict_and_the_reordered_scene_passes(tmp_path: Path) -> None:
+    def lint_strict(text: str) -> subprocess.CompletedProcess[str]:
+        scene = tmp_path / "order_demo.yaml"
+        scene.write_text(text, encoding="utf-8")
+        return subprocess.run([sys.executable, "-m", "game", "lint", "--strict", str(scene)],
+                              cwd=REPO, capture_output=True, text=True, timeout=120)
+
+    text = decisions([(2, 1), (3, 1), (2, 1), (2, 1)])
+    old = lint_strict(text)
+    assert old.returncode == 1
+    where = f"order_demo.yaml:{line_of(text, '      - id: d0_1')}:9"
+    assert f"{where}: warning CN652: the historical option is the first" in old.stdout
+    new = lint_strict(decisions([(2, 2), (3, 1), (2, 1), (2, 2)]))
+    assert new.returncode == 0, new.stdout

@@ -158,6 +158,31 @@ def test_every_screen_renders_on_the_shipped_story(home: Path) -> None:
     } <= set(names)
 
 
+def test_the_tour_plays_the_first_shipped_scene_the_record_s_way(home: Path) -> None:
+    """The tour (self-check, screenshots) shows a historical record and ending, though the
+    historical option is not the first at every decision of the shipped scenes."""
+    from game.desktop.start import build_app
+    from game.desktop.tour import tour
+    from game.engine import load_story
+    from game.model import EndingKind, Verdict
+
+    shipped = load_story()
+    first = shipped.ordered[0]
+    assert any(node.choices[0].record is not None
+               and node.choices[0].record.verdict is not Verdict.HISTORICAL
+               for node in first.decision_points)  # option 1 alone does not play the record
+    app = build_app(shipped, (1366, 768))
+    for name, _ in tour(app):
+        play = app.top if name in ("record", "ending") else None
+        if name == "record":
+            assert play.pending is not None and play.pending.record is not None  # type: ignore[union-attr]
+            assert play.pending.record.verdict is Verdict.HISTORICAL  # type: ignore[union-attr]
+        if name == "ending":
+            ending = play.player.node.ending  # type: ignore[union-attr]
+            assert ending is not None and ending.kind is EndingKind.HISTORICAL
+    Pilot(app).close()
+
+
 def test_every_screen_reflows_at_projector_size_without_overlap(story: Story) -> None:
     from game.desktop.start import build_app
     from game.desktop.tour import tour
