@@ -20,7 +20,8 @@ steps:
 ```
 
 Expectations: `node`, `text` (text or a list; each must appear in the
-passage), `speaker`, `verdict` and `note` (of the choice just made),
+passage), `speaker`, `verdict` and `note` (of the choice just made; `note`,
+like `text`, takes a list whose every text must appear),
 `variables` (only those named are compared), `options` (every option shown,
 in order), `available`, `locked`, `ending` (`historical`, `counterfactual`
 or `none`) and `over` (true or false).
@@ -47,7 +48,21 @@ TOP_KEYS = ("format", "scene", "title", "steps")
 STEP_KEYS = ("choose", "expect")
 EXPECT_KEYS = ("node", "text", "speaker", "verdict", "note", "variables", "options",
                "available", "locked", "ending", "over")
-_LISTS = ("text", "options", "available", "locked")
+_LISTS = ("text", "note", "options", "available", "locked")
+#: What each expectation takes, and an example, for the message when it is given
+#: something else (a list where one value is wanted, a mapping, nothing).
+_FORMS = {
+    "node": ("a node id", "node: the_call"),
+    "text": ("text, or a list of texts", "text: [a large envelope, Fred]"),
+    "speaker": ("text", "speaker: Narrator"),
+    "verdict": ("a verdict", "verdict: historical"),
+    "note": ("text, or a list of texts", "note: [the Fields, the American Legation]"),
+    "options": ("an option id, or a list of them", "options: [threaten, plead]"),
+    "available": ("an option id, or a list of them", "available: [threaten, plead]"),
+    "locked": ("an option id, or a list of them", "locked: [threaten]"),
+    "ending": ("historical, counterfactual or none", "ending: historical"),
+    "over": ("true or false", "over: true"),
+}
 
 
 def diagnostic(code: str, at: Location, hint: str = "", **values: object) -> Diagnostic:
@@ -61,7 +76,8 @@ class Expectation:
     key: str
     value: object  # str, int, bool, tuple[str, ...] or dict[str, value]
     where: Location
-    places: tuple[tuple[str, Location], ...] = ()  # `variables`: where each value is written
+    #: where each value is written: each variable of `variables`, each text of a list
+    places: tuple[tuple[str, Location], ...] = ()
 
     def place_of(self, name: str) -> Location:
         return dict(self.places).get(name, self.where)
@@ -125,6 +141,14 @@ def _unknown_keys(node: YMap, allowed: tuple[str, ...], what: str) -> list[Diagn
     ]
 
 
+def _wrong_form(key: str, node: YNode) -> Diagnostic:
+    """'note' must be text, or a list of texts, not a mapping: said at the value, with an
+    example of the form it takes."""
+    expected, example = _FORMS[key]
+    return diagnostic("CN203", node.where, key=key, expected=expected, found=node.kind,
+                      hint=f"write it as '{example}'")
+
+
 def _expectation(key: str, node: YNode, problems: list[Diagnostic]) -> Expectation | None:
     where = node.where
     if key == "variables":
@@ -136,19 +160,21 @@ def _expectation(key: str, node: YNode, problems: list[Diagnostic]) -> Expectati
         places = tuple((name, value.where) for name, value in node.items.items())
         return Expectation(key, values, where, places)
     if key in _LISTS and isinstance(node, YList):
-        return Expectation(key, tuple(str(_scalar(item)) for item in node), where)
+        for item in node:  # each a text or an id: a mapping or a list in it is a mistake
+            if not isinstance(item, YScalar) or item.value is None:
+                problems.append(_wrong_form(key, item))
+                return None
+        # each text of a list is reported where it is written
+        places = tuple((str(_scalar(item)), item.where) for item in node)
+        return Expectation(key, tuple(piece for piece, _ in places), where, places)
     value = _scalar(node)
     if value is None and not (isinstance(node, YScalar) and key == "ending"):
-        problems.append(diagnostic("CN203", where, key=key, expected="text or a list",
-                                   found=node.kind))
+        problems.append(_wrong_form(key, node))
         return None
-    if key in ("options", "available", "locked"):
-        return Expectation(key, (str(value),), where)
-    if key == "text":
+    if key in _LISTS:  # one text or id: a list of one
         return Expectation(key, (str(value),), where)
     if key == "over" and not isinstance(value, bool):
-        problems.append(diagnostic("CN203", where, key=key, expected="true or false",
-                                   found=node.kind))
+        problems.append(_wrong_form(key, node))
         return None
     return Expectation(key, value if isinstance(value, (bool, int)) else str(value), where)
 

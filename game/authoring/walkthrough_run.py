@@ -101,23 +101,26 @@ def _check(step: Step, expectation: Expectation, player: Player,
         passage = " ".join(shown.split())
         missing = [str(piece) for piece in value  # type: ignore[attr-defined]
                    if " ".join(str(piece).split()) not in passage]
-        return [diagnostic("CN623", expectation.where, step=step.label, what="the passage text",
+        return [diagnostic("CN623", expectation.place_of(piece), step=step.label,
+                           what="the passage text",
                            hint=f"expected it to contain: \"{piece}\"{_INDENT}"
                                 f"the passage at '{node.id}' reads: \"{_clip(shown)}\"")
                 for piece in missing]
     if key in ("verdict", "note"):
         record = outcome.record if outcome is not None else None
         if record is None:
-            return [_mismatch(step, expectation, f"the {key}", str(value),
+            return [_mismatch(step, expectation, f"the {key}", _show(value),
                               "no record (nothing was chosen, or it was 'continue')")]
         if key == "verdict":
             actual = record.verdict.value
             return [] if actual == value else [_mismatch(step, expectation, "the verdict",
                                                          str(value), actual)]
-        ok = " ".join(str(value).split()) in " ".join(record.note.split())
-        return [] if ok else [_mismatch(step, expectation, "the record's note",
-                                        f"a note containing \"{value}\"",
-                                        f"\"{_clip(record.note)}\"")]
+        note = " ".join(record.note.split())
+        return [_mismatch(step, expectation, "the record's note",
+                          f"a note containing \"{piece}\"", f"\"{_clip(record.note)}\"",
+                          str(piece))
+                for piece in value  # type: ignore[attr-defined]
+                if " ".join(str(piece).split()) not in note]  # each text of a list
     if key == "variables":
         found = []
         actual_vars = player.variables

@@ -120,3 +120,36 @@ def test_ending_none_over_and_text_lists(demo: Story, tmp_path: Path) -> None:
     assert ok == ""
     out = play(tmp_path, demo, "steps:\n  - {expect: {over: true}}\n")
     assert "whether the scene is over is not as expected" in out and "got: false" in out
+
+
+def test_a_note_takes_a_list_and_each_missing_text_is_shown_where_it_is_written(
+    demo: Story, tmp_path: Path,
+) -> None:
+    # hesitate's note: "Hede did not keep waiting. She used the Fields' visit to demand ..."
+    ok = play(tmp_path, demo, "steps:\n  - choose: hesitate\n"
+                              "    expect: {note: [the Fields' visit, demand the visas]}\n")
+    assert ok == ""
+    out = play(tmp_path, demo, "steps:\n  - choose: hesitate\n"
+                               "    expect:\n      note: [kept waiting, the Fields' visit,"
+                               " the Legation]\n")
+    assert out.count("CN623") == 2  # one for each text the note lacks, not for the one it has
+    assert ("case.walkthrough.yaml:5:14: error CN623: step 1 (choose hesitate): the record's "
+            "note is not as expected") in out  # at "kept waiting"
+    assert "case.walkthrough.yaml:5:47: error CN623" in out  # at "the Legation"
+    assert 'expected: a note containing "the Legation"' in out
+    assert "got: \"Hede did not keep waiting." in out
+
+
+def test_an_expectation_in_the_wrong_form_says_what_it_takes(
+    demo: Story, tmp_path: Path,
+) -> None:
+    out = play(tmp_path, demo, "steps:\n  - choose: hesitate\n"
+                               "    expect:\n      note: {said: visas}\n")
+    assert ("case.walkthrough.yaml:5:13: error CN203: 'note' must be text, or a list of "
+            "texts, not a mapping") in out
+    assert "hint: write it as 'note: [the Fields, the American Legation]'" in out
+    out = play(tmp_path, demo, "steps:\n  - {expect: {node: [waiting, the_call]}}\n")
+    assert "3:21: error CN203: 'node' must be a node id, not a list" in out
+    assert "write it as 'node: the_call'" in out
+    out = play(tmp_path, demo, "steps:\n  - {choose: hesitate, expect: {note: [visit, [x]]}}\n")
+    assert "'note' must be text, or a list of texts, not a list" in out  # the inner list
