@@ -3,7 +3,8 @@
 Each scene is a chain of decision nodes (two choices each, with conditions,
 effects, records and citations) ending in a historical ending, shaped like the
 hand-written scenes so the figures mean something. Quotes are real sentences
-taken from `seeds/`, varied across scenes, so every one must be proven.
+taken from `seeds/`, varied across scenes, so every one must be proven, and each
+within one voice (seeds/voices.yaml), as the linter asks of every quote.
 
 `generate_corpus` is imported by both benchmarks (loading, and the engine's
 load + build); keep its signature.
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from game.sources import load_library
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
@@ -28,15 +31,26 @@ _PASSAGE = (
 
 
 def seed_quotes(seeds: Path = SEEDS) -> list[tuple[str, str]]:
-    """(source id, sentence) pairs: every sentence of 40 to 160 characters in the seeds."""
+    """(source id, sentence) pairs: every sentence of 40 to 160 characters in the seeds
+    that one voice speaks (seeds/voices.yaml), as an author must quote (CN508).
+
+    A sentence is kept when the span the linter proves for it falls in one voice: a
+    sentence that runs from the article's words into a quoted memoir, or that the
+    linter would find first where it crosses, would make the corpus fail to lint.
+    """
     index = yaml.load((seeds / "sources.yaml").read_text(encoding="utf-8"),
                       Loader=yaml.CSafeLoader)
+    library = load_library(seeds)
     quotes: list[tuple[str, str]] = []
     for entry in index["sources"]:
         text = (seeds / entry["file"]).read_text(encoding="utf-8")
+        source = library[entry["id"]]
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             sentence = sentence.strip()
-            if 40 <= len(sentence) <= 160 and "\n" not in sentence:
+            if not (40 <= len(sentence) <= 160 and "\n" not in sentence):
+                continue
+            span = library.prove(entry["id"], sentence)  # the span lint proves, first found
+            if span is not None and source.voice_at(span.start, span.end)[1] is None:
                 quotes.append((entry["id"], sentence))
     return quotes
 
