@@ -102,6 +102,9 @@ def _card(reference: Reference, met: Met, entry_id: str) -> Entry:
     return found[0]
 
 
+# The Exit Visa's unrecorded decisions, taken as its historical walkthrough takes them
+_EXIT_VISA_WAY = {"no_authority": "ask_higher", "hung_up": "wait_it_out"}
+
 SPOILERS = [
     # scene, decision, detours, card, a phrase it keeps back, a quote it keeps back
     ("recruiting_duggan", "hiss_news", {}, "alger_hiss",  # did Massing name him? (record)
@@ -124,6 +127,10 @@ SPOILERS = [
      "social and family life", "social and family life"),
     ("moscow_interrogation", "slutsky_dies", {}, "abram_slutsky",  # what do you believe?
      "Montefiore", "chloroform"),
+    ("exit_visa", "passports", _EXIT_VISA_WAY, "hede_massing",  # leave the service, or not?
+     "Germany was defeated", "until Germany was defeated"),
+    ("exit_visa", "passports", _EXIT_VISA_WAY, "paul_massing",
+     "Germany was defeated", "until Germany was defeated"),
 ]
 
 
