@@ -226,12 +226,6 @@ def _run(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command; an unexpected failure is printed as a diagnostic, never a traceback."""
-    from game.authoring.report import crash, print_diagnostics
+    from game.authoring.report import run_reporting_crashes
 
-    try:
-        return _run(args)
-    except BrokenPipeError:  # `cover-names graph | head`: not a failure of the command
-        raise
-    except Exception as error:
-        print_diagnostics([crash("graph", "cover-names graph", error)], sys.stderr)
-        return 1
+    return run_reporting_crashes("graph", _run, args)

@@ -7,7 +7,9 @@ with the span marked, and the hint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import argparse
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -76,6 +78,20 @@ def crash(command: str, where: str, error: BaseException) -> Diagnostic:
     return Diagnostics().add("CN614", Location(where), check=command,
                              error=f"{type(error).__name__}: {error}",
                              hint="please report this with the files that caused it")
+
+
+def run_reporting_crashes(command: str, run: Callable[[argparse.Namespace], int],
+                          args: argparse.Namespace) -> int:
+    """`cover-names COMMAND`'s `run(args)`, an unexpected failure printed as a diagnostic
+    (CN614) rather than a traceback. A closed pipe (`cover-names test | head`) is not a
+    failure of the command and goes on up to the command line's own handling."""
+    try:
+        return run(args)
+    except BrokenPipeError:
+        raise
+    except Exception as error:
+        print_diagnostics([crash(command, f"cover-names {command}", error)], sys.stderr)
+        return 1
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], strict: bool = False) -> int:
