@@ -88,7 +88,10 @@ def _kind(scene: Scene, node: Node) -> str:
 
 
 def _label(node: Node, words: int = 9) -> str:
-    parts = node.text.split()
+    """The first words every player reads there; for a passage whose every part has an `if:`
+    (no words every player reads), the decision's question, else its first part's words."""
+    text = node.text or node.ask or (node.parts[0].text if node.parts else "")
+    parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 

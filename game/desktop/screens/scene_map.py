@@ -18,6 +18,7 @@ it and draws the visible labels (benchmarks/bench_desktop.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -50,6 +51,9 @@ def layout_for(player: Player) -> SceneMap:
 class SceneMapScreen(Screen):
     name = "scene-map"
     scroll_cue = True
+    #: The strip at the foot describes one box: the one the pointer moved to, or the one
+    #: the arrows moved to since, never a box the pointer merely rests on.
+    focus_follows_pointer = True
 
     def __init__(self, app: App, player: Player) -> None:
         super().__init__(app)
@@ -89,6 +93,7 @@ class SceneMapScreen(Screen):
         line = canvas.cache.line_height(sizes.small)
         box_h = line * 3 + sizes.gap * 2  # two lines of the passage, and "You are here"
         gap_y = sizes.gap * 4  # room for the lines between rows, and no more: more rows show
+        self._gaps = (gap_x, gap_y)
         left = sizes.margin + (width - (columns * box_w + (columns - 1) * gap_x)) // 2
         y0 = top + sizes.gap * 3
         self._boxes = {}
@@ -138,15 +143,13 @@ class SceneMapScreen(Screen):
         surface.fill(palette.background)
         boxes = {node_id: rect.move(0, -top) for node_id, rect in self._boxes.items()}
         thin, thick = max(1, sizes.small // 12), max(3, sizes.small // 5)
-        for edge in self.map.edges:
+        for edge, points in zip(self.map.edges, self.routes(-top), strict=True):
             option = (edge.source, edge.choice_id or "continue")
             taken = option in self.found.choices
             colour = (palette.verdicts[edge.verdict] if edge.verdict is not None
                       else palette.muted)
             if not taken:
                 colour = _faded(colour, palette.background)
-            source, target = boxes[edge.source], boxes[edge.target]
-            points = _route(source, target, edge.back, sizes.gap)
             if option in self.path_choices:
                 pygame.draw.lines(surface, palette.focus, False, points, thick + 4)
             pygame.draw.lines(surface, colour, False, points, thick if taken else thin)
@@ -170,6 +173,24 @@ class SceneMapScreen(Screen):
                 _locked_shape(surface, rect, palette.locked, palette.background)
         self._surface, self._surface_key = surface, key
         return surface
+
+    def routes(self, shift: int = 0) -> list[list[tuple[int, int]]]:
+        """Each edge's line, in the order of `self.map.edges`, as laid out (moved down by
+        `shift`): a line that skips a row runs in a gap between that row's boxes, never
+        under one, so a way taken is never drawn through a box it does not pass."""
+        gap = self.app.sizes.gap
+        gap_x, gap_y = self._gaps
+        boxes = {node_id: rect.move(0, shift) for node_id, rect in self._boxes.items()}
+        rows: dict[int, list[pygame.Rect]] = {}
+        for node in self.map.nodes:
+            rows.setdefault(node.layer, []).append(boxes[node.id])
+        lines = []
+        for edge in self.map.edges:
+            source, target = boxes[edge.source], boxes[edge.target]
+            first, last = self.map.node(edge.source).layer, self.map.node(edge.target).layer
+            between = [rect for layer in range(first + 1, last) for rect in rows.get(layer, ())]
+            lines.append(_route(source, target, edge.back, gap, between, gap_x, gap_y))
+        return lines
 
     def draw(self, canvas: Canvas) -> None:
         palette, sizes = canvas.palette, canvas.sizes
@@ -296,16 +317,36 @@ def _faded(colour: tuple[int, int, int], background: tuple[int, int, int]
     )
 
 
-def _route(source: pygame.Rect, target: pygame.Rect, back: bool, gap: int
+def _route(source: pygame.Rect, target: pygame.Rect, back: bool, gap: int,
+           between: Sequence[pygame.Rect] = (), gap_x: int = 0, gap_y: int = 0
            ) -> list[tuple[int, int]]:
-    """A line from box to box: down between rows, or round the right side for a loop back."""
+    """A line from box to box: down between rows, or round the right side for a loop back.
+
+    Going down, the line leaves its box into the gap below that row, runs down a lane that
+    no box of the rows it skips (`between`) stands in, and enters its target from the gap
+    above. The lane is the free one that bends least: straight below the source or above
+    the target when those are free, else the middle of a gap beside a box in the way."""
     if back or target.top <= source.top:
-        side = max(source.right, target.right) + gap * 2
+        side = max([source.right, target.right, *(rect.right for rect in between)]) + gap * 2
         return [(source.right, source.centery), (side, source.centery),
                 (side, target.centery), (target.right, target.centery)]
-    middle = (source.bottom + target.top) // 2
-    return [(source.centerx, source.bottom), (source.centerx, middle),
-            (target.centerx, middle), (target.centerx, target.top)]
+    if not between:
+        middle = (source.bottom + target.top) // 2
+        return [(source.centerx, source.bottom), (source.centerx, middle),
+                (target.centerx, middle), (target.centerx, target.top)]
+    below, above = source.bottom + gap_y // 2, target.top - gap_y // 2
+    half = max(1, gap_x // 2)
+    lanes = [source.centerx, target.centerx,
+             *(x for rect in between for x in (rect.left - half, rect.right + half))]
+
+    def free(x: int) -> bool:
+        return not any(rect.left - 2 <= x <= rect.right + 2 for rect in between)
+
+    lane = min((x for x in lanes if free(x)),
+               key=lambda x: (abs(x - source.centerx) + abs(x - target.centerx), x),
+               default=max(rect.right for rect in between) + half)
+    return [(source.centerx, source.bottom), (source.centerx, below), (lane, below),
+            (lane, above), (target.centerx, above), (target.centerx, target.top)]
 
 
 def _arrow_head(surface: pygame.Surface, colour: tuple[int, int, int], start: tuple[int, int],
